@@ -1,1 +1,1 @@
-import { X } from '@vigil/contracts'; console.log('ok', X);
+export {};

@@ -1,0 +1,18 @@
+// One Jest run (native ESM: Nest 12 ships ES modules only) covers unit specs next to the code
+// and cross-app end-to-end specs under test/.
+const shared = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleNameMapper: {
+    '^@vigil/(contracts|domain|config|persistence|search|queue|collection|observability|testing)$': '<rootDir>/libs/$1/src',
+  },
+  transform: { '^.+\\.tsx?$': ['@swc/jest', { module: { type: 'es6' } }] },
+};
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/apps/api', '<rootDir>/apps/ingestor', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', roots: ['<rootDir>/test'], testMatch: ['**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,2 @@
+export * from './vigil-config';
+export * from './config.module';

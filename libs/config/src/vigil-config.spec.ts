@@ -1,0 +1,41 @@
+import { ConfigurationError, loadConfig } from './vigil-config';
+
+describe('configuration', () => {
+  it('selects every embedded default when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ mode: 'embedded', dataDir: './data' });
+    expect(config.queue.redisUrl).toBeNull();
+    expect(config.runsWorkers).toBe(true);
+    expect(config.search.elasticsearchUrl).toBeNull();
+  });
+
+  it('selects the servers named by DATABASE_URL, REDIS_URL and ELASTICSEARCH_URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://vigil@db:5432/vigil',
+      REDIS_URL: 'redis://redis:6379',
+      ELASTICSEARCH_URL: 'http://es:9200',
+    });
+    expect(config.database).toEqual({ mode: 'server', url: 'postgres://vigil@db:5432/vigil' });
+    expect(config.queue.redisUrl).toBe('redis://redis:6379');
+    expect(config.runsWorkers).toBe(false);
+    expect(config.search.elasticsearchUrl).toBe('http://es:9200');
+  });
+
+  it('splits the fetch allowlist into hosts and ranges', () => {
+    expect(loadConfig({ VIGIL_FETCH_ALLOWLIST: ' 127.0.0.1, feeds.local ,10.0.0.0/8' }).fetch.allowlist).toEqual([
+      '127.0.0.1',
+      'feeds.local',
+      '10.0.0.0/8',
+    ]);
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() => loadConfig({ PORT: 'abc', REDIS_URL: 'localhost:6379' })).toThrow(ConfigurationError);
+    expect(() => loadConfig({ PORT: 'abc', REDIS_URL: 'localhost:6379' })).toThrow(/PORT: .*; REDIS_URL: must be a URL/);
+  });
+
+  it('refuses a short ADMIN_PASSWORD', () => {
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: must be at least 8 characters/);
+  });
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => value === undefined || protocols.some((p) => value.startsWith(`${p}//`)), {
+      message: `must be a URL starting with ${protocols.join(' or ')}//`,
+    });
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1'));
+
+/**
+ * Every environment variable Vigil reads, validated once at start.
+ * Unset infrastructure variables select the embedded defaults (PGlite, in-process jobs, PostgreSQL search).
+ */
+const environmentSchema = z.object({
+  /** HTTP port of the API and console. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on; 0.0.0.0 inside containers. */
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL server; unset → embedded PGlite persisted under VIGIL_DATA_DIR. */
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  /** Where embedded data lives; `memory` keeps the embedded database in memory (tests). */
+  VIGIL_DATA_DIR: z.string().default('./data'),
+  /** Redis for BullMQ queues; unset → jobs run in-process. */
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  /** Key prefix of every BullMQ key, so several deployments or test runs can share one Redis. */
+  VIGIL_QUEUE_PREFIX: z.string().regex(/^[\w.-]+$/).default('vigil'),
+  /** Whether this API process also runs collection workers; defaults to true without Redis. */
+  VIGIL_EMBEDDED_WORKER: flag,
+  /** Jobs one process runs at once. */
+  VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** How often due sources are looked for, in seconds. */
+  VIGIL_SCHEDULER_TICK_SEC: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Elasticsearch; unset → PostgreSQL full-text search. */
+  ELASTICSEARCH_URL: optionalUrl(['http:', 'https:']),
+  /** Prefix of Vigil's Elasticsearch indexes and aliases. */
+  VIGIL_SEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_.-]*$/).default('vigil-'),
+  /** Hosts and CIDR ranges the fetcher may reach even when the SSRF guard would refuse them. */
+  VIGIL_FETCH_ALLOWLIST: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)),
+  /** Contact URL placed in Vigil's User-Agent so site owners can reach the operator. */
+  VIGIL_CONTACT_URL: z.string().url().default('https://example.gov.vn/vigil'),
+  /** Password of the first `admin` user; unset → a one-time password is generated and logged once. */
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Absolute lifetime of a login session, in hours. */
+  VIGIL_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Send the session cookie only over HTTPS (set behind a TLS proxy). */
+  VIGIL_COOKIE_SECURE: flag,
+  /** Directory of the built console; unset → apps/console/dist. */
+  VIGIL_CONSOLE_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type VigilConfig = ReturnType<typeof toConfig>;
+
+export class ConfigurationError extends Error {}
+
+/** Reads the environment; throws one message naming every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv): VigilConfig {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration — ${problems.join('; ')}`);
+  }
+  return toConfig(parsed.data);
+}
+
+function toConfig(env: z.infer<typeof environmentSchema>) {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    database: env.DATABASE_URL
+      ? ({ mode: 'server', url: env.DATABASE_URL } as const)
+      : ({ mode: 'embedded', dataDir: env.VIGIL_DATA_DIR === 'memory' ? null : env.VIGIL_DATA_DIR } as const),
+    queue: {
+      redisUrl: env.REDIS_URL ?? null,
+      prefix: env.VIGIL_QUEUE_PREFIX,
+      concurrency: env.VIGIL_WORKER_CONCURRENCY,
+      schedulerTickMs: env.VIGIL_SCHEDULER_TICK_SEC * 1000,
+    },
+    runsWorkers: env.VIGIL_EMBEDDED_WORKER ?? !env.REDIS_URL,
+    search: { elasticsearchUrl: env.ELASTICSEARCH_URL ?? null, indexPrefix: env.VIGIL_SEARCH_INDEX_PREFIX },
+    fetch: { allowlist: env.VIGIL_FETCH_ALLOWLIST, contactUrl: env.VIGIL_CONTACT_URL },
+    auth: {
+      adminPassword: env.ADMIN_PASSWORD ?? null,
+      sessionTtlMs: env.VIGIL_SESSION_TTL_HOURS * 3600 * 1000,
+      secureCookie: env.VIGIL_COOKIE_SECURE ?? false,
+    },
+    consoleDir: env.VIGIL_CONSOLE_DIR ?? null,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,155 @@
+import { type Client, errors, type estypes } from '@elastic/elasticsearch';
+import { normalizeVietnamese, toSearchText } from '@vigil/domain';
+import type { SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
+import { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument } from './items-index-template';
+
+export interface ElasticsearchSearchEngineOptions {
+  /** Prepended to every index, alias and template name, e.g. "vigil-" → alias "vigil-items". */
+  indexPrefix: string;
+}
+
+// Above catch-all templates (priority 0 by default): equal priorities on overlapping patterns are rejected.
+const TEMPLATE_PRIORITY = 200;
+// Enough to diagnose a failed bulk without turning one bad batch into a megabyte of error message.
+const MAX_REPORTED_FAILURES = 5;
+
+/**
+ * Items live in versioned indices (`<prefix>items-v1`, `-v2`, …) behind the alias `<prefix>items`;
+ * every read and write goes through the alias, so a mapping change is a new index plus an alias swap.
+ */
+export class ElasticsearchSearchEngine implements SearchEngine {
+  readonly name = 'elasticsearch';
+  private readonly alias: string;
+
+  constructor(
+    private readonly client: Client,
+    options: ElasticsearchSearchEngineOptions,
+  ) {
+    this.alias = `${options.indexPrefix}items`;
+  }
+
+  async prepare(): Promise<void> {
+    // Always (re)put the template: it only affects indices created later, and keeps the next version current.
+    await this.client.indices.putIndexTemplate({
+      name: this.alias,
+      index_patterns: [`${this.alias}-*`],
+      priority: TEMPLATE_PRIORITY,
+      template: ITEMS_INDEX_TEMPLATE,
+    });
+    if (await this.client.indices.existsAlias({ name: this.alias })) return;
+    try {
+      await this.client.indices.create({ index: `${this.alias}-v1`, aliases: { [this.alias]: {} } });
+    } catch (error) {
+      // Another replica may have won the race; that is only fine if it also attached the alias.
+      const raced = isResourceAlreadyExists(error) && (await this.client.indices.existsAlias({ name: this.alias }));
+      if (!raced) throw error;
+    }
+  }
+
+  async index(documents: SearchDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const response = await this.client.bulk({
+      index: this.alias,
+      // Without prepare() a write would auto-create a concrete index named like the alias and block it for good.
+      require_alias: true,
+      operations: documents.flatMap((document) => [{ index: { _id: document.id } }, toIndexDocument(document)]),
+    });
+    if (response.errors) throw new Error(describeBulkFailures(response, documents.length));
+  }
+
+  async search(query: SearchQuery): Promise<SearchHits> {
+    const folded = toSearchText(query.q);
+    // Nothing left to match on (only punctuation or spaces): the PostgreSQL engine finds nothing either.
+    if (folded === '') return { ids: [], total: 0 };
+    const response = await this.client.search({
+      index: this.alias,
+      query: {
+        bool: {
+          should: [
+            // Recall: the folded fields match whatever diacritics, tone-mark placement or Unicode form was typed.
+            {
+              multi_match: {
+                query: folded,
+                fields: ['titleFolded^3', 'textFolded'],
+                type: 'cross_fields',
+                operator: 'and',
+              },
+            },
+            // Ranking: the original tokens kept by preserve_original lift items spelled exactly as typed.
+            {
+              multi_match: {
+                query: normalizeVietnamese(query.q),
+                fields: ['title^3', 'text'],
+                type: 'cross_fields',
+                operator: 'and',
+              },
+            },
+          ],
+          minimum_should_match: 1,
+          filter: query.sourceId === undefined ? [] : [{ term: { sourceId: query.sourceId } }],
+        },
+      },
+      // id last so equal scores and dates still page deterministically.
+      sort: [{ _score: { order: 'desc' } }, { publishedAt: { order: 'desc', missing: '_last' } }, { id: { order: 'asc' } }],
+      from: query.offset,
+      size: query.limit,
+      track_total_hits: true,
+      _source: false,
+    });
+    return {
+      ids: response.hits.hits.map((hit) => hit._id).filter((id): id is string => id !== undefined),
+      total: totalOf(response.hits.total),
+    };
+  }
+
+  async ping(): Promise<void> {
+    // The client answers false instead of throwing when something other than Elasticsearch says 404.
+    if (!(await this.client.ping())) throw new Error('Elasticsearch did not answer the ping');
+  }
+
+  /** Makes everything indexed so far searchable; for tests and operators, never called per write. */
+  async refresh(): Promise<void> {
+    await this.client.indices.refresh({ index: this.alias });
+  }
+}
+
+function toIndexDocument(document: SearchDocument): ItemsIndexDocument {
+  return {
+    id: document.id,
+    sourceId: document.sourceId,
+    title: document.title,
+    text: document.text,
+    titleFolded: toSearchText(document.title),
+    textFolded: toSearchText(document.text),
+    url: document.url,
+    language: document.language,
+    publishedAt: document.publishedAt?.toISOString() ?? null,
+  };
+}
+
+function describeBulkFailures(response: estypes.BulkResponse, attempted: number): string {
+  const failures: string[] = [];
+  for (const item of response.items) {
+    for (const result of Object.values(item)) {
+      if (result?.error) {
+        const reason = result.error.reason ? ` (${result.error.reason})` : '';
+        failures.push(`${result._id ?? '?'}: ${result.status} ${result.error.type}${reason}`);
+      }
+    }
+  }
+  const listed = failures.slice(0, MAX_REPORTED_FAILURES).join('; ');
+  const more = failures.length > MAX_REPORTED_FAILURES ? `; and ${failures.length - MAX_REPORTED_FAILURES} more` : '';
+  return `Elasticsearch rejected ${failures.length} of ${attempted} documents: ${listed}${more}`;
+}
+
+function totalOf(total: estypes.SearchHitsMetadata['total']): number {
+  if (typeof total === 'number') return total;
+  return total?.value ?? 0;
+}
+
+function isResourceAlreadyExists(error: unknown): boolean {
+  if (!(error instanceof errors.ResponseError)) return false;
+  // The client types the body as any; it is Elasticsearch's JSON error, or a string from a proxy.
+  const body = error.body as { error?: { type?: unknown } } | string | undefined;
+  return typeof body === 'object' && body.error?.type === 'resource_already_exists_exception';
+}

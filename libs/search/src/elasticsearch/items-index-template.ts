@@ -1,0 +1,59 @@
+import type { estypes } from '@elastic/elasticsearch';
+
+/**
+ * Settings and mappings of the items index: the `template` part of the index template that
+ * `ElasticsearchSearchEngine.prepare()` installs, and a valid body for creating the next index
+ * version by hand. ops/elasticsearch/items-index-template.json must stay equal to it (a spec checks).
+ */
+export interface ItemsIndexTemplate {
+  settings: estypes.IndicesIndexSettings;
+  mappings: estypes.MappingTypeMapping;
+}
+
+/** The `_source` the engine writes per item. */
+export interface ItemsIndexDocument {
+  id: string;
+  sourceId: string;
+  title: string;
+  text: string;
+  /** `toSearchText(title)`: the same folding the PostgreSQL engine uses, computed in Node. */
+  titleFolded: string;
+  /** `toSearchText(text)`. */
+  textFolded: string;
+  url: string;
+  language: string | null;
+  /** ISO 8601, UTC. */
+  publishedAt: string | null;
+}
+
+export const ITEMS_INDEX_TEMPLATE: ItemsIndexTemplate = {
+  settings: {
+    // No replica on a single-node cluster (stays green), one as soon as a second node joins.
+    auto_expand_replicas: '0-1',
+    analysis: {
+      filter: {
+        // preserve_original keeps "lệch" next to "lech", so items spelled exactly as typed rank higher.
+        vigil_folding: { type: 'asciifolding', preserve_original: true },
+      },
+      analyzer: {
+        vigil_text: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'vigil_folding'] },
+      },
+    },
+  },
+  mappings: {
+    // A field we do not map is a bug in the engine, not something to guess a type for.
+    dynamic: 'strict',
+    properties: {
+      id: { type: 'keyword' },
+      sourceId: { type: 'keyword' },
+      title: { type: 'text', analyzer: 'vigil_text' },
+      text: { type: 'text', analyzer: 'vigil_text' },
+      // Kept in _source (not excluded) so a reindex into the next index version carries them over.
+      titleFolded: { type: 'text', analyzer: 'vigil_text' },
+      textFolded: { type: 'text', analyzer: 'vigil_text' },
+      url: { type: 'keyword', index: false, doc_values: false },
+      language: { type: 'keyword' },
+      publishedAt: { type: 'date' },
+    },
+  },
+};

@@ -1,0 +1,42 @@
+/** What the search layer stores per item: already-normalised text from the collection pipeline. */
+export interface SearchDocument {
+  id: string;
+  sourceId: string;
+  title: string;
+  /** Main text of the item (summary or extracted article text). */
+  text: string;
+  url: string;
+  language: string | null;
+  publishedAt: Date | null;
+}
+
+export interface SearchQuery {
+  /** Free text typed by a user, any diacritics or none. */
+  q: string;
+  sourceId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface SearchHits {
+  /** Item ids, best match first. */
+  ids: string[];
+  total: number;
+}
+
+/**
+ * One port, two engines: PostgreSQL full-text search when no Elasticsearch is configured,
+ * Elasticsearch otherwise. Both must fold Vietnamese diacritics the same way.
+ */
+export interface SearchEngine {
+  readonly name: 'postgres' | 'elasticsearch';
+  /** Creates indexes/templates if missing. Idempotent. */
+  prepare(): Promise<void>;
+  /** Adds or replaces documents by id. Idempotent. */
+  index(documents: SearchDocument[]): Promise<void>;
+  search(query: SearchQuery): Promise<SearchHits>;
+  /** Throws when the engine is unusable; used by the health check. */
+  ping(): Promise<void>;
+}
+
+export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
