@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import vi from './vi.json';
 
-export const LANGUAGES = ['vi', 'en'] as const;
+const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const DATE_LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
@@ -47,5 +47,6 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'vi',
   supportedLngs: LANGUAGES,
   initAsync: false,
+  // React escapes rendered text itself; escaping here too would show &amp; etc. to users.
   interpolation: { escapeValue: false },
 });

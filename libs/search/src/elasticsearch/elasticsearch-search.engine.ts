@@ -90,7 +90,11 @@ export class ElasticsearchSearchEngine implements SearchEngine {
         },
       },
       // id last so equal scores and dates still page deterministically.
-      sort: [{ _score: { order: 'desc' } }, { publishedAt: { order: 'desc', missing: '_last' } }, { id: { order: 'asc' } }],
+      sort: [
+        { _score: { order: 'desc' } },
+        { publishedAt: { order: 'desc', missing: '_last' } },
+        { id: { order: 'asc' } },
+      ],
       from: query.offset,
       size: query.limit,
       track_total_hits: true,

@@ -1,0 +1,34 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './auth/auth-context';
+import { LoginPage } from './auth/login-page';
+import { RequireAuth } from './auth/require-auth';
+import { RequireRole } from './auth/require-role';
+import { ItemDetailPage } from './items/item-detail-page';
+import { ItemsPage } from './items/items-page';
+import { AppShell } from './layout/app-shell';
+import { NotFoundPage } from './layout/not-found-page';
+import { SourcesPage } from './sources/sources-page';
+import { UsersPage } from './users/users-page';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<AppShell />}>
+              <Route index element={<ItemsPage />} />
+              <Route path="items/:id" element={<ItemDetailPage />} />
+              <Route path="sources" element={<SourcesPage />} />
+              <Route element={<RequireRole role="admin" />}>
+                <Route path="users" element={<UsersPage />} />
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

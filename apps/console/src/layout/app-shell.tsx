@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useMatch } from 'react-router-dom';
+import { useAuth, useCurrentUser } from '../auth/auth-context';
+import { useErrorMessage } from '../shared/error-message';
+import { LanguageSwitch } from './language-switch';
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { signOut } = useAuth();
+  const user = useCurrentUser();
+  const errorMessage = useErrorMessage();
+  const onItemDetail = useMatch('/items/:id') !== null;
+  const [logoutError, setLogoutError] = useState<string | null>(null);
+
+  function handleLogout() {
+    setLogoutError(null);
+    signOut().catch((error: unknown) => setLogoutError(t('shell.logoutFailed', { message: errorMessage(error) })));
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.label')} className="nav">
+          <NavLink to="/" end className={({ isActive }) => (isActive || onItemDetail ? 'active' : undefined)} data-testid="nav-items">
+            {t('nav.items')}
+          </NavLink>
+          <NavLink to="/sources" data-testid="nav-sources">
+            {t('nav.sources')}
+          </NavLink>
+          {user.roles.includes('admin') && (
+            <NavLink to="/users" data-testid="nav-users">
+              {t('nav.users')}
+            </NavLink>
+          )}
+        </nav>
+        <div className="topbar-end">
+          <span className="current-user" title={`${t('shell.currentUser')}: ${user.username}`} data-testid="current-user">
+            {user.displayName}
+          </span>
+          <LanguageSwitch />
+          <button type="button" onClick={handleLogout} data-testid="logout">
+            {t('shell.logout')}
+          </button>
+        </div>
+      </header>
+      {logoutError && (
+        <p className="banner-error" role="alert">
+          {logoutError}
+        </p>
+      )}
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { SourceView } from '@vigil/contracts';
+import { useTranslation } from 'react-i18next';
+import type { NoticeMessage } from '../shared/notice';
+import { SourceRow } from './source-row';
+
+interface SourceTableProps {
+  sources: SourceView[];
+  onNotice: (notice: NoticeMessage) => void;
+}
+
+export function SourceTable({ sources, onNotice }: SourceTableProps) {
+  const { t } = useTranslation();
+  if (sources.length === 0) {
+    return (
+      <p className="state" data-testid="sources-empty">
+        {t('sources.empty')}
+      </p>
+    );
+  }
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('sources.name')}</th>
+            <th scope="col">{t('sources.url')}</th>
+            <th scope="col">{t('sources.kind')}</th>
+            <th scope="col">{t('sources.interval')}</th>
+            <th scope="col">{t('sources.health')}</th>
+            <th scope="col">{t('sources.lastFetchedAt')}</th>
+            <th scope="col">{t('sources.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sources.map((source) => (
+            <SourceRow key={source.id} source={source} onNotice={onNotice} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

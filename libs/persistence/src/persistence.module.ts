@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseServer } from './embedded/database-server';
+import { ENTITIES } from './entities';
+import { MigrationRunner } from './migration-runner';
+import { MIGRATIONS } from './migrations';
+import { ItemsRepository } from './repositories/items.repository';
+import { SessionsRepository } from './repositories/sessions.repository';
+import { SettingsRepository } from './repositories/settings.repository';
+import { SourcesRepository } from './repositories/sources.repository';
+import { UsersRepository } from './repositories/users.repository';
+
+const REPOSITORIES = [UsersRepository, SessionsRepository, SettingsRepository, SourcesRepository, ItemsRepository];
+
+@Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
+class DatabaseServerModule {}
+
+/** The only module that talks SQL: a TypeORM connection, migrations at start, and one repository per table. */
+@Module({})
+export class PersistenceModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: PersistenceModule,
+      global: true,
+      imports: [
+        DatabaseServerModule,
+        TypeOrmModule.forRootAsync({
+          imports: [DatabaseServerModule],
+          inject: [DatabaseServer],
+          useFactory: async (server: DatabaseServer) => ({
+            type: 'postgres' as const,
+            url: await server.connectionUrl(),
+            entities: ENTITIES,
+            migrations: MIGRATIONS,
+            migrationsRun: false,
+            synchronize: false,
+            // PGlite serves one connection; a server gets a small pool per process.
+            extra: { max: server.isEmbedded ? 1 : 10 },
+          }),
+        }),
+        TypeOrmModule.forFeature(ENTITIES),
+      ],
+      providers: [MigrationRunner, ...REPOSITORIES],
+      exports: [...REPOSITORIES],
+    };
+  }
+}

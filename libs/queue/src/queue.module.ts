@@ -1,0 +1,31 @@
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
+import { BullMqJobQueue } from './bullmq-job-queue';
+import { InProcessJobQueue } from './in-process-job-queue';
+import { JobQueue } from './job-queue';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: JobQueue,
+      inject: [VIGIL_CONFIG],
+      useFactory: (config: VigilConfig): JobQueue => {
+        const { redisUrl, prefix, concurrency } = config.queue;
+        if (!redisUrl) {
+          new Logger('QueueModule').log('Single-process mode: jobs run in this process (set REDIS_URL to share them)');
+          return new InProcessJobQueue(concurrency);
+        }
+        return new BullMqJobQueue({ redisUrl, prefix, concurrency });
+      },
+    },
+  ],
+  exports: [JobQueue],
+})
+export class QueueModule implements OnApplicationShutdown {
+  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,2 @@
+export { ElasticsearchSearchEngine, type ElasticsearchSearchEngineOptions } from './elasticsearch-search.engine';
+export { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument, type ItemsIndexTemplate } from './items-index-template';
