@@ -1,14 +1,21 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { loadConfig, VigilConfig } from './vigil-config';
+import { CLOCK, systemClock } from '@vigil/domain';
+import type { VigilConfig } from './vigil-config';
 
 export const VIGIL_CONFIG = Symbol('VIGIL_CONFIG');
 
-/** Validated configuration for the whole process; tests pass their own environment. */
+/** Validated configuration and the clock for the whole process; read once by main.ts (tests build their own). */
 @Global()
 @Module({})
 export class ConfigModule {
-  static forRoot(environment: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config: VigilConfig = loadConfig(environment);
-    return { module: ConfigModule, providers: [{ provide: VIGIL_CONFIG, useValue: config }], exports: [VIGIL_CONFIG] };
+  static forRoot(config: VigilConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: VIGIL_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: systemClock },
+      ],
+      exports: [VIGIL_CONFIG, CLOCK],
+    };
   }
 }

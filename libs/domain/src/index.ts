@@ -1,1 +1,3 @@
 export * from './text/vietnamese-text';
+export * from './text/language';
+export * from './time/clock';

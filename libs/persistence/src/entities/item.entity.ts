@@ -36,6 +36,10 @@ export class ItemEntity {
   @Column({ name: 'fetched_at', type: 'timestamptz' })
   fetchedAt!: Date;
 
+  /** Null until the search engine has the current version; cleared whenever the item changes. */
+  @Column({ name: 'indexed_at', type: 'timestamptz', nullable: true })
+  indexedAt!: Date | null;
+
   /** Folded forms from the shared text module; the search vector is generated from them. */
   @Column({ name: 'search_title', type: 'text' })
   searchTitle!: string;

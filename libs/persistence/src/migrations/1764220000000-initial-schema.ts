@@ -59,6 +59,7 @@ export class InitialSchema1764220000000 implements MigrationInterface {
         language text,
         published_at timestamptz,
         fetched_at timestamptz NOT NULL,
+        indexed_at timestamptz,
         search_title text NOT NULL,
         search_text text NOT NULL,
         search_vector tsvector GENERATED ALWAYS AS (
@@ -68,6 +69,7 @@ export class InitialSchema1764220000000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX items_search_vector_idx ON items USING gin (search_vector)`);
     await db.query(`CREATE INDEX items_search_title_trgm_idx ON items USING gin (search_title gin_trgm_ops)`);
+    await db.query(`CREATE INDEX items_unindexed_idx ON items (source_id) WHERE indexed_at IS NULL`);
     await db.query(`CREATE INDEX items_published_at_idx ON items (published_at DESC NULLS LAST)`);
   }
 

@@ -1,9 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { ItemEntity } from '../entities/item.entity';
 
-export type NewItem = Omit<ItemEntity, 'id'>;
+export type NewItem = Omit<ItemEntity, 'id' | 'indexedAt'>;
+
+const UPSERT_COLUMNS: [string, keyof NewItem][] = [
+  ['source_id', 'sourceId'],
+  ['dedupe_key', 'dedupeKey'],
+  ['guid', 'guid'],
+  ['url', 'url'],
+  ['title', 'title'],
+  ['content', 'content'],
+  ['snippet', 'snippet'],
+  ['language', 'language'],
+  ['published_at', 'publishedAt'],
+  ['fetched_at', 'fetchedAt'],
+  ['search_title', 'searchTitle'],
+  ['search_text', 'searchText'],
+];
+const KEY_COLUMNS = ['source_id', 'dedupe_key'];
+const UPSERT_BATCH = 1000;
 
 export interface ItemListQuery {
   sourceId?: string;
@@ -25,21 +42,47 @@ export class ItemsRepository {
    * twice stores nothing twice. Returns only the rows that were inserted or changed.
    */
   async upsert(items: NewItem[]): Promise<ItemEntity[]> {
-    if (items.length === 0) return [];
-    const result = await this.items
-      .createQueryBuilder()
-      .insert()
-      .values(items)
-      .orUpdate(
-        ['guid', 'url', 'title', 'content', 'snippet', 'language', 'published_at', 'search_title', 'search_text'],
-        ['source_id', 'dedupe_key'],
-        // Unchanged rows are neither rewritten nor returned, so callers re-index only what changed.
-        { skipUpdateIfNoValuesChanged: true },
-      )
-      .returning('id')
-      .execute();
-    const changedIds = (result.raw as { id: string }[]).map((row) => row.id);
+    const changed: ItemEntity[] = [];
+    // PostgreSQL takes at most 65,535 parameters per statement.
+    for (let start = 0; start < items.length; start += UPSERT_BATCH) {
+      changed.push(...(await this.upsertBatch(items.slice(start, start + UPSERT_BATCH))));
+    }
+    return changed;
+  }
+
+  private async upsertBatch(items: NewItem[]): Promise<ItemEntity[]> {
+    const parameters: unknown[] = [];
+    const rows = items.map((item) => {
+      const values = UPSERT_COLUMNS.map(([, property]) => parameters.push(item[property]));
+      return `(${values.map((position) => `$${position}`).join(', ')})`;
+    });
+    const columns = UPSERT_COLUMNS.map(([column]) => column);
+    const refreshed = columns.filter((column) => !KEY_COLUMNS.includes(column) && column !== 'fetched_at');
+    // A changed item is rewritten and leaves the search index (indexed_at = NULL); an unchanged one is untouched.
+    const inserted: { id: string }[] = await this.items.query(
+      `INSERT INTO items (${columns.join(', ')}) VALUES ${rows.join(', ')}
+       ON CONFLICT (source_id, dedupe_key) DO UPDATE
+         SET ${refreshed.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}, indexed_at = NULL
+         WHERE (${refreshed.map((column) => `items.${column}`).join(', ')})
+               IS DISTINCT FROM (${refreshed.map((column) => `EXCLUDED.${column}`).join(', ')})
+       RETURNING id`,
+      parameters,
+    );
+    const changedIds = inserted.map((row) => row.id);
     return changedIds.length ? this.items.findBy({ id: In(changedIds) }) : [];
+  }
+
+  /** Items of a source the search engine does not have yet, oldest first (an outbox: nothing is lost if indexing fails). */
+  findUnindexed(sourceId: string, limit: number): Promise<ItemEntity[]> {
+    return this.items.find({ where: { sourceId, indexedAt: IsNull() }, order: { fetchedAt: 'ASC' }, take: limit });
+  }
+
+  async markIndexed(ids: string[], at: Date): Promise<void> {
+    if (ids.length) await this.items.update({ id: In(ids) }, { indexedAt: at });
+  }
+
+  async ping(): Promise<void> {
+    await this.items.query('SELECT 1');
   }
 
   findById(id: string): Promise<ItemEntity | null> {

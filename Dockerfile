@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# One image for both processes: the API (default command) and the ingestor
+# (`node dist/apps/ingestor/src/main.js`, see docker-compose.yml).
+ARG NODE_IMAGE=node:20.20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+# Manifests first so the dependency layer is reused until they change.
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund
+
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000
+WORKDIR /app
+# The `node` user (uid 1000) ships with the official image; it owns nothing but the data directory.
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/console/dist ./apps/console/dist
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3000
+# Exec form, so SIGTERM reaches node (compose adds an init process) and active jobs can finish on shutdown.
+CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CollectionWorkerModule } from '@vigil/collection';
+import { ConfigModule, type VigilConfig } from '@vigil/config';
+import { PersistenceModule } from '@vigil/persistence';
+import { QueueModule } from '@vigil/queue';
+import { SearchModule } from '@vigil/search';
+import { AuthModule } from './modules/auth/auth.module';
+import { ConsoleModule } from './modules/console/console.module';
+import { HealthModule } from './modules/health/health.module';
+import { ItemsModule } from './modules/items/items.module';
+import { SourcesModule } from './modules/sources/sources.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({})
+export class AppModule {
+  /** The API; in single-process mode (or when asked) it also hosts the collection worker. */
+  static forRoot(config: VigilConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(),
+        QueueModule,
+        SearchModule,
+        AuthModule,
+        UsersModule,
+        SourcesModule,
+        ItemsModule,
+        HealthModule,
+        ...(config.runsWorkers ? [CollectionWorkerModule] : []),
+        ConsoleModule.forRoot(config),
+      ],
+    };
+  }
+}

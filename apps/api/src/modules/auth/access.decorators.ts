@@ -1,0 +1,13 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '@vigil/contracts';
+import { ROLES } from '@vigil/contracts';
+
+export const ACCESS_RULE = 'vigil:access';
+
+/** Who may call a route. Every route declares one; a route without one is refused to everybody. */
+export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] };
+
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+/** Any signed-in user, whatever the role. */
+export const AnyRole = () => Roles(...ROLES);

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
+import type { LoginResponse, UserView } from '@vigil/contracts';
+import type { Response } from 'express';
+import { AnyRole, Public } from './access.decorators';
+import { CurrentUser, type AuthUser } from './auth-user';
+import { AuthService } from './auth.service';
+import { LoginDto } from './login.dto';
+import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
+  ) {}
+
+  /** Answers with a bearer token for scripts and sets the session cookie for the console. */
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const { expiresAt, ...session } = await this.auth.login(body.username, body.password);
+    response.cookie(SESSION_COOKIE, session.accessToken, sessionCookieOptions(this.config.auth.secureCookie, expiresAt));
+    return session;
+  }
+
+  @AnyRole()
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): Promise<UserView> {
+    return this.auth.currentUser(user.id);
+  }
+
+  @AnyRole()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logout(user.sessionId);
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config.auth.secureCookie));
+  }
+}

@@ -1,0 +1,35 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import type { AuthenticatedRequest } from './auth-user';
+import { AuthService } from './auth.service';
+import { SESSION_COOKIE } from './session-cookie';
+
+/** Global guard: resolves the caller from the bearer token or session cookie and applies the route's access rule. */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (rule?.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request.headers.authorization) ?? (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const user = token ? await this.auth.authenticate(token) : null;
+    if (!user) throw new UnauthorizedException('Sign in to continue');
+    request.user = user;
+    if (!rule) throw new ForbiddenException('This route has no access rule');
+    if (!user.roles.some((role) => rule.roles.includes(role))) {
+      throw new ForbiddenException(`Requires one of the roles: ${rule.roles.join(', ')}`);
+    }
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match ? match[1] : null;
+}

@@ -1,0 +1,49 @@
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { UserView } from '@vigil/contracts';
+import { CLOCK, type Clock } from '@vigil/domain';
+import { SessionsRepository, UsersRepository } from '@vigil/persistence';
+import { PasswordHasher } from '../auth/password-hasher';
+import type { CreateUserDto, UpdateUserDto } from './user.dto';
+import { toUserView } from './user.presenter';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly passwords: PasswordHasher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<UserView[]> {
+    return (await this.users.list()).map(toUserView);
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundException(`No user with id ${id}`);
+    return toUserView(user);
+  }
+
+  async create(request: CreateUserDto): Promise<UserView> {
+    if (await this.users.findByUsername(request.username)) throw new ConflictException(`The username ${request.username} is taken`);
+    const user = await this.users.create({
+      username: request.username,
+      displayName: request.displayName,
+      roles: request.roles,
+      passwordHash: await this.passwords.hash(request.password),
+    });
+    return toUserView(user);
+  }
+
+  async update(id: string, changes: UpdateUserDto, actingUserId: string): Promise<UserView> {
+    if (id === actingUserId && (changes.disabled === true || (changes.roles && !changes.roles.includes('admin')))) {
+      throw new BadRequestException('You cannot disable yourself or remove your own admin role');
+    }
+    const user = await this.users.update(id, changes);
+    if (!user) throw new NotFoundException(`No user with id ${id}`);
+    // A disabled user is signed out everywhere at once.
+    if (changes.disabled) await this.sessions.revokeAllForUser(id, this.clock.now());
+    return toUserView(user);
+  }
+}

@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@vigil/domain';
+import { SourcesRepository } from '@vigil/persistence';
+import { JobQueue } from '@vigil/queue';
+
+const SOURCES_PER_TICK = 200;
+
+/**
+ * Enqueues a collection job for every source whose poll is due. The job id names the source and its due time,
+ * so ticks from several schedulers, or a tick that runs twice, queue each poll once.
+ */
+@Injectable()
+export class ScheduleDueSourcesProcessor {
+  constructor(
+    private readonly sources: SourcesRepository,
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async handle(): Promise<void> {
+    const due = await this.sources.findDue(this.clock.now(), SOURCES_PER_TICK);
+    for (const source of due) {
+      await this.queue.enqueue('collect-source', { sourceId: source.id }, { jobId: `collect-${source.id}-${source.nextFetchAt.getTime()}` });
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { toSearchText } from '@vigil/domain';
+import type { ItemsRepository } from '@vigil/persistence';
+import type { SearchEngine, SearchHits, SearchQuery } from '../search-engine';
+
+/** Search served by PostgreSQL itself: the items table carries the folded text and its tsvector. */
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = 'postgres' as const;
+
+  constructor(private readonly items: ItemsRepository) {}
+
+  async prepare(): Promise<void> {
+    // The migrations create the tsvector column and its GIN and trigram indexes.
+  }
+
+  async index(): Promise<void> {
+    // Nothing to copy: the search vector is a generated column of the row the pipeline just stored.
+  }
+
+  async search(query: SearchQuery): Promise<SearchHits> {
+    const tokens = toSearchText(query.q).split(' ').filter(Boolean);
+    if (tokens.length === 0) return { ids: [], total: 0 };
+    return this.items.searchFullText({ tokens, sourceId: query.sourceId, limit: query.limit, offset: query.offset });
+  }
+
+  async ping(): Promise<void> {
+    await this.items.ping();
+  }
+}
