@@ -1,0 +1,3 @@
+export * from './test-environment';
+export * from './fixture-server';
+export * from './wait-for';
