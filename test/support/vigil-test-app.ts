@@ -11,6 +11,8 @@ export interface VigilTestApp {
   request<T = unknown>(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: T }>;
   loginAs(username: string, password: string): Promise<string>;
   adminToken(): Promise<string>;
+  /** Every route the HTTP server answers, read from Express's own routing table. */
+  routes(): { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startVigil(extraEnv: Record<string, string> = {}): Promise
     request,
     loginAs,
     adminToken: () => loginAs('admin', TEST_ADMIN_PASSWORD),
+    routes: () => listRoutes(app),
     close: async () => {
       await app.close();
       await environment.cleanup();
@@ -62,4 +65,15 @@ export async function startVigil(extraEnv: Record<string, string> = {}): Promise
 
 export function readFixture(name: string): string {
   return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+}
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+function listRoutes(app: INestApplication): { method: string; path: string }[] {
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+  return express.router.stack.flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).map((method) => ({ method: method.toUpperCase(), path: layer.route!.path })) : [],
+  );
 }

@@ -1,0 +1,86 @@
+import { ROLES, type Role } from '@vigil/contracts';
+import { startVigil, type VigilTestApp } from '../support/vigil-test-app';
+
+type Access = 'public' | readonly Role[];
+const EVERY_ROLE = ROLES;
+const SOURCE_MANAGERS: readonly Role[] = ['admin', 'duty_officer'];
+
+/**
+ * Who may call each route. The table must list exactly the routes the server has,
+ * so a new route fails this suite until somebody decides who may call it.
+ */
+const ACCESS_MATRIX: Record<string, Access> = {
+  'GET /api/docs': 'public',
+  'GET /api/docs/': 'public',
+  'GET /api/docs/index.html': 'public',
+  'GET /api/docs/LICENSE': 'public',
+  'GET /api/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs-json': 'public',
+  'GET /api/docs-yaml': 'public',
+  'GET {*any}': 'public', // the console's single-page fallback
+  'GET /health': 'public',
+  'GET /health/live': 'public',
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/me': EVERY_ROLE,
+  'POST /api/auth/logout': EVERY_ROLE,
+  'GET /api/users': ['admin'],
+  'POST /api/users': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'GET /api/sources': EVERY_ROLE,
+  'POST /api/sources': SOURCE_MANAGERS,
+  'GET /api/sources/:id': EVERY_ROLE,
+  'POST /api/sources/:id/fetch': SOURCE_MANAGERS,
+  'GET /api/items': EVERY_ROLE,
+  'GET /api/items/:id': EVERY_ROLE,
+};
+
+const UNKNOWN_ID = '3d8f7a10-2b4c-4e6f-9a1b-5c7d9e0f1a2b';
+
+describe('access control: every route × every role', () => {
+  let vigil: VigilTestApp;
+  const passwords = new Map<Role, string>();
+
+  beforeAll(async () => {
+    vigil = await startVigil();
+    const admin = await vigil.adminToken();
+    for (const role of ROLES) {
+      const password = `mat-khau-${role}-2026`;
+      const created = await vigil.request('POST', '/api/users', {
+        token: admin,
+        body: { username: `only-${role}`.replace('_', '-'), password, displayName: role, roles: [role] },
+      });
+      expect(created.status).toBe(201);
+      passwords.set(role, password);
+    }
+  });
+
+  afterAll(async () => {
+    await vigil?.close();
+  });
+
+  const protectedRoutes = Object.entries(ACCESS_MATRIX).filter((entry): entry is [string, readonly Role[]] => entry[1] !== 'public');
+
+  it('classifies every route the server answers, and only those', () => {
+    const served = vigil.routes().map((route) => `${route.method} ${route.path}`);
+    expect([...served].sort()).toEqual(Object.keys(ACCESS_MATRIX).sort());
+  });
+
+  it.each(protectedRoutes)('%s refuses anonymous callers with 401', async (route) => {
+    const [method, path] = route.split(' ');
+    expect((await vigil.request(method, path.replace(':id', UNKNOWN_ID))).status).toBe(401);
+  });
+
+  it.each(protectedRoutes.flatMap(([route, allowed]) => ROLES.map((role) => [route, role, allowed.includes(role)] as const)))(
+    '%s as %s → allowed: %s',
+    async (route, role, allowed) => {
+      const [method, path] = route.split(' ');
+      const token = await vigil.loginAs(`only-${role}`.replace('_', '-'), passwords.get(role)!);
+      const { status } = await vigil.request(method, path.replace(':id', UNKNOWN_ID), { token, body: method === 'GET' ? undefined : {} });
+      if (allowed) {
+        expect([401, 403]).not.toContain(status);
+        expect(status).toBeLessThan(500);
+      } else expect(status).toBe(403);
+    },
+  );
+});
