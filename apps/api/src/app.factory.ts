@@ -1,14 +1,14 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { VigilConfig } from '@vigil/config';
+import { nestLogLevels, type VigilConfig } from '@vigil/config';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 
 /** Builds the configured API application; main.ts listens on it, tests too. */
 export async function createApiApp(config: VigilConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? nestLogLevels(config.logLevel) });
   app.use(cookieParser());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -1,2 +1,3 @@
 export * from './vigil-config';
 export * from './config.module';
+export * from './log-levels';

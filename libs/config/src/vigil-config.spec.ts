@@ -39,3 +39,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: must be at least 8 characters/);
   });
 });
+
+describe('log levels', () => {
+  it('lets LOG_LEVEL and everything more severe through', async () => {
+    const { nestLogLevels } = await import('./log-levels');
+    expect(nestLogLevels('warn')).toEqual(['fatal', 'error', 'warn']);
+    expect(nestLogLevels('info')).toEqual(['fatal', 'error', 'warn', 'log']);
+    expect(nestLogLevels('silent')).toBe(false);
+  });
+});
