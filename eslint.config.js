@@ -104,4 +104,12 @@ export default defineConfig([
       message: 'The console may import only `@vigil/contracts` among internal packages (server libraries do not run in a browser).',
     }),
   },
+
+  {
+    // Cross-app end-to-end tests start the real applications, so they alone may import an app's factory.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: commonRestrictions.filter((pattern) => !pattern.message.startsWith('Nothing imports an app')) }],
+    },
+  },
 ]);
