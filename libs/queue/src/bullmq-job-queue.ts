@@ -21,6 +21,7 @@ export class BullMqJobQueue extends JobQueue {
   private readonly queue: Queue;
   private readonly handlers = new Map<JobName, (payload: unknown) => Promise<void>>();
   private worker: Worker | null = null;
+  private workerConnection: Redis | null = null;
 
   constructor(private readonly options: BullMqOptions) {
     super();
@@ -55,10 +56,13 @@ export class BullMqJobQueue extends JobQueue {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+    // Connections handed to BullMQ stay open until their owner closes them.
+    this.workerConnection?.disconnect();
     this.connection.disconnect();
   }
 
   private startWorker(): Worker {
+    this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null });
     const worker = new Worker(
       QUEUE_NAME,
       async (job) => {
@@ -67,7 +71,7 @@ export class BullMqJobQueue extends JobQueue {
         await handler(job.data);
       },
       {
-        connection: this.connection.duplicate({ maxRetriesPerRequest: null }),
+        connection: this.workerConnection,
         prefix: this.options.prefix,
         concurrency: this.options.concurrency,
       },
