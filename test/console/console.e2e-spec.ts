@@ -209,7 +209,7 @@ describe('Vigil console in a browser', () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
-  it('shows the login error from the API for a wrong password', async () => {
+  it('shows a translated login error for a wrong password', async () => {
     const page = await openPage();
     await page.goto(vigil.baseUrl);
     await page.getByTestId('login-username').fill('admin');
@@ -219,7 +219,7 @@ describe('Vigil console in a browser', () => {
     const error = page.getByTestId('login-error');
     await error.waitFor();
     expect(await error.getAttribute('role')).toBe('alert');
-    expect((await error.textContent())?.trim()).toBe('Wrong username or password');
+    expect((await error.textContent())?.trim()).toBe('Sai tên đăng nhập hoặc mật khẩu');
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.getByTestId('current-user').count()).toBe(0);
     // The form is usable again for a second try.

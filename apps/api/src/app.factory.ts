@@ -1,5 +1,6 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { nestLogLevels, type VigilConfig } from '@vigil/config';
 import cookieParser from 'cookie-parser';
@@ -8,8 +9,10 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 
 /** Builds the configured API application; main.ts listens on it, tests too. */
 export async function createApiApp(config: VigilConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: options.logger ?? nestLogLevels(config.logLevel) });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: options.logger ?? nestLogLevels(config.logLevel) });
   app.use(cookieParser());
+  // OPML uploads arrive as the raw document.
+  app.useBodyParser('text', { type: ['text/x-opml', 'application/x-opml', 'text/xml', 'application/xml'], limit: '5mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

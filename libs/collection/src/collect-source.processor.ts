@@ -1,18 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CLOCK, type Clock } from '@vigil/domain';
-import { ItemsRepository, SourcesRepository, type ItemEntity, type NewItem, type SourceEntity } from '@vigil/persistence';
-import { SEARCH_ENGINE, type SearchDocument, type SearchEngine } from '@vigil/search';
-import { FeedFetcher, FetchError } from './feed-fetcher';
-import { toNewItem } from './feed-item.mapper';
-import { FeedParseError, FeedParser } from './feed-parser';
-
-const INDEX_BATCH = 500;
-// A failing source is retried later and later, up to this many poll intervals apart.
-const MAX_BACKOFF_FACTOR = 16;
+import { CLOCK, type Clock, failureBackoffSec, nextPollInterval } from '@vigil/domain';
+import { EvidenceRepository, ItemsRepository, type NewItem, type SourceEntity, SourcesRepository } from '@vigil/persistence';
+import { JobQueue } from '@vigil/queue';
+import { type CollectedEntry, toNewItem } from './collected-entry';
+import { FetchError, isHalfFailure, PoliteFetcher } from './http';
+import { FeedParseError } from './parsing/feeds';
+import { SearchIndexer } from './search-indexer';
+import { SourceReader } from './source-reader';
 
 /**
- * Fetches one source, stores its new and changed items, and brings the search index up to date.
- * Idempotent: re-running it for the same feed stores nothing twice and re-indexes only what is not indexed.
+ * Fetches one source, stores its new and changed items, queues each new item's page for archiving, and brings
+ * the search index up to date. Idempotent: re-running it stores nothing twice and re-indexes only what is not indexed.
  */
 @Injectable()
 export class CollectSourceProcessor {
@@ -21,71 +19,81 @@ export class CollectSourceProcessor {
   constructor(
     private readonly sources: SourcesRepository,
     private readonly items: ItemsRepository,
-    private readonly fetcher: FeedFetcher,
-    private readonly parser: FeedParser,
-    @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
+    private readonly evidence: EvidenceRepository,
+    private readonly fetcher: PoliteFetcher,
+    private readonly reader: SourceReader,
+    private readonly indexer: SearchIndexer,
+    @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async handle({ sourceId }: { sourceId: string }): Promise<void> {
     const source = await this.sources.findById(sourceId);
-    if (!source) return; // deleted since the job was queued
+    if (!source || source.paused) return;
     const fetchedAt = this.clock.now();
     try {
-      const outcome = await this.fetcher.fetch(source.url, { etag: source.etag, lastModified: source.lastModified });
-      if (outcome.status === 'fetched') {
-        const feed = await this.parser.parse(outcome.body);
-        const stored = await this.items.upsert(uniqueByKey(feed.items.flatMap((entry) => toNewItem(entry, source.id, source.url, fetchedAt) ?? [])));
-        if (stored.length) this.logger.log(`${source.name}: ${stored.length} new or changed items`);
-      }
+      const response = await this.fetcher.fetch(source.url, {
+        etag: source.etag,
+        lastModified: source.lastModified,
+        expect: source.kind === 'web' ? 'html' : 'feed',
+      });
+      const newItems = response.notModified ? 0 : await this.store(source, await this.reader.read(source, response), fetchedAt);
+      const pollIntervalSec = nextPollInterval(source.pollIntervalSec, newItems, source);
       await this.sources.recordSuccess(source.id, {
         fetchedAt,
-        nextFetchAt: this.after(fetchedAt, source.pollIntervalSec),
-        etag: outcome.status === 'fetched' ? outcome.etag : source.etag,
-        lastModified: outcome.status === 'fetched' ? outcome.lastModified : source.lastModified,
+        pollIntervalSec,
+        nextFetchAt: new Date(fetchedAt.getTime() + pollIntervalSec * 1000),
+        etag: response.etag,
+        lastModified: response.lastModified,
       });
     } catch (error) {
       if (!(error instanceof FetchError || error instanceof FeedParseError)) throw error;
-      await this.recordFailure(source, fetchedAt, error.message);
+      await this.recordFailure(source, fetchedAt, error);
     }
-    await this.indexPending(source.id);
+    await this.indexer.indexPending(source.id);
   }
 
-  private async recordFailure(source: SourceEntity, fetchedAt: Date, reason: string): Promise<void> {
-    this.logger.warn(`${source.name} failing: ${reason}`);
-    const factor = Math.min(2 ** source.consecutiveFailures, MAX_BACKOFF_FACTOR);
-    await this.sources.recordFailure(source.id, { fetchedAt, error: reason, nextFetchAt: this.after(fetchedAt, source.pollIntervalSec * factor) });
+  /** Stores the entries and returns how many were new. */
+  private async store(source: SourceEntity, entries: CollectedEntry[], fetchedAt: Date): Promise<number> {
+    const candidates = uniqueByKey(entries.flatMap((entry) => toNewItem(entry, source.id, source.url, fetchedAt, source.languageHint) ?? []));
+    // Exact copies of an item Vigil already has (same title and text elsewhere) are not stored twice.
+    const known = await this.items.existingContentHashes(candidates.flatMap((item) => item.contentHash ?? []));
+    const fresh = candidates.filter((item) => !item.contentHash || !known.has(item.contentHash));
+    const stored = await this.items.upsert(fresh);
+    const inserted = stored.filter((row) => row.inserted).map((row) => row.item);
+    for (const item of inserted) await this.queue.enqueue('enrich-item', { itemId: item.id }, { jobId: `enrich-${item.id}` });
+    await this.noticeDroppedWatchedItems(source, candidates, fetchedAt);
+    if (stored.length) this.logger.log(`${source.name}: ${inserted.length} new, ${stored.length - inserted.length} changed`);
+    return inserted.length;
   }
 
-  private async indexPending(sourceId: string): Promise<void> {
-    for (;;) {
-      const pending = await this.items.findUnindexed(sourceId, INDEX_BATCH);
-      if (pending.length === 0) return;
-      await this.search.index(pending.map(toSearchDocument));
-      await this.items.markIndexed(pending.map((item) => item.id), this.clock.now());
+  /**
+   * A watched item that disappears from its feed while older entries are still listed was taken down
+   * (not merely pushed out by newer ones): record it once.
+   */
+  private async noticeDroppedWatchedItems(source: SourceEntity, listed: NewItem[], at: Date): Promise<void> {
+    if (source.kind === 'web' || source.kind === 'sitemap' || listed.length === 0) return;
+    const keys = new Set(listed.map((item) => item.dedupeKey));
+    const oldestListed = Math.min(...listed.map((item) => (item.publishedAt ?? at).getTime()));
+    for (const item of await this.items.findWatchedBySource(source.id)) {
+      if (keys.has(item.dedupeKey) || (item.publishedAt?.getTime() ?? 0) < oldestListed) continue;
+      if (await this.evidence.hasEvent(item.id, 'item.removed')) continue;
+      await this.evidence.addEvent({ itemId: item.id, kind: 'item.removed', at, detail: `No longer listed in the feed ${source.url}`, snapshotId: null });
     }
   }
 
-  private after(from: Date, seconds: number): Date {
-    return new Date(from.getTime() + seconds * 1000);
+  private async recordFailure(source: SourceEntity, fetchedAt: Date, error: FetchError | FeedParseError): Promise<void> {
+    this.logger.warn(`${source.name} failing: ${error.message}`);
+    const weight = error instanceof FetchError && isHalfFailure(error) ? 0.5 : 1;
+    const retryAfterSec = error instanceof FetchError && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : null;
+    const delaySec = failureBackoffSec(source.pollIntervalSec, source.failureScore + weight, source, retryAfterSec);
+    await this.sources.recordFailure(source.id, { fetchedAt, error: error.message, weight, nextFetchAt: new Date(fetchedAt.getTime() + delaySec * 1000) });
   }
 }
 
-/** A feed may list one entry twice; one INSERT cannot touch the same row twice. */
+/** A source may list one entry twice; one INSERT cannot touch the same row twice. */
 function uniqueByKey(items: NewItem[]): NewItem[] {
   const firstByKey = new Map<string, NewItem>();
   for (const item of items) if (!firstByKey.has(item.dedupeKey)) firstByKey.set(item.dedupeKey, item);
   return [...firstByKey.values()];
-}
-
-function toSearchDocument(item: ItemEntity): SearchDocument {
-  return {
-    id: item.id,
-    sourceId: item.sourceId,
-    title: item.title,
-    text: item.content,
-    url: item.url,
-    language: item.language,
-    publishedAt: item.publishedAt,
-  };
 }

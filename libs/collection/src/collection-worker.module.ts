@@ -2,12 +2,18 @@ import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { JobQueue } from '@vigil/queue';
 import { CollectSourceProcessor } from './collect-source.processor';
-import { FeedFetcher } from './feed-fetcher';
-import { FeedParser } from './feed-parser';
+import { CollectionModule } from './collection.module';
+import { EnrichItemProcessor } from './enrich-item.processor';
 import { ScheduleDueSourcesProcessor } from './schedule-due-sources.processor';
+import { SearchIndexer } from './search-indexer';
+import { SourceReader } from './source-reader';
+import { WatchCheckProcessor } from './watch-check.processor';
 
-/** The ingestion worker: polls due sources and collects them. Hosted by the ingestor, or by the API in single-process mode. */
-@Module({ providers: [FeedFetcher, FeedParser, CollectSourceProcessor, ScheduleDueSourcesProcessor] })
+/** The ingestion worker: polls due sources, archives new items, re-checks watched ones. Hosted by the ingestor, or by the API in single-process mode. */
+@Module({
+  imports: [CollectionModule],
+  providers: [SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesProcessor, WatchCheckProcessor],
+})
 export class CollectionWorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(CollectionWorkerModule.name);
 
@@ -15,13 +21,19 @@ export class CollectionWorkerModule implements OnApplicationBootstrap {
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(JobQueue) private readonly queue: JobQueue,
     private readonly collect: CollectSourceProcessor,
+    private readonly enrich: EnrichItemProcessor,
     private readonly schedule: ScheduleDueSourcesProcessor,
+    private readonly watch: WatchCheckProcessor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue.process('collect-source', (payload) => this.collect.handle(payload));
+    this.queue.process('enrich-item', (payload) => this.enrich.handle(payload));
     this.queue.process('schedule-due-sources', () => this.schedule.handle());
+    this.queue.process('schedule-watch-checks', () => this.watch.scheduleDue());
+    this.queue.process('check-watched-item', (payload) => this.watch.check(payload));
     await this.queue.repeat('schedule-due-sources', {}, this.config.queue.schedulerTickMs);
+    await this.queue.repeat('schedule-watch-checks', {}, this.config.queue.schedulerTickMs);
     this.logger.log(`Collection worker started (${this.queue.mode}, concurrency ${this.config.queue.concurrency})`);
   }
 }

@@ -1,1 +1,5 @@
+export * from './collection.module';
 export * from './collection-worker.module';
+export * from './source-detector';
+export * from './opml/opml';
+export * from './snapshot/snapshot-page';

@@ -49,6 +49,15 @@ const environmentSchema = z.object({
     .transform((value) => (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)),
   /** Contact URL placed in Vigil's User-Agent so site owners can reach the operator. */
   VIGIL_CONTACT_URL: z.string().url().default('https://example.gov.vn/vigil'),
+  /** How often watched items are re-fetched to catch edits and takedowns, in seconds. */
+  VIGIL_WATCH_INTERVAL_SEC: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
+  /** Most bytes read from one feed or page, in MiB (compressed and decompressed alike). */
+  VIGIL_FETCH_MAX_MIB: z.coerce.number().positive().max(100).default(15),
+  /** Overall deadline of one fetch, redirects included, in seconds. */
+  VIGIL_FETCH_TIMEOUT_SEC: z.coerce.number().positive().max(300).default(20),
+  /** Requests at once to one site, and the least time between two of them, in milliseconds. */
+  VIGIL_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  VIGIL_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Password of the first `admin` user; unset → a one-time password is generated and logged once. */
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Absolute lifetime of a login session, in hours. */
@@ -89,7 +98,15 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     },
     runsWorkers: env.VIGIL_EMBEDDED_WORKER ?? !env.REDIS_URL,
     search: { elasticsearchUrl: env.ELASTICSEARCH_URL ?? null, indexPrefix: env.VIGIL_SEARCH_INDEX_PREFIX },
-    fetch: { allowlist: env.VIGIL_FETCH_ALLOWLIST, contactUrl: env.VIGIL_CONTACT_URL },
+    fetch: {
+      allowlist: env.VIGIL_FETCH_ALLOWLIST,
+      contactUrl: env.VIGIL_CONTACT_URL,
+      maxBytes: Math.round(env.VIGIL_FETCH_MAX_MIB * 1024 * 1024),
+      timeoutMs: env.VIGIL_FETCH_TIMEOUT_SEC * 1000,
+      hostConcurrency: env.VIGIL_HOST_CONCURRENCY,
+      hostIntervalMs: env.VIGIL_HOST_INTERVAL_MS,
+    },
+    collection: { watchIntervalMs: env.VIGIL_WATCH_INTERVAL_SEC * 1000 },
     auth: {
       adminPassword: env.ADMIN_PASSWORD ?? null,
       sessionTtlMs: env.VIGIL_SESSION_TTL_HOURS * 3600 * 1000,

@@ -21,33 +21,75 @@ export interface LoginResponse {
   user: UserView;
 }
 
-export const SOURCE_KINDS = ['rss'] as const;
+/**
+ * `rss` and `atom` are read by the same lenient feed parser; `web` follows article links on a listing page;
+ * `auto` is accepted on create only and resolved to a concrete kind (feed discovery included).
+ */
+export const SOURCE_KINDS = ['rss', 'atom', 'jsonfeed', 'sitemap', 'web'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
+export type SourceKindRequest = SourceKind | 'auto';
 
-export type SourceHealthStatus = 'ok' | 'failing' | 'pending';
+export type SourceHealthStatus = 'pending' | 'ok' | 'failing' | 'silent' | 'paused';
+
+export interface SourceHealth {
+  status: SourceHealthStatus;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  /** Items first seen per day over the last 7 days. */
+  itemsPerDay: number;
+  /** Items first seen on each of the last 14 days (Asia/Ho_Chi_Minh days), oldest first: the sparkline. */
+  dailyItemCounts: number[];
+}
+
+/** For `web` sources: which links on the listing page are articles. */
+export interface ListingRule {
+  /** Regular expression an article URL must match. */
+  linkPattern?: string;
+  /** CSS selector of the article links. */
+  linkSelector?: string;
+}
 
 export interface SourceView {
   id: string;
   name: string;
   url: string;
   kind: SourceKind;
+  /** Current adaptive poll interval, within the bounds below. */
   pollIntervalSec: number;
+  minPollIntervalSec: number;
+  maxPollIntervalSec: number;
+  languageHint: 'vi' | 'en' | null;
+  /** Reach and credibility, 0–100; used later for priority. */
+  weight: number;
+  tags: string[];
+  paused: boolean;
+  listing: ListingRule | null;
   createdAt: string;
   lastFetchedAt: string | null;
   nextFetchAt: string | null;
-  health: {
-    status: SourceHealthStatus;
-    lastSuccessAt: string | null;
-    lastError: string | null;
-    consecutiveFailures: number;
-  };
+  health: SourceHealth;
 }
 
 export interface CreateSourceRequest {
   name: string;
   url: string;
-  kind: SourceKind;
+  kind: SourceKindRequest;
   pollIntervalSec?: number;
+  minPollIntervalSec?: number;
+  maxPollIntervalSec?: number;
+  languageHint?: 'vi' | 'en' | null;
+  weight?: number;
+  tags?: string[];
+  paused?: boolean;
+  listing?: ListingRule | null;
+}
+
+export type UpdateSourceRequest = Partial<Omit<CreateSourceRequest, 'kind'>> & { kind?: SourceKind };
+
+export interface OpmlImportResult {
+  created: number;
+  skipped: { url: string; reason: string }[];
 }
 
 export interface ItemSummary {
@@ -60,10 +102,41 @@ export interface ItemSummary {
   snippet: string;
 }
 
+export interface SnapshotInfo {
+  id: string;
+  fetchedAt: string;
+  httpStatus: number;
+  finalUrl: string;
+  /** sha256 of the raw bytes fetched. */
+  contentHash: string;
+}
+
+export type ItemEventKind = 'item.changed' | 'item.removed';
+
+export interface ItemEventView {
+  kind: ItemEventKind;
+  at: string;
+  detail: string;
+  snapshotId: string | null;
+}
+
 export interface ItemDetail extends ItemSummary {
   guid: string | null;
+  /** Main text: extracted from the article page when the feed gave only a summary. */
+  text: string;
   content: string;
+  canonicalUrl: string;
+  byline: string | null;
+  imageUrls: string[];
+  updatedAt: string | null;
   fetchedAt: string;
+  storyId: string | null;
+  /** Other items of the same story (syndicated copies), first seen first. */
+  storyItems: ItemSummary[];
+  watched: boolean;
+  /** First snapshot first; later ones record edits. */
+  snapshots: SnapshotInfo[];
+  events: ItemEventView[];
 }
 
 export interface ItemPage {

@@ -1,5 +1,6 @@
 export * from './persistence.module';
 export * from './entities';
+export * from './repositories/evidence.repository';
 export * from './repositories/items.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/settings.repository';

@@ -4,13 +4,14 @@ import { DatabaseServer } from './embedded/database-server';
 import { ENTITIES } from './entities';
 import { MigrationRunner } from './migration-runner';
 import { MIGRATIONS } from './migrations';
+import { EvidenceRepository } from './repositories/evidence.repository';
 import { ItemsRepository } from './repositories/items.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { SettingsRepository } from './repositories/settings.repository';
 import { SourcesRepository } from './repositories/sources.repository';
 import { UsersRepository } from './repositories/users.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SettingsRepository, SourcesRepository, ItemsRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

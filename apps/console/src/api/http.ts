@@ -10,8 +10,11 @@ export class ApiError extends Error {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, for uploads the API reads raw (an OPML file); takes the place of `body`. */
+  rawBody?: { content: string; contentType: string };
   signal?: AbortSignal;
   /** For calls where 401 is an expected answer (login, session probe), not an expired session. */
   allowUnauthorized?: boolean;
@@ -28,16 +31,17 @@ export function onUnauthorized(listener: () => void): () => void {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, allowUnauthorized = false } = options;
+  const { method = 'GET', body, rawBody, signal, allowUnauthorized = false } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, {
-    method,
-    signal,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let payload: string | undefined;
+  if (rawBody) {
+    headers['Content-Type'] = rawBody.contentType;
+    payload = rawBody.content;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const response = await fetch(path, { method, signal, headers, credentials: 'same-origin', body: payload });
 
   if (response.status === 401 && !allowUnauthorized) unauthorizedListener?.();
   if (!response.ok) throw new ApiError(response.status, await readErrorMessage(response));

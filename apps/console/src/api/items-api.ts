@@ -15,3 +15,12 @@ export function searchItems(query: ItemQuery, signal?: AbortSignal): Promise<Ite
 export function getItem(id: string, signal?: AbortSignal): Promise<ItemDetail> {
   return request<ItemDetail>(`/api/items/${encodeURIComponent(id)}`, { signal });
 }
+
+export function setItemWatched(id: string, watched: boolean): Promise<ItemDetail> {
+  return request<ItemDetail>(`/api/items/${encodeURIComponent(id)}/watch`, { method: watched ? 'POST' : 'DELETE' });
+}
+
+/** The archived page as the API serves it: sanitised, with no scripts and no external loads. */
+export function snapshotUrl(itemId: string, snapshotId: string): string {
+  return `/api/items/${encodeURIComponent(itemId)}/snapshot${queryString({ snapshotId })}`;
+}

@@ -1,5 +1,8 @@
-import type { CreateSourceRequest, SourceView } from '@vigil/contracts';
+import type { CreateSourceRequest, OpmlImportResult, SourceView, UpdateSourceRequest } from '@vigil/contracts';
 import { request } from './http';
+
+/** A plain link downloads it: the session cookie goes along and the API answers with an attachment. */
+export const SOURCES_EXPORT_URL = '/api/sources/export';
 
 export function listSources(signal?: AbortSignal): Promise<SourceView[]> {
   return request<SourceView[]>('/api/sources', { signal });
@@ -13,6 +16,19 @@ export function createSource(source: CreateSourceRequest): Promise<SourceView> {
   return request<SourceView>('/api/sources', { method: 'POST', body: source });
 }
 
+export function updateSource(id: string, changes: UpdateSourceRequest): Promise<SourceView> {
+  return request<SourceView>(`/api/sources/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
+}
+
+/** Queues a fetch at once; the API also resets the source's failure backoff. */
 export function fetchSourceNow(id: string): Promise<void> {
   return request<void>(`/api/sources/${encodeURIComponent(id)}/fetch`, { method: 'POST' });
+}
+
+/** The OPML file goes up as it is: the API parses it and reports every outline it skipped. */
+export function importOpml(opml: string): Promise<OpmlImportResult> {
+  return request<OpmlImportResult>('/api/sources/import', {
+    method: 'POST',
+    rawBody: { content: opml, contentType: 'text/x-opml' },
+  });
 }

@@ -30,7 +30,8 @@ export function LoginPage() {
     try {
       await signIn({ username: username.trim(), password });
     } catch (caught) {
-      setError(errorMessage(caught));
+      // The API's 401 message is English; wrong credentials are the one thing a 401 means here.
+      setError(errorMessage(caught, { 401: t('login.wrongCredentials') }));
       setSubmitting(false);
     }
   }

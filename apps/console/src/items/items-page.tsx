@@ -35,7 +35,9 @@ export function ItemsPage() {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    setParams(next);
+    // The same address would not load anything, yet pressing Search again means "look for new items now".
+    if (next.toString() === params.toString()) results.reload();
+    else setParams(next);
   }
 
   function goToPage(nextPage: number) {
@@ -52,7 +54,7 @@ export function ItemsPage() {
         <SearchForm key={q} initialQuery={q} onSearch={(query) => updateParams({ q: query })} />
         <SourceFilter sources={sources.data ?? []} value={sourceId} onChange={(id) => updateParams({ sourceId: id })} />
       </div>
-      <div aria-busy={results.loading}>
+      <div className="busy-region" aria-busy={results.loading}>
         {results.error !== undefined ? (
           <ErrorState error={results.error} onRetry={results.reload} />
         ) : !results.data ? (

@@ -8,6 +8,8 @@ interface ResourceState<T> {
 
 export interface Resource<T> extends ResourceState<T> {
   reload: () => void;
+  /** Shows data the caller already has (a mutation's answer) without asking the API again. */
+  replace: (data: T) => void;
 }
 
 /** Loads data when `deps` change, cancelling the previous request so a slow answer cannot win. */
@@ -39,5 +41,9 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
     setVersion((current) => current + 1);
   }, []);
 
-  return { ...state, reload };
+  const replace = useCallback((data: T) => {
+    setState((previous) => ({ ...previous, data, error: undefined }));
+  }, []);
+
+  return { ...state, reload, replace };
 }

@@ -1,19 +1,23 @@
-import { SOURCE_KINDS, type SourceKind, type SourceView } from '@vigil/contracts';
+import { SOURCE_KINDS, type SourceKindRequest, type SourceView } from '@vigil/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createSource } from '../api/sources-api';
 import { useErrorMessage } from '../shared/error-message';
+import { emptyDraft, toCreateRequest, type SourceDraft } from './source-draft';
+import { SourceFields } from './source-fields';
 
-const DEFAULT_INTERVAL_SEC = '900';
-const MIN_INTERVAL_SEC = 60;
+/** 'auto' first: most people paste a site's address and let the API find its feed. */
+const CREATE_KINDS: readonly SourceKindRequest[] = ['auto', ...SOURCE_KINDS];
 
-export function SourceForm({ onCreated }: { onCreated: (source: SourceView) => void }) {
+interface SourceFormProps {
+  /** `requested` is what the user typed, so the page can say what detection changed. */
+  onCreated: (source: SourceView, requested: { kind: SourceKindRequest; url: string }) => void;
+}
+
+export function SourceForm({ onCreated }: SourceFormProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const [name, setName] = useState('');
-  const [url, setUrl] = useState('');
-  const [kind, setKind] = useState<SourceKind>('rss');
-  const [intervalSec, setIntervalSec] = useState(DEFAULT_INTERVAL_SEC);
+  const [draft, setDraft] = useState<SourceDraft>(emptyDraft);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -22,16 +26,10 @@ export function SourceForm({ onCreated }: { onCreated: (source: SourceView) => v
     setSubmitting(true);
     setError(null);
     try {
-      const created = await createSource({
-        name: name.trim(),
-        url: url.trim(),
-        kind,
-        pollIntervalSec: intervalSec === '' ? undefined : Number(intervalSec),
-      });
-      setName('');
-      setUrl('');
-      setIntervalSec(DEFAULT_INTERVAL_SEC);
-      onCreated(created);
+      const request = toCreateRequest(draft);
+      const created = await createSource(request);
+      setDraft(emptyDraft());
+      onCreated(created, { kind: request.kind, url: request.url });
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -43,49 +41,13 @@ export function SourceForm({ onCreated }: { onCreated: (source: SourceView) => v
     // noValidate: the API is the single judge of validity and its messages name the offending field.
     <form className="form card" onSubmit={handleSubmit} noValidate aria-labelledby="source-form-title">
       <h2 id="source-form-title">{t('sources.form.title')}</h2>
-      <div className="form-grid">
-        <label className="field">
-          <span>{t('sources.form.name')}</span>
-          <input value={name} onChange={(event) => setName(event.target.value)} required data-testid="source-form-name" />
-        </label>
-        <label className="field">
-          <span>{t('sources.form.url')}</span>
-          <input
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-            value={url}
-            onChange={(event) => setUrl(event.target.value)}
-            required
-            data-testid="source-form-url"
-          />
-        </label>
-        <label className="field">
-          <span>{t('sources.form.kind')}</span>
-          <select value={kind} onChange={(event) => setKind(event.target.value as SourceKind)} data-testid="source-form-kind">
-            {SOURCE_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {t(`sources.kinds.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('sources.form.interval')}</span>
-          <input
-            type="number"
-            min={MIN_INTERVAL_SEC}
-            step={1}
-            value={intervalSec}
-            onChange={(event) => setIntervalSec(event.target.value)}
-            aria-describedby="source-form-interval-hint"
-            data-testid="source-form-interval"
-          />
-          <small id="source-form-interval-hint" className="muted">
-            {t('sources.form.intervalHint')}
-          </small>
-        </label>
-      </div>
+      <SourceFields
+        draft={draft}
+        onChange={(changes) => setDraft((current) => ({ ...current, ...changes }))}
+        kinds={CREATE_KINDS}
+        testIdPrefix="source-form"
+        advancedOpen={false}
+      />
       {error && (
         <p className="form-error" role="alert" data-testid="source-form-error">
           {error}

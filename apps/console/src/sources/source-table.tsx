@@ -5,10 +5,13 @@ import { SourceRow } from './source-row';
 
 interface SourceTableProps {
   sources: SourceView[];
+  canManage: boolean;
   onNotice: (notice: NoticeMessage) => void;
+  onChanged: (updated: SourceView) => void;
+  onEdit: (source: SourceView) => void;
 }
 
-export function SourceTable({ sources, onNotice }: SourceTableProps) {
+export function SourceTable({ sources, canManage, onNotice, onChanged, onEdit }: SourceTableProps) {
   const { t } = useTranslation();
   if (sources.length === 0) {
     return (
@@ -27,13 +30,23 @@ export function SourceTable({ sources, onNotice }: SourceTableProps) {
             <th scope="col">{t('sources.kind')}</th>
             <th scope="col">{t('sources.interval')}</th>
             <th scope="col">{t('sources.health')}</th>
+            <th scope="col" title={t('sources.itemsPerDayHint')}>
+              {t('sources.itemsPerDay')}
+            </th>
             <th scope="col">{t('sources.lastFetchedAt')}</th>
-            <th scope="col">{t('sources.actions')}</th>
+            {canManage && <th scope="col">{t('sources.actions')}</th>}
           </tr>
         </thead>
         <tbody>
           {sources.map((source) => (
-            <SourceRow key={source.id} source={source} onNotice={onNotice} />
+            <SourceRow
+              key={source.id}
+              source={source}
+              canManage={canManage}
+              onNotice={onNotice}
+              onChanged={onChanged}
+              onEdit={onEdit}
+            />
           ))}
         </tbody>
       </table>

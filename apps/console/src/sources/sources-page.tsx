@@ -1,17 +1,29 @@
+import type { SourceView } from '@vigil/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listSources } from '../api/sources-api';
+import { useCurrentUser } from '../auth/auth-context';
+import { canManageSources } from '../auth/permissions';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
 import { Notice, type NoticeMessage } from '../shared/notice';
 import { useResource } from '../shared/use-resource';
+import { OpmlPanel } from './opml-panel';
+import { SourceEditDialog } from './source-edit-dialog';
 import { SourceForm } from './source-form';
 import { SourceTable } from './source-table';
 
 export function SourcesPage() {
   const { t } = useTranslation();
+  const canManage = canManageSources(useCurrentUser());
   const sources = useResource((signal) => listSources(signal), []);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const [editing, setEditing] = useState<SourceView | null>(null);
+
+  // A mutation answers with the new row: show it at once rather than waiting for a reload.
+  function showUpdated(updated: SourceView) {
+    if (sources.data) sources.replace(sources.data.map((source) => (source.id === updated.id ? updated : source)));
+  }
 
   return (
     <section className="page">
@@ -22,21 +34,38 @@ export function SourcesPage() {
         </button>
       </div>
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
-      <div aria-busy={sources.loading}>
+      <div className="busy-region" aria-busy={sources.loading}>
         {sources.error !== undefined ? (
           <ErrorState error={sources.error} onRetry={sources.reload} />
         ) : !sources.data ? (
           <LoadingState />
         ) : (
-          <SourceTable sources={sources.data} onNotice={setNotice} />
+          <SourceTable sources={sources.data} canManage={canManage} onNotice={setNotice} onChanged={showUpdated} onEdit={setEditing} />
         )}
       </div>
-      <SourceForm
-        onCreated={(source) => {
-          setNotice({ kind: 'success', text: t('sources.form.created', { name: source.name }) });
-          sources.reload();
-        }}
-      />
+      {editing && (
+        <SourceEditDialog
+          source={editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (!saved) return;
+            showUpdated(saved);
+            setNotice({ kind: 'success', text: t('sources.editDialog.saved', { name: saved.name }) });
+          }}
+        />
+      )}
+      {canManage && (
+        <SourceForm
+          onCreated={(source, requested) => {
+            const parts = [t('sources.form.created', { name: source.name })];
+            if (requested.kind === 'auto') parts.push(t('sources.form.detected', { kind: t(`sources.kinds.${source.kind}`) }));
+            if (requested.kind === 'auto' && source.url !== requested.url) parts.push(t('sources.form.discovered', { url: source.url }));
+            setNotice({ kind: 'success', text: parts.join(' ') });
+            sources.reload();
+          }}
+        />
+      )}
+      <OpmlPanel canImport={canManage} onImported={() => sources.reload()} />
     </section>
   );
 }

@@ -1,8 +1,11 @@
+import { ItemEventEntity } from './item-event.entity';
 import { ItemEntity } from './item.entity';
 import { SessionEntity } from './session.entity';
 import { SettingEntity } from './setting.entity';
+import { SnapshotEntity } from './snapshot.entity';
 import { SourceEntity } from './source.entity';
+import { StoryEntity } from './story.entity';
 import { UserEntity } from './user.entity';
 
-export { ItemEntity, SessionEntity, SettingEntity, SourceEntity, UserEntity };
-export const ENTITIES = [UserEntity, SessionEntity, SettingEntity, SourceEntity, ItemEntity];
+export { ItemEntity, ItemEventEntity, SessionEntity, SettingEntity, SnapshotEntity, SourceEntity, StoryEntity, UserEntity };
+export const ENTITIES = [UserEntity, SessionEntity, SettingEntity, SourceEntity, StoryEntity, ItemEntity, SnapshotEntity, ItemEventEntity];

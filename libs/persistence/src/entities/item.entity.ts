@@ -21,8 +21,52 @@ export class ItemEntity {
   @Column({ type: 'text' })
   title!: string;
 
+  /** Text the feed carried (summary or content, markup removed). */
   @Column({ type: 'text' })
   content!: string;
+
+  /** Main text: the article extracted from its page, else the feed's text. */
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ name: 'canonical_url', type: 'text' })
+  canonicalUrl!: string;
+
+  /** As published; Vigil never tries to identify anonymous authors. */
+  @Column({ type: 'text', nullable: true })
+  byline!: string | null;
+
+  @Column({ name: 'image_urls', type: 'text', array: true, default: () => `'{}'` })
+  imageUrls!: string[];
+
+  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  updatedAt!: Date | null;
+
+  @Column({ name: 'story_id', type: 'uuid', nullable: true })
+  storyId!: string | null;
+
+  @Column({ name: 'content_hash', type: 'text', nullable: true })
+  contentHash!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  simhash!: string | null;
+
+  /** Four 16-bit bands of the SimHash: near duplicates (distance ≤ 3) share at least one. */
+  @Column({ name: 'simhash_bands', type: 'integer', array: true, nullable: true })
+  simhashBands!: number[] | null;
+
+  /** Set once the article page has been fetched, archived and extracted (or found unavailable). */
+  @Column({ name: 'enriched_at', type: 'timestamptz', nullable: true })
+  enrichedAt!: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  watched!: boolean;
+
+  @Column({ name: 'next_check_at', type: 'timestamptz', nullable: true })
+  nextCheckAt!: Date | null;
+
+  @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
 
   @Column({ type: 'text' })
   snippet!: string;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { SourceKind } from '@vigil/contracts';
+import type { ListingRule, SourceKind } from '@vigil/contracts';
 
 @Entity({ name: 'sources' })
 export class SourceEntity {
@@ -15,8 +15,34 @@ export class SourceEntity {
   @Column({ type: 'text' })
   kind!: SourceKind;
 
+  /** The current, adaptive interval: shorter while the source publishes, longer while it is idle. */
   @Column({ name: 'poll_interval_sec', type: 'integer' })
   pollIntervalSec!: number;
+
+  @Column({ name: 'min_poll_interval_sec', type: 'integer' })
+  minPollIntervalSec!: number;
+
+  @Column({ name: 'max_poll_interval_sec', type: 'integer' })
+  maxPollIntervalSec!: number;
+
+  @Column({ name: 'language_hint', type: 'text', nullable: true })
+  languageHint!: 'vi' | 'en' | null;
+
+  @Column({ type: 'integer', default: 50 })
+  weight!: number;
+
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  tags!: string[];
+
+  @Column({ type: 'boolean', default: false })
+  paused!: boolean;
+
+  @Column({ type: 'jsonb', nullable: true })
+  listing!: ListingRule | null;
+
+  /** Failures weighted for backoff: 404, 429 and 5xx count half, other failures whole. */
+  @Column({ name: 'failure_score', type: 'real', default: 0 })
+  failureScore!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

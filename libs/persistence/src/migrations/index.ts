@@ -1,4 +1,5 @@
 import { InitialSchema1764220000000 } from './1764220000000-initial-schema';
+import { Collection1764300000000 } from './1764300000000-collection';
 
 /** Applied in order at start; each is reviewed SQL with a down step. */
-export const MIGRATIONS = [InitialSchema1764220000000];
+export const MIGRATIONS = [InitialSchema1764220000000, Collection1764300000000];

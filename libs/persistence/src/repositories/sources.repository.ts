@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { SourceKind } from '@vigil/contracts';
+import type { ListingRule, SourceKind } from '@vigil/contracts';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { SourceEntity } from '../entities/source.entity';
 
@@ -9,11 +9,21 @@ export interface NewSource {
   url: string;
   kind: SourceKind;
   pollIntervalSec: number;
+  minPollIntervalSec: number;
+  maxPollIntervalSec: number;
+  languageHint: 'vi' | 'en' | null;
+  weight: number;
+  tags: string[];
+  paused: boolean;
+  listing: ListingRule | null;
 }
+
+export type SourceChanges = Partial<NewSource>;
 
 export interface FetchSuccess {
   fetchedAt: Date;
   nextFetchAt: Date;
+  pollIntervalSec: number;
   etag: string | null;
   lastModified: string | null;
 }
@@ -22,6 +32,8 @@ export interface FetchFailure {
   fetchedAt: Date;
   nextFetchAt: Date;
   error: string;
+  /** 1 for a failure, 0.5 for a half failure (404, 429, 5xx). */
+  weight: number;
 }
 
 @Injectable()
@@ -32,6 +44,11 @@ export class SourcesRepository {
     return this.sources.save(this.sources.create({ ...source, nextFetchAt: now }));
   }
 
+  async update(id: string, changes: SourceChanges): Promise<SourceEntity | null> {
+    if (Object.keys(changes).length) await this.sources.update({ id }, changes);
+    return this.findById(id);
+  }
+
   list(): Promise<SourceEntity[]> {
     return this.sources.find({ order: { name: 'ASC' } });
   }
@@ -40,8 +57,17 @@ export class SourcesRepository {
     return this.sources.findOneBy({ id });
   }
 
+  findByUrls(urls: string[]): Promise<SourceEntity[]> {
+    return urls.length ? this.sources.createQueryBuilder('source').where('source.url = ANY(:urls)', { urls }).getMany() : Promise.resolve([]);
+  }
+
   findDue(now: Date, limit: number): Promise<SourceEntity[]> {
-    return this.sources.find({ where: { nextFetchAt: LessThanOrEqual(now) }, order: { nextFetchAt: 'ASC' }, take: limit });
+    return this.sources.find({ where: { nextFetchAt: LessThanOrEqual(now), paused: false }, order: { nextFetchAt: 'ASC' }, take: limit });
+  }
+
+  /** A manual fetch forgives past failures: the next poll is now and backoff starts over. */
+  async resetBackoff(id: string, now: Date): Promise<void> {
+    await this.sources.update({ id }, { nextFetchAt: now, failureScore: 0 });
   }
 
   async recordSuccess(id: string, result: FetchSuccess): Promise<void> {
@@ -51,10 +77,12 @@ export class SourcesRepository {
         lastFetchedAt: result.fetchedAt,
         lastSuccessAt: result.fetchedAt,
         nextFetchAt: result.nextFetchAt,
+        pollIntervalSec: result.pollIntervalSec,
         etag: result.etag,
         lastModified: result.lastModified,
         lastError: null,
         consecutiveFailures: 0,
+        failureScore: 0,
       },
     );
   }
@@ -68,6 +96,7 @@ export class SourcesRepository {
         nextFetchAt: failure.nextFetchAt,
         lastError: failure.error,
         consecutiveFailures: () => 'consecutive_failures + 1',
+        failureScore: () => `failure_score + ${Number(failure.weight)}`,
       })
       .where('id = :id', { id })
       .execute();

@@ -1,5 +1,5 @@
 import type { ItemDetail, ItemSummary } from '@vigil/contracts';
-import type { ItemEntity } from '@vigil/persistence';
+import type { ItemEntity, ItemEventEntity, SnapshotEntity } from '@vigil/persistence';
 
 export function toItemSummary(item: ItemEntity): ItemSummary {
   return {
@@ -13,6 +13,33 @@ export function toItemSummary(item: ItemEntity): ItemSummary {
   };
 }
 
-export function toItemDetail(item: ItemEntity): ItemDetail {
-  return { ...toItemSummary(item), guid: item.guid, content: item.content, fetchedAt: item.fetchedAt.toISOString() };
+export interface ItemEvidence {
+  storyItems: ItemEntity[];
+  snapshots: SnapshotEntity[];
+  events: ItemEventEntity[];
+}
+
+export function toItemDetail(item: ItemEntity, evidence: ItemEvidence): ItemDetail {
+  return {
+    ...toItemSummary(item),
+    guid: item.guid,
+    text: item.text,
+    content: item.content,
+    canonicalUrl: item.canonicalUrl,
+    byline: item.byline,
+    imageUrls: item.imageUrls,
+    updatedAt: item.updatedAt?.toISOString() ?? null,
+    fetchedAt: item.fetchedAt.toISOString(),
+    storyId: item.storyId,
+    storyItems: evidence.storyItems.filter((other) => other.id !== item.id).map(toItemSummary),
+    watched: item.watched,
+    snapshots: evidence.snapshots.map((snapshot) => ({
+      id: snapshot.id,
+      fetchedAt: snapshot.fetchedAt.toISOString(),
+      httpStatus: snapshot.httpStatus,
+      finalUrl: snapshot.finalUrl,
+      contentHash: snapshot.contentHash,
+    })),
+    events: evidence.events.map((event) => ({ kind: event.kind, at: event.at.toISOString(), detail: event.detail, snapshotId: event.snapshotId })),
+  };
 }

@@ -1,6 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { renderSnapshotPage } from '@vigil/collection';
+import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import type { ItemDetail, ItemPage } from '@vigil/contracts';
-import { ItemsRepository } from '@vigil/persistence';
+import { CLOCK, type Clock } from '@vigil/domain';
+import { EvidenceRepository, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
 import type { ItemQueryDto } from './item-query.dto';
 import { toItemDetail, toItemSummary } from './item.presenter';
@@ -9,7 +12,10 @@ import { toItemDetail, toItemSummary } from './item.presenter';
 export class ItemsService {
   constructor(
     private readonly items: ItemsRepository,
+    private readonly evidence: EvidenceRepository,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** With a query, the search engine ranks; without one, newest first straight from PostgreSQL. */
@@ -26,8 +32,34 @@ export class ItemsService {
   }
 
   async get(id: string): Promise<ItemDetail> {
+    const item = await this.findItem(id);
+    const [storyItems, snapshots, events] = await Promise.all([
+      item.storyId ? this.items.findStoryItems(item.storyId) : Promise.resolve([]),
+      this.evidence.listSnapshots(id),
+      this.evidence.listEvents(id),
+    ]);
+    return toItemDetail(item, { storyItems, snapshots, events });
+  }
+
+  /** Watched items are re-fetched on a schedule so edits and takedowns are caught. */
+  async setWatched(id: string, watched: boolean): Promise<ItemDetail> {
+    await this.findItem(id);
+    const nextCheckAt = watched ? new Date(this.clock.now().getTime() + this.config.collection.watchIntervalMs) : null;
+    await this.items.setWatched(id, watched, nextCheckAt);
+    return this.get(id);
+  }
+
+  /** The archived page, sanitised: readable as published, with no scripts and nothing loaded from elsewhere. */
+  async snapshotPage(id: string, snapshotId: string | null): Promise<string> {
+    await this.findItem(id);
+    const snapshot = await this.evidence.findSnapshotWithBody(id, snapshotId);
+    if (!snapshot) throw new NotFoundException(snapshotId ? `No snapshot ${snapshotId} of item ${id}` : `Item ${id} has no snapshot yet`);
+    return renderSnapshotPage(snapshot);
+  }
+
+  private async findItem(id: string): Promise<ItemEntity> {
     const item = await this.items.findById(id);
     if (!item) throw new NotFoundException(`No item with id ${id}`);
-    return toItemDetail(item);
+    return item;
   }
 }

@@ -1,10 +1,50 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SOURCE_KINDS, type SourceKind } from '@vigil/contracts';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { SOURCE_KINDS, type SourceKind, type SourceKindRequest } from '@vigil/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export const MIN_POLL_INTERVAL_SEC = 60;
 export const MAX_POLL_INTERVAL_SEC = 86_400;
 export const DEFAULT_POLL_INTERVAL_SEC = 900;
+const KIND_CHOICES = [...SOURCE_KINDS, 'auto'] as const;
+
+const PollInterval = (name: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: MIN_POLL_INTERVAL_SEC, maximum: MAX_POLL_INTERVAL_SEC }),
+    IsOptional(),
+    IsInt({ message: `${name} must be a whole number of seconds` }),
+    Min(MIN_POLL_INTERVAL_SEC, { message: `${name} must be at least ${MIN_POLL_INTERVAL_SEC} seconds` }),
+    Max(MAX_POLL_INTERVAL_SEC, { message: `${name} must be at most ${MAX_POLL_INTERVAL_SEC} seconds` }),
+  );
+
+export class ListingRuleDto {
+  @ApiPropertyOptional({ description: 'Regular expression an article URL must match', example: '/thoi-su/.+\\.html$' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  linkPattern?: string;
+
+  @ApiPropertyOptional({ description: 'CSS selector of the article links', example: 'article h3 a' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  linkSelector?: string;
+}
 
 export class CreateSourceDto {
   @ApiProperty({ example: 'Báo Tin Nhanh — Thời sự' })
@@ -21,14 +61,55 @@ export class CreateSourceDto {
   @MaxLength(2000)
   url!: string;
 
-  @ApiProperty({ enum: SOURCE_KINDS, description: '`rss` reads RSS 0.9x/1.0/2.0 and Atom feeds.' })
-  @IsIn(SOURCE_KINDS, { message: `kind must be one of: ${SOURCE_KINDS.join(', ')}` })
-  kind!: SourceKind;
+  @ApiProperty({ enum: KIND_CHOICES, description: '`auto` detects the kind, discovering a feed from an HTML page.' })
+  @IsIn(KIND_CHOICES, { message: `kind must be one of: ${KIND_CHOICES.join(', ')}` })
+  kind!: SourceKindRequest;
 
-  @ApiPropertyOptional({ minimum: MIN_POLL_INTERVAL_SEC, maximum: MAX_POLL_INTERVAL_SEC, default: DEFAULT_POLL_INTERVAL_SEC })
-  @IsOptional()
-  @IsInt({ message: 'pollIntervalSec must be a whole number of seconds' })
-  @Min(MIN_POLL_INTERVAL_SEC)
-  @Max(MAX_POLL_INTERVAL_SEC)
+  /** The starting interval; polling then adapts between the bounds. */
+  @PollInterval('pollIntervalSec')
   pollIntervalSec?: number;
+
+  @PollInterval('minPollIntervalSec')
+  minPollIntervalSec?: number;
+
+  @PollInterval('maxPollIntervalSec')
+  maxPollIntervalSec?: number;
+
+  @ApiPropertyOptional({ enum: ['vi', 'en'], nullable: true })
+  @IsOptional()
+  @IsIn(['vi', 'en', null], { message: 'languageHint must be vi, en or null' })
+  languageHint?: 'vi' | 'en' | null;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 50, description: 'Reach and credibility' })
+  @IsOptional()
+  @IsInt({ message: 'weight must be a whole number' })
+  @Min(0)
+  @Max(100)
+  weight?: number;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  paused?: boolean;
+
+  @ApiPropertyOptional({ type: ListingRuleDto, nullable: true, description: 'Which links are articles (web sources)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ListingRuleDto)
+  listing?: ListingRuleDto | null;
+}
+
+export class UpdateSourceDto extends PartialType(OmitType(CreateSourceDto, ['kind'] as const)) {
+  @ApiPropertyOptional({ enum: SOURCE_KINDS })
+  @IsOptional()
+  @IsIn(SOURCE_KINDS, { message: `kind must be one of: ${SOURCE_KINDS.join(', ')}` })
+  kind?: SourceKind;
 }

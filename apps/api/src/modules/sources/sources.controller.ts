@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { SourceView } from '@vigil/contracts';
+import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { OpmlImportResult, SourceView } from '@vigil/contracts';
 import { AnyRole, Roles } from '../auth/access.decorators';
-import { CreateSourceDto } from './source.dto';
+import { CreateSourceDto, UpdateSourceDto } from './source.dto';
 import { SourcesService } from './sources.service';
 
 @ApiTags('sources')
@@ -22,12 +22,42 @@ export class SourcesController {
     return this.sources.list();
   }
 
+  /** OPML 2.0 of every source, for other readers or another Vigil. */
+  @AnyRole()
+  @Get('export')
+  @ApiProduces('text/x-opml')
+  @Header('content-type', 'text/x-opml; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="vigil-sources.opml"')
+  export(): Promise<string> {
+    return this.sources.exportOpml();
+  }
+
+  /** The OPML file itself is the body (Content-Type text/x-opml, text/xml or application/xml). */
+  @Roles('admin', 'duty_officer')
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('text/x-opml')
+  @ApiBody({ schema: { type: 'string' } })
+  import(@Body() body: unknown): Promise<OpmlImportResult> {
+    if (typeof body !== 'string' || !body.trim()) {
+      throw new BadRequestException('Send the OPML file as the request body with Content-Type text/x-opml');
+    }
+    return this.sources.importOpml(body);
+  }
+
   @AnyRole()
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<SourceView> {
     return this.sources.get(id);
   }
 
+  @Roles('admin', 'duty_officer')
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSourceDto): Promise<SourceView> {
+    return this.sources.update(id, body);
+  }
+
+  /** Fetches now and forgives past failures (backoff starts over). */
   @Roles('admin', 'duty_officer')
   @Post(':id/fetch')
   @HttpCode(202)

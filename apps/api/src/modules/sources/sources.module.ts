@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CollectionModule } from '@vigil/collection';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
 
-@Module({ controllers: [SourcesController], providers: [SourcesService] })
+@Module({ imports: [CollectionModule], controllers: [SourcesController], providers: [SourcesService] })
 export class SourcesModule {}

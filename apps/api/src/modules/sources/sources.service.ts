@@ -1,46 +1,150 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { SourceView } from '@vigil/contracts';
-import { CLOCK, type Clock } from '@vigil/domain';
-import { SourcesRepository } from '@vigil/persistence';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { SourceDetector } from '@vigil/collection';
+import { type OpmlImportResult, SOURCE_KINDS, type SourceKind, type SourceView } from '@vigil/contracts';
+import { CLOCK, type Clock, defaultPollBounds } from '@vigil/domain';
+import { ItemsRepository, type NewSource, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
-import { type CreateSourceDto, DEFAULT_POLL_INTERVAL_SEC } from './source.dto';
+import { buildOpml, parseOpml } from '@vigil/collection';
+import { type CreateSourceDto, DEFAULT_POLL_INTERVAL_SEC, type UpdateSourceDto } from './source.dto';
 import { toSourceView } from './source.presenter';
+
+const SPARKLINE_DAYS = 14;
 
 @Injectable()
 export class SourcesService {
   constructor(
     private readonly sources: SourcesRepository,
+    private readonly items: ItemsRepository,
+    private readonly detector: SourceDetector,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** A new source is due at once, and is also queued now so its first items arrive without waiting for a scheduler tick. */
+  /** Resolves `auto` (and checks the URL answers) before storing; a new source is collected at once. */
   async create(request: CreateSourceDto): Promise<SourceView> {
-    const source = await this.sources.create(
-      { name: request.name.trim(), url: request.url, kind: request.kind, pollIntervalSec: request.pollIntervalSec ?? DEFAULT_POLL_INTERVAL_SEC },
-      this.clock.now(),
-    );
-    await this.enqueueCollection(source.id);
-    return toSourceView(source);
+    const detected = await this.detector.detect(request.url, request.kind);
+    const source = await this.sources.create(withPollSettings({ ...request, ...detected }), this.clock.now());
+    if (!source.paused) await this.enqueueCollection(source.id);
+    return this.view(source);
+  }
+
+  async update(id: string, changes: UpdateSourceDto): Promise<SourceView> {
+    const current = await this.find(id);
+    const merged = {
+      pollIntervalSec: changes.pollIntervalSec ?? current.pollIntervalSec,
+      minPollIntervalSec: changes.minPollIntervalSec ?? current.minPollIntervalSec,
+      maxPollIntervalSec: changes.maxPollIntervalSec ?? current.maxPollIntervalSec,
+    };
+    checkBounds(merged);
+    const updated = await this.sources.update(id, { ...changes, ...merged, name: changes.name?.trim() ?? current.name });
+    if (current.paused && changes.paused === false) await this.enqueueCollection(id);
+    return this.view(updated ?? current);
   }
 
   async list(): Promise<SourceView[]> {
-    return (await this.sources.list()).map(toSourceView);
+    return this.views(await this.sources.list());
   }
 
   async get(id: string): Promise<SourceView> {
-    const source = await this.sources.findById(id);
-    if (!source) throw new NotFoundException(`No source with id ${id}`);
-    return toSourceView(source);
+    return this.view(await this.find(id));
   }
 
   async fetchNow(id: string): Promise<{ queued: true }> {
-    await this.get(id);
+    await this.find(id);
+    await this.sources.resetBackoff(id, this.clock.now());
     await this.enqueueCollection(id);
     return { queued: true };
   }
 
+  async importOpml(xml: string): Promise<OpmlImportResult> {
+    const outlines = parseOpml(xml);
+    const existing = new Set((await this.sources.findByUrls(outlines.map((outline) => outline.xmlUrl))).map((source) => source.url));
+    const result: OpmlImportResult = { created: 0, skipped: [] };
+    for (const outline of outlines) {
+      if (existing.has(outline.xmlUrl)) {
+        result.skipped.push({ url: outline.xmlUrl, reason: 'already a source' });
+        continue;
+      }
+      if (!isHttpUrl(outline.xmlUrl)) {
+        result.skipped.push({ url: outline.xmlUrl, reason: 'not an http(s) address' });
+        continue;
+      }
+      const kind: SourceKind = SOURCE_KINDS.find((candidate) => candidate === outline.kind) ?? 'rss';
+      const source = await this.sources.create(
+        withPollSettings({ name: outline.title.slice(0, 200), url: outline.xmlUrl, kind, tags: outline.tags.slice(0, 20) }),
+        this.clock.now(),
+      );
+      await this.enqueueCollection(source.id);
+      existing.add(outline.xmlUrl);
+      result.created += 1;
+    }
+    return result;
+  }
+
+  async exportOpml(): Promise<string> {
+    const sources = await this.sources.list();
+    const outlines = sources.map((source) => ({ title: source.name, xmlUrl: source.url, htmlUrl: null, tags: source.tags, kind: source.kind }));
+    return buildOpml('Vigil sources', outlines, this.clock.now());
+  }
+
+  private async find(id: string): Promise<SourceEntity> {
+    const source = await this.sources.findById(id);
+    if (!source) throw new NotFoundException(`No source with id ${id}`);
+    return source;
+  }
+
+  private async view(source: SourceEntity): Promise<SourceView> {
+    const [view] = await this.views([source]);
+    return view;
+  }
+
+  private async views(sources: SourceEntity[]): Promise<SourceView[]> {
+    const now = this.clock.now();
+    const ids = sources.map((source) => source.id);
+    const [daily, rhythm] = await Promise.all([this.items.dailyCounts(ids, now, SPARKLINE_DAYS), this.items.publishingRhythm(ids, now)]);
+    return sources.map((source) => toSourceView(source, { dailyItemCounts: daily.get(source.id) ?? [], rhythm: rhythm.get(source.id) ?? null }, now));
+  }
+
   private async enqueueCollection(sourceId: string): Promise<void> {
     await this.queue.enqueue('collect-source', { sourceId }, { jobId: `collect-${sourceId}-now-${this.clock.now().getTime()}` });
+  }
+}
+
+type SourceRequest = Partial<Omit<NewSource, 'name' | 'url' | 'kind'>> & Pick<NewSource, 'name' | 'url' | 'kind'>;
+
+/** Fills poll bounds and defaults around the requested interval, refusing bounds that exclude it. */
+function withPollSettings(request: SourceRequest): NewSource {
+  const pollIntervalSec = request.pollIntervalSec ?? DEFAULT_POLL_INTERVAL_SEC;
+  const defaults = defaultPollBounds(pollIntervalSec);
+  const settings = {
+    pollIntervalSec,
+    minPollIntervalSec: request.minPollIntervalSec ?? Math.min(defaults.minPollIntervalSec, pollIntervalSec),
+    maxPollIntervalSec: request.maxPollIntervalSec ?? Math.max(defaults.maxPollIntervalSec, pollIntervalSec),
+  };
+  checkBounds(settings);
+  return {
+    name: request.name.trim(),
+    url: request.url,
+    kind: request.kind,
+    ...settings,
+    languageHint: request.languageHint ?? null,
+    weight: request.weight ?? 50,
+    tags: request.tags ?? [],
+    paused: request.paused ?? false,
+    listing: request.listing ?? null,
+  };
+}
+
+function checkBounds(settings: { pollIntervalSec: number; minPollIntervalSec: number; maxPollIntervalSec: number }): void {
+  if (settings.minPollIntervalSec > settings.pollIntervalSec || settings.pollIntervalSec > settings.maxPollIntervalSec) {
+    throw new BadRequestException('pollIntervalSec must lie between minPollIntervalSec and maxPollIntervalSec');
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
   }
 }

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { parseOpml } from '@vigil/collection';
+import type { OpmlImportResult } from '@vigil/contracts';
+import { SingleBar } from 'cli-progress';
+
+export interface ImportOpmlOptions {
+  file: string;
+  apiUrl: string;
+  token: string;
+}
+
+/** Adds every feed of an OPML file through the API (so roles and validation apply), with a progress bar on stderr. */
+export async function importOpml(options: ImportOpmlOptions): Promise<OpmlImportResult> {
+  const outlines = parseOpml(await readFile(options.file, 'utf8'));
+  const result: OpmlImportResult = { created: 0, skipped: [] };
+  const bar = new SingleBar({ format: 'Importing {bar} {value}/{total} sources', stream: process.stderr, hideCursor: true });
+  bar.start(outlines.length, 0);
+  try {
+    for (const outline of outlines) {
+      const response = await fetch(new URL('/api/sources', options.apiUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        body: JSON.stringify({ name: outline.title.slice(0, 200), url: outline.xmlUrl, kind: outline.kind ?? 'rss', tags: outline.tags.slice(0, 20) }),
+      });
+      if (response.status === 201) result.created += 1;
+      else result.skipped.push({ url: outline.xmlUrl, reason: await reasonOf(response) });
+      bar.increment();
+    }
+  } finally {
+    bar.stop();
+  }
+  return result;
+}
+
+async function reasonOf(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { message?: string } | null;
+  return `HTTP ${response.status}${body?.message ? `: ${body.message}` : ''}`;
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, type Clock, contentHash, fingerprintToHex, hammingDistance, simhash64, toSearchText } from '@vigil/domain';
+import { EvidenceRepository, type ItemEntity, ItemsRepository } from '@vigil/persistence';
+import { FetchError, type FetchResult, PoliteFetcher } from './http';
+import { extractArticle } from './parsing/article';
+import { SearchIndexer } from './search-indexer';
+
+const gzipAsync = promisify(gzip);
+// Near duplicates are looked for among items first seen in the last week.
+const STORY_WINDOW_MS = 7 * 24 * 3600_000;
+const NEAR_DUPLICATE_DISTANCE = 3;
+
+/**
+ * A new item's page: archived as first published, its article extracted (richer than most feeds' summaries),
+ * and the item linked to the story it retells. Idempotent: an item is enriched once.
+ */
+@Injectable()
+export class EnrichItemProcessor {
+  private readonly logger = new Logger(EnrichItemProcessor.name);
+
+  constructor(
+    private readonly items: ItemsRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly fetcher: PoliteFetcher,
+    private readonly indexer: SearchIndexer,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async handle({ itemId }: { itemId: string }): Promise<void> {
+    const item = await this.items.findById(itemId);
+    if (!item || item.enrichedAt) return;
+    let page: FetchResult;
+    try {
+      page = await this.fetcher.fetch(item.url, { expect: 'html' });
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error;
+      // The feed's text stays; a page that cannot be fetched must not hold up the item.
+      this.logger.warn(`Page of item ${item.id} not archived: ${error.message}`);
+      await this.items.markEnrichmentFailed(item.id, this.clock.now());
+      return;
+    }
+    const article = extractArticle(page.text(), page.finalUrl);
+    await archiveSnapshot(this.evidence, item.id, page, article.text);
+    // Keep whichever text is fuller: some feeds carry the whole article, some pages are mostly furniture.
+    const text = article.text.length >= item.text.length ? article.text : item.text;
+    const fingerprint = simhash64(`${item.title}\n${text}`);
+    await this.items.enrich(
+      item.id,
+      {
+        text,
+        searchText: toSearchText(text),
+        canonicalUrl: article.canonicalUrl,
+        byline: item.byline ?? article.byline,
+        imageUrls: [...new Set([...item.imageUrls, ...article.imageUrls])],
+        language: article.language ?? item.language,
+        publishedAt: item.publishedAt ?? article.publishedAt,
+        updatedAt: article.updatedAt ?? item.updatedAt,
+        contentHash: contentHash(`${item.title}\n${text}`),
+        simhash: fingerprintToHex(fingerprint),
+        simhashBands: bandsOf(fingerprint),
+        storyId: await this.storyFor(item, fingerprint),
+      },
+      this.clock.now(),
+    );
+    await this.indexer.indexPending(item.sourceId);
+  }
+
+  /** Joins the story of the nearest recent near duplicate, founding one around the pair if needed. */
+  private async storyFor(item: ItemEntity, fingerprint: bigint): Promise<string | null> {
+    const since = new Date(item.fetchedAt.getTime() - STORY_WINDOW_MS);
+    const candidates = await this.items.findStoryCandidates(bandsOf(fingerprint), since, item.id);
+    const match = candidates.find((candidate) => candidate.simhash && hammingDistance(candidate.simhash, fingerprint) <= NEAR_DUPLICATE_DISTANCE);
+    if (!match) return null;
+    if (match.storyId) return match.storyId;
+    const story = await this.evidence.createStory({ title: match.title, firstSourceId: match.sourceId, firstSeenAt: match.fetchedAt });
+    await this.items.assignStory([match.id], story.id);
+    return story.id;
+  }
+}
+
+/** Stores the raw bytes (gzip) with their hash and the hash of the text a reader sees. */
+export async function archiveSnapshot(evidence: EvidenceRepository, itemId: string, page: FetchResult, articleText: string) {
+  return evidence.addSnapshot({
+    itemId,
+    fetchedAt: page.fetchedAt,
+    httpStatus: page.status,
+    finalUrl: page.finalUrl,
+    contentType: page.contentType,
+    contentHash: sha256(page.body),
+    textHash: textHash(articleText),
+    bodyGzip: await gzipAsync(page.body),
+  });
+}
+
+/** Four 16-bit bands: two fingerprints within distance 3 agree on at least one band (pigeonhole). */
+function bandsOf(fingerprint: bigint): number[] {
+  return [0n, 1n, 2n, 3n].map((band) => Number((fingerprint >> (band * 16n)) & 0xffffn) + Number(band) * 65_536);
+}
+
+/** What decides whether an article was edited: its words, not its markup, ads or timestamps. */
+export function textHash(articleText: string): string {
+  return sha256(Buffer.from(toSearchText(articleText)));
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

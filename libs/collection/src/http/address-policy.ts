@@ -1,0 +1,95 @@
+import ipaddr from 'ipaddr.js';
+
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+/** Words for the special ranges a source manager might meet in an error message. */
+const RANGE_WORDS: Record<string, string> = {
+  loopback: 'a loopback address',
+  private: 'a private address',
+  linkLocal: 'a link-local address',
+  carrierGradeNat: 'a carrier-grade NAT address',
+  multicast: 'a multicast address',
+  unspecified: 'an unspecified address',
+  broadcast: 'the broadcast address',
+  uniqueLocal: 'a private (unique local) address',
+  deprecatedSiteLocal: 'a private (site-local) address',
+  rfc6052: 'a NAT64 address',
+  rfc6145: 'a NAT64 address',
+  '6to4': 'a 6to4 tunnel address',
+  teredo: 'a Teredo tunnel address',
+};
+
+const CLOUD_METADATA = ['169.254.169.254', 'fd00:ec2::254'];
+
+/**
+ * Which hosts and addresses Vigil may connect to: public unicast addresses only, plus whatever
+ * the operator lists in VIGIL_FETCH_ALLOWLIST (hosts, `*.suffix` patterns, addresses, CIDR ranges).
+ *
+ * Allowlisted ranges match addresses of the same family only, so allowing 127.0.0.1 does not
+ * allow its IPv4-mapped disguise ::ffff:127.0.0.1.
+ */
+export class AddressPolicy {
+  private readonly hosts = new Set<string>();
+  private readonly hostSuffixes: string[] = [];
+  private readonly ranges: Array<[Address, number]> = [];
+
+  constructor(allowlist: readonly string[] = []) {
+    for (const raw of allowlist) {
+      const entry = raw.trim().toLowerCase();
+      if (!entry) continue;
+      if (entry.includes('/')) {
+        if (!ipaddr.isValidCIDR(entry)) throw new Error(`Fetch allowlist entry "${raw}" is not a valid CIDR range`);
+        this.ranges.push(ipaddr.parseCIDR(entry));
+      } else if (ipaddr.isValid(stripBrackets(entry))) {
+        const address = ipaddr.parse(stripBrackets(entry));
+        this.ranges.push([address, address.kind() === 'ipv4' ? 32 : 128]);
+      } else if (entry.startsWith('*.')) {
+        this.hostSuffixes.push(entry.slice(1));
+      } else {
+        this.hosts.add(entry.replace(/\.$/, ''));
+      }
+    }
+  }
+
+  /** A host the operator trusts by name, whatever it resolves to. */
+  isHostAllowlisted(hostname: string): boolean {
+    const host = stripBrackets(hostname.toLowerCase()).replace(/\.$/, '');
+    return this.hosts.has(host) || this.hostSuffixes.some((suffix) => host.endsWith(suffix));
+  }
+
+  /** Null when Vigil may connect to this address; otherwise what it is, e.g. "a private address". */
+  describeBlocked(address: string): string | null {
+    const candidate = stripBrackets(address);
+    if (!ipaddr.isValid(candidate)) return 'not a valid IP address';
+    const parsed = ipaddr.parse(candidate);
+    if (this.ranges.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits))) {
+      return null;
+    }
+    return describeNonPublic(parsed);
+  }
+}
+
+/** Null for a public unicast address; otherwise a description of why it is not one. */
+function describeNonPublic(address: Address): string | null {
+  const range: string = address.range();
+  if (range === 'unicast') return null;
+  if (address.kind() === 'ipv6' && range === 'ipv4Mapped') {
+    const inner = (address as ipaddr.IPv6).toIPv4Address();
+    const innerWords = describeNonPublic(inner);
+    return innerWords ? `an IPv4-mapped form of ${inner.toString()} (${innerWords})` : 'an IPv4-mapped address';
+  }
+  if (CLOUD_METADATA.includes(address.toString())) return 'the cloud metadata address';
+  return RANGE_WORDS[range] ?? `a reserved address (${range})`;
+}
+
+/** Splits VIGIL_FETCH_ALLOWLIST ("127.0.0.1, 10.20.0.0/16, intranet.example") into entries. */
+export function parseAllowlist(value: string | undefined | null): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+export function stripBrackets(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}

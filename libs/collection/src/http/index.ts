@@ -1,0 +1,26 @@
+export { AddressPolicy, parseAllowlist } from './address-policy';
+export { charsetFromContentType, decodeText, detectCharset } from './charset';
+export { systemClock, type Clock } from './clock';
+export { contentTypeProblem, mediaTypeOf, type ExpectedContent } from './content-type';
+export { FetchError, isHalfFailure, parseRetryAfter, type FetchErrorCode } from './fetch-error';
+export type { FetchResult } from './fetch-result';
+export {
+  socketConnectionFactory,
+  systemResolver,
+  type ConnectionFactory,
+  type ConnectTarget,
+  type ResolvedAddress,
+  type Resolver,
+} from './guarded-connector';
+export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_MAX_BYTES,
+  GuardedHttpClient,
+  MAX_REDIRECTS,
+  type FetchOptions,
+  type GuardedHttpClientOptions,
+} from './guarded-http-client';
+export { HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
+export { PoliteFetcher, type PoliteFetcherOptions } from './polite-fetcher';
+export { ROBOTS_USER_AGENT, RobotsPolicy, type RobotsPolicyOptions } from './robots-policy';

@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@vigil/domain';
+import { type ItemEntity, ItemsRepository } from '@vigil/persistence';
+import { SEARCH_ENGINE, type SearchDocument, type SearchEngine } from '@vigil/search';
+
+const INDEX_BATCH = 500;
+
+/**
+ * Drains a source's index outbox: every item whose current version the search engine lacks (indexed_at null).
+ * If the engine is down the items stay pending and the next job for the source sends them.
+ */
+@Injectable()
+export class SearchIndexer {
+  constructor(
+    private readonly items: ItemsRepository,
+    @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async indexPending(sourceId: string): Promise<void> {
+    for (;;) {
+      const pending = await this.items.findUnindexed(sourceId, INDEX_BATCH);
+      if (pending.length === 0) return;
+      await this.search.index(pending.map(toSearchDocument));
+      await this.items.markIndexed(pending.map((item) => item.id), this.clock.now());
+    }
+  }
+}
+
+function toSearchDocument(item: ItemEntity): SearchDocument {
+  return {
+    id: item.id,
+    sourceId: item.sourceId,
+    title: item.title,
+    text: item.text,
+    url: item.url,
+    language: item.language,
+    publishedAt: item.publishedAt,
+  };
+}

@@ -1,0 +1,44 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { SourceKind, SourceKindRequest } from '@vigil/contracts';
+import { FetchError, PoliteFetcher } from './http';
+import { detectKind, discoverFeeds } from './parsing/feeds';
+
+export interface DetectedSource {
+  kind: SourceKind;
+  /** The URL to poll: a discovered feed when the address given was a page that links one. */
+  url: string;
+}
+
+/**
+ * Resolves `auto` by looking at what the address serves: a feed or a sitemap as such, a page that
+ * advertises a feed (`<link rel="alternate">`) as that feed, any other page as a listing of articles.
+ */
+@Injectable()
+export class SourceDetector {
+  constructor(private readonly fetcher: PoliteFetcher) {}
+
+  async detect(url: string, requested: SourceKindRequest): Promise<DetectedSource> {
+    if (requested !== 'auto') return { kind: requested, url };
+    const page = await this.fetchForDetection(url);
+    const kind = detectKind(page.contentType, page.text());
+    if (kind === 'html') {
+      const [feedUrl] = discoverFeeds(page.text(), page.finalUrl);
+      if (!feedUrl) return { kind: 'web', url: page.finalUrl };
+      const feed = await this.fetchForDetection(feedUrl);
+      const feedKind = detectKind(feed.contentType, feed.text());
+      if (feedKind === null || feedKind === 'html') throw new BadRequestException(`The feed ${feedUrl} advertised by ${url} is not a feed`);
+      return { kind: feedKind, url: feedUrl };
+    }
+    if (kind === null) throw new BadRequestException(`${url} serves neither a feed, a sitemap nor a web page`);
+    return { kind, url };
+  }
+
+  private async fetchForDetection(url: string) {
+    try {
+      return await this.fetcher.fetch(url, { expect: 'any' });
+    } catch (error) {
+      if (error instanceof FetchError) throw new BadRequestException(`Could not detect the kind of ${url}: ${error.message}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
+import { CLOCK, type Clock } from '@vigil/domain';
+import { EvidenceRepository, ItemsRepository } from '@vigil/persistence';
+import { JobQueue } from '@vigil/queue';
+import { archiveSnapshot, textHash } from './enrich-item.processor';
+import { FetchError, PoliteFetcher } from './http';
+import { extractArticle } from './parsing/article';
+
+const CHECKS_PER_TICK = 100;
+const GONE_STATUSES = new Set([404, 410]);
+
+/**
+ * Re-fetches watched items: a changed text is archived as a new snapshot beside the first and raised as
+ * `item.changed`; a 404/410 is raised once as `item.removed`. Events are stored before anyone is told.
+ */
+@Injectable()
+export class WatchCheckProcessor {
+  constructor(
+    private readonly items: ItemsRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly fetcher: PoliteFetcher,
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Queues a check for each due item; the job id names the due time, so a tick that runs twice queues once. */
+  async scheduleDue(): Promise<void> {
+    for (const item of await this.items.findWatchDue(this.clock.now(), CHECKS_PER_TICK)) {
+      await this.queue.enqueue('check-watched-item', { itemId: item.id }, { jobId: `check-${item.id}-${item.nextCheckAt?.getTime()}` });
+    }
+  }
+
+  async check({ itemId }: { itemId: string }): Promise<void> {
+    const item = await this.items.findById(itemId);
+    if (!item?.watched || item.removedAt) return;
+    const now = this.clock.now();
+    await this.items.scheduleCheck(item.id, new Date(now.getTime() + this.config.collection.watchIntervalMs));
+    try {
+      const page = await this.fetcher.fetch(item.url, { expect: 'html' });
+      const article = extractArticle(page.text(), page.finalUrl);
+      const previous = await this.evidence.latestSnapshot(item.id);
+      if (previous && previous.textHash === textHash(article.text)) return;
+      const snapshot = await archiveSnapshot(this.evidence, item.id, page, article.text);
+      if (previous) {
+        await this.evidence.addEvent({ itemId: item.id, kind: 'item.changed', at: now, detail: describeEdit(previous.finalUrl, page.finalUrl), snapshotId: snapshot.id });
+      }
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error;
+      if (error.status === undefined || !GONE_STATUSES.has(error.status)) return; // unreachable for now: try again next time
+      await this.items.markRemoved(item.id, now);
+      await this.evidence.addEvent({ itemId: item.id, kind: 'item.removed', at: now, detail: `The page answers HTTP ${error.status}: taken down`, snapshotId: null });
+    }
+  }
+}
+
+function describeEdit(previousUrl: string, currentUrl: string): string {
+  return previousUrl === currentUrl ? 'The article text was edited' : `The article text was edited and now lives at ${currentUrl}`;
+}

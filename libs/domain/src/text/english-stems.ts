@@ -1,0 +1,24 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { foldDiacritics } from './vietnamese-text';
+import { englishStopwords } from './stopwords';
+import type { TokenOptions } from './syllable-tokens';
+
+// Letters and digits of any script; an apostrophe inside a word ("don't", "officials’") stays with it
+// so the possessive can be dropped below instead of leaving a stray "s" token.
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const POSSESSIVE = /['’]s$/;
+
+/**
+ * Porter stems of English text over a Unicode-aware tokenizer (natural's own tokenizers keep only
+ * ASCII letters and would cut "café" or "Nguyễn" apart): "Officials' claims were debunked" → ["offici", "claim", "were", "debunk"].
+ */
+export function englishStems(text: string, options: TokenOptions = {}): string[] {
+  const stems: string[] = [];
+  for (const match of text.normalize('NFC').toLowerCase().matchAll(WORD)) {
+    const word = match[0].replace(POSSESSIVE, '').replace(/['’]/g, '');
+    if (word.length === 0) continue;
+    if (options.removeStopwords && englishStopwords.has(word)) continue;
+    stems.push(PorterStemmer.stem(foldDiacritics(word)));
+  }
+  return stems;
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ItemEventEntity } from '../entities/item-event.entity';
+import { SnapshotEntity } from '../entities/snapshot.entity';
+import { StoryEntity } from '../entities/story.entity';
+
+export type NewSnapshot = Omit<SnapshotEntity, 'id'>;
+export type NewItemEvent = Omit<ItemEventEntity, 'id'>;
+
+/** Snapshots, item events and stories: the evidence trail behind every item. */
+@Injectable()
+export class EvidenceRepository {
+  constructor(
+    @InjectRepository(SnapshotEntity) private readonly snapshots: Repository<SnapshotEntity>,
+    @InjectRepository(ItemEventEntity) private readonly events: Repository<ItemEventEntity>,
+    @InjectRepository(StoryEntity) private readonly stories: Repository<StoryEntity>,
+  ) {}
+
+  async addSnapshot(snapshot: NewSnapshot): Promise<SnapshotEntity> {
+    const saved = await this.snapshots.save(this.snapshots.create(snapshot));
+    return { ...saved, bodyGzip: Buffer.alloc(0) };
+  }
+
+  /** Metadata only, first snapshot first. */
+  listSnapshots(itemId: string): Promise<SnapshotEntity[]> {
+    return this.snapshots.find({ where: { itemId }, order: { fetchedAt: 'ASC' } });
+  }
+
+  latestSnapshot(itemId: string): Promise<SnapshotEntity | null> {
+    return this.snapshots.findOne({ where: { itemId }, order: { fetchedAt: 'DESC' } });
+  }
+
+  /** The archived bytes of one snapshot of one item (or its first snapshot). */
+  findSnapshotWithBody(itemId: string, snapshotId: string | null): Promise<SnapshotEntity | null> {
+    const query = this.snapshots
+      .createQueryBuilder('snapshot')
+      .addSelect('snapshot.body_gzip', 'snapshot_body_gzip')
+      .where('snapshot.item_id = :itemId', { itemId });
+    if (snapshotId) query.andWhere('snapshot.id = :snapshotId', { snapshotId });
+    return query.orderBy('snapshot.fetched_at', 'ASC').getOne();
+  }
+
+  addEvent(event: NewItemEvent): Promise<ItemEventEntity> {
+    return this.events.save(this.events.create(event));
+  }
+
+  async hasEvent(itemId: string, kind: ItemEventEntity['kind']): Promise<boolean> {
+    return (await this.events.count({ where: { itemId, kind } })) > 0;
+  }
+
+  listEvents(itemId: string): Promise<ItemEventEntity[]> {
+    return this.events.find({ where: { itemId }, order: { id: 'ASC' } });
+  }
+
+  createStory(story: Omit<StoryEntity, 'id'>): Promise<StoryEntity> {
+    return this.stories.save(this.stories.create(story));
+  }
+}
