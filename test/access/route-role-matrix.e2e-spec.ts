@@ -31,8 +31,15 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/sources': SOURCE_MANAGERS,
   'GET /api/sources/:id': EVERY_ROLE,
   'POST /api/sources/:id/fetch': SOURCE_MANAGERS,
+  'PATCH /api/sources/:id': SOURCE_MANAGERS,
+  'POST /api/sources/import': SOURCE_MANAGERS,
+  'GET /api/sources/export': EVERY_ROLE,
   'GET /api/items': EVERY_ROLE,
   'GET /api/items/:id': EVERY_ROLE,
+  'GET /api/items/:id/snapshot': EVERY_ROLE,
+  // Anyone who cites an item may need to know when it is edited or taken down.
+  'POST /api/items/:id/watch': EVERY_ROLE,
+  'DELETE /api/items/:id/watch': EVERY_ROLE,
 };
 
 const UNKNOWN_ID = '3d8f7a10-2b4c-4e6f-9a1b-5c7d9e0f1a2b';

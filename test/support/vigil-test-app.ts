@@ -40,7 +40,8 @@ export async function startVigil(extraEnv: Record<string, string> = {}): Promise
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+    return { status: response.status, body: text && isJson ? JSON.parse(text) : (text as never) };
   };
 
   const loginAs = async (username: string, password: string) => {

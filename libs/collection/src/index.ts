@@ -3,3 +3,5 @@ export * from './collection-worker.module';
 export * from './source-detector';
 export * from './opml/opml';
 export * from './snapshot/snapshot-page';
+export { runParseFeed } from './parsing/feeds';
+export { runExtract } from './parsing/article';

@@ -1,17 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { FetchError } from './fetch-error';
 import type { GuardedHttpClient } from './guarded-http-client';
-import { CONTACT_URL, loopbackClient, respond, startLoopbackServer, type LoopbackServer } from './test-fixtures';
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FetchError) return error;
-    throw error;
-  }
-  throw new Error('expected the fetch to fail');
-}
+import { CONTACT_URL, failure, loopbackClient, respond, startLoopbackServer, type LoopbackServer } from './test-fixtures';
 
 describe('GuardedHttpClient: answers, validators and redirects', () => {
   let server: LoopbackServer;

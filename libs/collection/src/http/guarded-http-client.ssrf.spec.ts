@@ -1,7 +1,7 @@
-import { FetchError } from './fetch-error';
 import { GuardedHttpClient } from './guarded-http-client';
 import {
   CONTACT_URL,
+  failure,
   recordingConnections,
   respond,
   startLoopbackServer,
@@ -11,16 +11,6 @@ import {
 
 // Every case here runs with a stubbed resolver and a connection factory that records attempts and
 // dials only the loopback fixture: no test ever opens a connection to a private address.
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FetchError) return error;
-    throw error;
-  }
-  throw new Error('expected the fetch to fail');
-}
 
 describe('GuardedHttpClient: refusing addresses that are not public', () => {
   let server: LoopbackServer;

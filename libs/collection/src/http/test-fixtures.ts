@@ -2,6 +2,7 @@
 // that records every attempt and dials nothing but the loopback fixture.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FetchError } from './fetch-error';
 import { socketConnectionFactory, type ConnectionFactory, type ConnectTarget, type Resolver } from './guarded-connector';
 import { GuardedHttpClient, type GuardedHttpClientOptions } from './guarded-http-client';
 
@@ -76,4 +77,15 @@ export function respond(status: number, headers: Record<string, string | number>
     response.writeHead(status, headers);
     response.end(body);
   };
+}
+
+/** The FetchError a fetch fails with; any other outcome fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<FetchError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FetchError) return error;
+    throw error;
+  }
+  throw new Error('expected the fetch to fail');
 }

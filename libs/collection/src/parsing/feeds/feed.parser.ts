@@ -6,7 +6,7 @@ import { parseJsonFeed } from './json-feed.parser';
 import { parseWithRssParser } from './rss-parser-sync';
 import { type MappingContext, mapRssParserFeed } from './xml-feed.mapper';
 import { repairXml } from './xml-repair';
-import { FEED_LIMITS, prepareXml } from './xml-safety';
+import { FEED_LIMITS, assertSize, prepareXml } from './xml-safety';
 
 /**
  * Parses RSS 0.9x/1.0/2.0, Atom and JSON Feed text that Vigil fetched itself.
@@ -20,7 +20,7 @@ import { FEED_LIMITS, prepareXml } from './xml-safety';
  */
 export function parseFeed(text: string, options: ParseFeedOptions = {}): ParsedFeed {
   const context: MappingContext = { baseUrl: options.baseUrl, timeZone: checkedTimeZone(options.defaultTimeZone) };
-  if (text.length > FEED_LIMITS.maxLength) prepareXml(text, FEED_LIMITS, 'feed');
+  assertSize(text, FEED_LIMITS, 'feed');
   const start = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return parseJsonFeed(text.replace(/^\uFEFF/, ''), context);
   if (start === '') throw new FeedParseError('Unreadable feed: the document is empty');

@@ -8,8 +8,14 @@ const MAX_LINKS = 200;
 const MAX_URL_LENGTH = 2048;
 
 /** Path segments of navigation, not articles (English and Vietnamese site conventions). */
-const NAVIGATION_SEGMENT =
-  /^(?:tag|tags|category|categories|topic|chuyen-muc|chu-de|author|tac-gia|search|tim-kiem|login|dang-nhap|register|dang-ky|page|trang|lien-he|contact|about|gioi-thieu|rss|feed)$/i;
+const NAVIGATION_SEGMENTS = new Set(
+  [
+    'tag tags category categories topic author search login register page contact about rss feed',
+    'chuyen-muc chu-de tac-gia tim-kiem dang-nhap dang-ky trang lien-he gioi-thieu',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /**
  * Article links on a listing page (a section front of a site without a feed): absolute http(s),
@@ -50,7 +56,7 @@ export function looksLikeArticle(url: string): boolean {
   const { pathname, search } = new URL(url);
   const segments = pathname.split('/').filter(Boolean);
   const last = segments.at(-1);
-  if (!last || segments.some((segment) => NAVIGATION_SEGMENT.test(segment))) return false;
+  if (!last || segments.some((segment) => NAVIGATION_SEGMENTS.has(segment.toLowerCase()))) return false;
   if (/^index\.s?html?$/i.test(last)) return false;
   if (/\.s?html?$/i.test(last)) return true;
   if (last.split('-').filter(Boolean).length >= 4) return true;

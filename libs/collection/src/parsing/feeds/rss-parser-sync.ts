@@ -62,7 +62,7 @@ export function parseWithRssParser(xml: string): { kind: XmlFeedKind; feed: RssP
 
   const atom = root.feed as XmlNode | undefined;
   if (atom && typeof atom === 'object') {
-    protectAtomDates(atom);
+    prepareAtomForRssParser(atom);
     return { kind: 'atom', feed: parser.buildAtomFeed(root) };
   }
   const rss = root.rss as XmlNode | undefined;
@@ -80,7 +80,7 @@ export function parseWithRssParser(xml: string): { kind: XmlFeedKind; feed: RssP
  * a localised date and would lose the whole feed; it also assumes every Atom link has attributes.
  * Dates move to names it does not know (read back through custom fields); bare links gain `href`.
  */
-function protectAtomDates(feed: XmlNode): void {
+function prepareAtomForRssParser(feed: XmlNode): void {
   normaliseAtomLinks(feed);
   for (const entry of Array.isArray(feed.entry) ? (feed.entry as XmlNode[]) : []) {
     if (typeof entry !== 'object' || entry === null) continue;
@@ -96,7 +96,8 @@ function protectAtomDates(feed: XmlNode): void {
 
 function normaliseAtomLinks(node: XmlNode): void {
   if (!Array.isArray(node.link)) return;
-  node.link = node.link.map((link: unknown) =>
-    typeof link === 'string' ? { $: { href: link.trim() } } : link && typeof link === 'object' && !('$' in link) ? { $: {} } : link,
-  );
+  node.link = node.link.map((link: unknown) => {
+    if (typeof link === 'string') return { $: { href: link.trim() } };
+    return link && typeof link === 'object' && !('$' in link) ? { $: {} } : link;
+  });
 }

@@ -7,6 +7,7 @@ const RECORD_ELEMENTS = new Set(['item', 'entry', 'url', 'sitemap']);
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'source']);
 
 const NAME_START = /[A-Za-z_]/;
+const MAX_DEPTH = 256;
 const NAME_END = /[\s/>]/;
 
 const KNOWN_NAMESPACES: ReadonlyMap<string, string> = new Map([
@@ -46,7 +47,14 @@ function balance(xml: string): string {
   const open: string[] = [];
   let outLength = 0;
   let lastRecord: Boundary | null = null;
+  let firstRecord: Boundary | null = null;
   let truncated = false;
+  const openCount = new Map<string, number>();
+  const pop = (): string => {
+    const name = open.pop() as string;
+    openCount.set(name, (openCount.get(name) ?? 1) - 1);
+    return name;
+  };
   const emit = (piece: string) => {
     out.push(piece);
     outLength += piece.length;
@@ -78,6 +86,11 @@ function balance(xml: string): string {
       continue;
     }
     const gt = tagEnd(xml, nameStart);
+    if (gt === INTERRUPTED) {
+      emit('&lt;');
+      i = lt + 1;
+      continue;
+    }
     if (gt === -1) {
       truncated = true;
       break;
@@ -88,32 +101,44 @@ function balance(xml: string): string {
     const tag = repairEntities(xml.slice(lt, gt + 1));
     i = gt + 1;
     if (closing) {
-      const at = open.lastIndexOf(name);
-      if (at === -1) continue;
-      while (open.length > at + 1) emit(`</${open.pop()}>`);
-      open.pop();
+      if (!openCount.get(name)) continue;
+      // Each element is pushed and popped once, so closing what a stray end tag skips stays linear.
+      for (let popped = pop(); popped !== name; popped = pop()) emit(`</${popped}>`);
       emit(tag);
       if (RECORD_ELEMENTS.has(localName(name))) lastRecord = { length: outLength, open: [...open] };
     } else if (xml[gt - 1] === '/') {
       emit(tag);
     } else if (VOID_ELEMENTS.has(name.toLowerCase())) {
       emit(`${tag.slice(0, -1)}/>`);
+    } else if (open.length === MAX_DEPTH) {
+      // No feed nests this deep; treat the rest as garbage and keep the complete records.
+      truncated = true;
+      break;
     } else {
+      if (!lastRecord && !firstRecord && RECORD_ELEMENTS.has(localName(name))) {
+        firstRecord = { length: outLength, open: [...open] };
+      }
       open.push(name);
+      openCount.set(name, (openCount.get(name) ?? 0) + 1);
       emit(tag);
     }
   }
 
   let text = out.join('');
   let stillOpen = open;
-  if ((truncated || open.length > 0) && lastRecord) {
-    text = text.slice(0, lastRecord.length);
-    stillOpen = lastRecord.open;
+  // Cut a truncated document after its last complete record, or before its first partial one.
+  const cut = truncated || open.length > 0 ? (lastRecord ?? firstRecord) : null;
+  if (cut) {
+    text = text.slice(0, cut.length);
+    stillOpen = cut.open;
   }
   return text + stillOpen.reverse().map((name) => `</${name}>`).join('');
 }
 
-/** End index of a CDATA section, comment, processing instruction or declaration at `at`; -1 when unterminated; null when none starts there. */
+/**
+ * End index of the CDATA section, comment, processing instruction or declaration starting at
+ * `at`; -1 when it is unterminated; null when none starts there.
+ */
 function specialSectionEnd(xml: string, at: number): number | null {
   const ends: [string, string][] = [
     ['<![CDATA[', ']]>'],
@@ -130,7 +155,10 @@ function specialSectionEnd(xml: string, at: number): number | null {
   return null;
 }
 
-/** Index of the `>` ending the tag whose name starts at `from`, skipping quoted attribute values. */
+/** A `<` met before the `>`: the first one was text ("Tom <Jerry </title>"), not a tag. */
+const INTERRUPTED = -2;
+
+/** Index of the `>` ending the tag whose name starts at `from`, skipping quoted attribute values; -1 at the end of the text. */
 function tagEnd(xml: string, from: number): number {
   let quote: string | null = null;
   for (let i = from; i < xml.length; i++) {
@@ -142,8 +170,7 @@ function tagEnd(xml: string, from: number): number {
     } else if (c === '>') {
       return i;
     } else if (c === '<') {
-      // A tag cut off before its `>` (as in `<title<b>`): treat it as unterminated.
-      return -1;
+      return INTERRUPTED;
     }
   }
   return -1;

@@ -24,9 +24,7 @@ export const SITEMAP_LIMITS: XmlLimits = { maxLength: 50 * MIB, maxCharacterRefe
  * Control characters are invalid in XML 1.0 and never meaningful in a feed, so they go too.
  */
 export function prepareXml(text: string, limits: XmlLimits, what: string): string {
-  if (text.length > limits.maxLength) {
-    throw new FeedParseError(`Unreadable ${what}: larger than ${Math.round(limits.maxLength / MIB)} MiB`);
-  }
+  assertSize(text, limits, what);
   const references = countOccurrences(text, '&#', limits.maxCharacterReferences + 1);
   if (references > limits.maxCharacterReferences) {
     throw new FeedParseError(
@@ -35,6 +33,13 @@ export function prepareXml(text: string, limits: XmlLimits, what: string): strin
   }
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return stripControlCharacters(stripDoctypes(withoutBom));
+}
+
+/** Rejects a document over the size limit before any parser sees it (JSON included). */
+export function assertSize(text: string, limits: XmlLimits, what: string): void {
+  if (text.length > limits.maxLength) {
+    throw new FeedParseError(`Unreadable ${what}: larger than ${Math.round(limits.maxLength / MIB)} MiB`);
+  }
 }
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -1,0 +1,112 @@
+import { FetchError, isHalfFailure } from './fetch-error';
+import type { GuardedHttpClient } from './guarded-http-client';
+import { HostThrottle, type RunOptions } from './host-throttle';
+import { PoliteFetcher } from './polite-fetcher';
+import { RobotsPolicy } from './robots-policy';
+import { failure, loopbackClient, startLoopbackServer, type LoopbackServer } from './test-fixtures';
+
+type Route = { status: number; headers?: Record<string, string>; body?: string };
+
+class RecordingThrottle extends HostThrottle {
+  readonly runOptions: RunOptions[] = [];
+  override run<T>(url: string, task: () => Promise<T>, options: RunOptions = {}): Promise<T> {
+    this.runOptions.push(options);
+    return super.run(url, task, options);
+  }
+}
+
+describe('PoliteFetcher', () => {
+  let server: LoopbackServer;
+  let client: GuardedHttpClient;
+  let throttle: RecordingThrottle;
+  let fetcher: PoliteFetcher;
+  const now = new Date('2026-03-04T10:00:00Z');
+
+  async function site(routes: Record<string, Route>): Promise<void> {
+    server = await startLoopbackServer((request, response) => {
+      const route = routes[request.url ?? ''] ?? { status: 404 };
+      response.writeHead(route.status, route.headers ?? {}).end(route.body ?? '');
+    });
+    const clock = { now: () => now };
+    client = loopbackClient({ clock });
+    throttle = new RecordingThrottle({ minIntervalMs: 0, clock });
+    fetcher = new PoliteFetcher({ client, robots: new RobotsPolicy({ client, clock }), throttle, clock });
+  }
+
+  afterEach(async () => {
+    await client.close();
+    await server.close();
+  });
+
+  const robotsTxt: Route = { status: 200, body: 'User-agent: VigilBot\nDisallow: /private/\nCrawl-delay: 2\n' };
+
+  it('reads robots.txt first, then fetches an allowed page with the crawl delay as its interval', async () => {
+    await site({ '/robots.txt': robotsTxt, '/news': { status: 200, headers: { 'content-type': 'text/html' }, body: '<p>tin</p>' } });
+    const result = await fetcher.fetch(`${server.origin}/news`, { expect: 'html' });
+    expect(result.text()).toBe('<p>tin</p>');
+    expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt', '/news']);
+    expect(throttle.runOptions).toEqual([{ crawlDelayMs: 2_000 }]);
+  });
+
+  it('refuses a page robots.txt disallows, without requesting it', async () => {
+    await site({ '/robots.txt': robotsTxt });
+    const error = await failure(fetcher.fetch(`${server.origin}/private/memo`));
+    expect(error).toMatchObject({
+      code: 'robots-disallowed',
+      message: `robots.txt of ${server.origin} does not allow VigilBot to fetch ${server.origin}/private/memo`,
+    });
+    expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt']);
+  });
+
+  it('turns a 429 into rate-limited with its Retry-After, and fails later fetches to the site fast', async () => {
+    await site({ '/robots.txt': { status: 404 }, '/feed': { status: 429, headers: { 'retry-after': '120' } } });
+    const error = await failure(fetcher.fetch(`${server.origin}/feed`));
+    expect(error).toMatchObject({
+      code: 'rate-limited',
+      status: 429,
+      retryAfterMs: 120_000,
+      message: `HTTP 429 from ${server.origin}/feed; Vigil waits 2 min before asking again`,
+    });
+    expect(isHalfFailure(error)).toBe(true);
+    expect(throttle.backedOffUntil(server.origin)).toBe(now.getTime() + 120_000);
+
+    const again = await failure(fetcher.fetch(`${server.origin}/other`));
+    expect(again).toMatchObject({ code: 'rate-limited', retryAfterMs: 120_000, message: `127.0.0.1:${server.port} asked Vigil to slow down; next try in 2 min` });
+    expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt', '/feed']);
+  });
+
+  it('honours a Retry-After date on a 503', async () => {
+    await site({ '/robots.txt': { status: 404 }, '/feed': { status: 503, headers: { 'retry-after': 'Wed, 04 Mar 2026 10:10:00 GMT' } } });
+    const error = await failure(fetcher.fetch(`${server.origin}/feed`));
+    expect(error).toMatchObject({ code: 'rate-limited', status: 503, retryAfterMs: 600_000 });
+  });
+
+  it('backs off for a minute when a 429 gives no Retry-After', async () => {
+    await site({ '/robots.txt': { status: 404 }, '/feed': { status: 429 } });
+    const error = await failure(fetcher.fetch(`${server.origin}/feed`));
+    expect(error.retryAfterMs).toBe(60_000);
+  });
+
+  it('passes other HTTP errors through unchanged', async () => {
+    await site({ '/robots.txt': { status: 404 } });
+    const error = await failure(fetcher.fetch(`${server.origin}/gone`));
+    expect(error).toMatchObject({ code: 'http-status', status: 404, message: `HTTP 404 from ${server.origin}/gone` });
+    expect(isHalfFailure(error)).toBe(true);
+    expect(throttle.backedOffUntil(server.origin)).toBe(0);
+  });
+});
+
+describe('isHalfFailure', () => {
+  it.each([
+    [new FetchError('http-status', 'HTTP 404', { status: 404 }), true],
+    [new FetchError('http-status', 'HTTP 500', { status: 500 }), true],
+    [new FetchError('rate-limited', 'HTTP 429', { status: 429 }), true],
+    [new FetchError('http-status', 'HTTP 403', { status: 403 }), false],
+    [new FetchError('http-status', 'HTTP 410', { status: 410 }), false],
+    [new FetchError('timeout', 'slow'), false],
+    [new FetchError('rate-limited', 'backed off'), false],
+    [new Error('other'), false],
+  ])('counts %s as a half failure: %s', (error, expected) => {
+    expect(isHalfFailure(error)).toBe(expected);
+  });
+});

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { FeedParseError, extractListingLinks } from './index';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
+const PAGE = 'https://tinnhanh.example.vn/thoi-su';
+
+describe('extractListingLinks', () => {
+  const html = fixture('listing-page.html');
+
+  it('keeps links that look like articles on the same site when the rule says nothing', () => {
+    expect(extractListingLinks(html, PAGE, {})).toEqual([
+      'https://tinnhanh.example.vn/thoi-su/mua-lu-chia-cat-nhieu-xa-4812346.html',
+      'https://m.tinnhanh.example.vn/thoi-su/cau-tam-duoc-lap-trong-dem',
+      'https://tinnhanh.example.vn/video/4812399',
+      'https://tinnhanh.example.vn/p/4812400',
+      'https://tinnhanh.example.vn/kinh-te/gia-xang-giam-lan-thu-ba-4812347.html',
+    ]);
+  });
+
+  it('keeps the links a URL pattern matches', () => {
+    expect(extractListingLinks(html, PAGE, { linkPattern: '/thoi-su/.+' })).toEqual([
+      'https://tinnhanh.example.vn/thoi-su/mua-lu-chia-cat-nhieu-xa-4812346.html',
+      'https://m.tinnhanh.example.vn/thoi-su/cau-tam-duoc-lap-trong-dem',
+      'https://tinnhanh.example.vn/thoi-su/trang/2',
+    ]);
+  });
+
+  it('keeps the links a CSS selector picks, including links inside the selected elements', () => {
+    expect(extractListingLinks(html, PAGE, { linkSelector: 'article.story h3' })).toEqual([
+      'https://tinnhanh.example.vn/thoi-su/mua-lu-chia-cat-nhieu-xa-4812346.html',
+      'https://m.tinnhanh.example.vn/thoi-su/cau-tam-duoc-lap-trong-dem',
+      'https://tinnhanh.example.vn/video/4812399',
+      'https://tinnhanh.example.vn/p/4812400',
+    ]);
+  });
+
+  it('applies selector and pattern together', () => {
+    expect(extractListingLinks(html, PAGE, { linkSelector: 'article a', linkPattern: '\\.html$' })).toEqual([
+      'https://tinnhanh.example.vn/thoi-su/mua-lu-chia-cat-nhieu-xa-4812346.html',
+    ]);
+  });
+
+  it('follows other sites only when the rule allows it', () => {
+    expect(extractListingLinks(html, PAGE, { linkSelector: 'aside a', allowOtherDomains: true })).toEqual([
+      'https://baokhac.example.com/thoi-su/bai-viet-cua-bao-khac-123456.html',
+      'https://tinnhanh.example.vn/kinh-te/gia-xang-giam-lan-thu-ba-4812347.html',
+    ]);
+  });
+
+  it('stops at 200 links', () => {
+    const many = Array.from({ length: 250 }, (_, i) => `<a href="/tin/bai-so-${i}-${10_000 + i}.html">${i}</a>`).join('');
+    const links = extractListingLinks(`<body>${many}</body>`, PAGE, {});
+    expect(links).toHaveLength(200);
+    expect(links[199]).toBe('https://tinnhanh.example.vn/tin/bai-so-199-10199.html');
+  });
+
+  it('rejects an invalid rule with a reason for the source health', () => {
+    expect(() => extractListingLinks(html, PAGE, { linkPattern: '(' })).toThrow(FeedParseError);
+    expect(() => extractListingLinks(html, PAGE, { linkSelector: 'a[[' })).toThrow(/^Invalid listing rule: CSS selector "a\[\["/);
+  });
+});

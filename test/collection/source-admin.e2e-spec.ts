@@ -1,0 +1,186 @@
+import type { OpmlImportResult, SourceView } from '@vigil/contracts';
+import { articlePage, atom, healthyBriefs, opml, rss2 } from '../fixtures/collection';
+import { CollectionHarness } from './support/collection-harness';
+import { CollectionFixtureServer } from './support/collection-fixture-server';
+
+/** Managing sources: pausing, editing, OPML import and export. */
+describe('Collection: managing sources', () => {
+  let site: CollectionFixtureServer;
+  let vigil: CollectionHarness;
+
+  beforeAll(async () => {
+    site = new CollectionFixtureServer();
+    await site.start();
+    vigil = await CollectionHarness.start();
+  });
+
+  afterAll(async () => {
+    await vigil?.close();
+    await site?.stop();
+  });
+
+  /** A feed of fresh briefs at `prefix`/rss.xml; returns its URL and the expected articles by link. */
+  function publishFeed(prefix: string, label: string, count = 1) {
+    const briefs = healthyBriefs(label, count);
+    const entries = briefs.map((brief, index) => {
+      const link = site.page(`${prefix}/bai-${index + 1}.html`, articlePage(brief));
+      return { title: brief.title, link, guid: `${prefix}-${index + 1}`, summary: brief.paragraphs[0] };
+    });
+    const url = site.feed(`${prefix}/rss.xml`, rss2({ title: label, link: site.url(`${prefix}/`) }, entries));
+    return { url, expected: entries.map((entry, index) => ({ url: entry.link, article: briefs[index]! })) };
+  }
+
+  function patch(id: string, body: Record<string, unknown>) {
+    return vigil.vigil.request<SourceView & { message?: string }>('PATCH', `/api/sources/${id}`, { token: vigil.token, body });
+  }
+
+  it('never fetches a paused source, even when asked to fetch now, and collects it once resumed', async () => {
+    const paused = publishFeed('/tam-dung', 'nguồn tạm dừng');
+    const active = publishFeed('/dang-chay', 'nguồn đang chạy');
+    const source = await vigil.addSource({ name: 'Nguồn tạm dừng', url: paused.url, kind: 'rss', paused: true });
+    expect(source).toMatchObject({ paused: true, nextFetchAt: null, lastFetchedAt: null });
+    expect(source.health.status).toBe('paused');
+    expect((await vigil.vigil.request('POST', `/api/sources/${source.id}/fetch`, { token: vigil.token })).status).toBe(202);
+
+    // A source added after it is collected and archived: the worker and the scheduler have had their turns.
+    const running = await vigil.addSource({ name: 'Nguồn đang chạy', url: active.url, kind: 'rss' });
+    await vigil.waitForArticles(running.id, active.expected);
+    expect(site.requests.filter((request) => request.path.startsWith('/tam-dung/'))).toEqual([]);
+    expect(await vigil.items(source.id)).toEqual([]);
+    expect((await vigil.source(source.id)).health).toMatchObject({ status: 'paused', lastSuccessAt: null, lastError: null, consecutiveFailures: 0 });
+
+    const resumed = await patch(source.id, { paused: false });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.paused).toBe(false);
+    expect(resumed.body.nextFetchAt).not.toBeNull();
+    await vigil.waitForArticles(source.id, paused.expected);
+    expect((await vigil.source(source.id)).health.status).toBe('ok');
+  });
+
+  it('stops polling a source paused with PATCH', async () => {
+    const feed = publishFeed('/dung-giua-chung', 'dừng giữa chừng');
+    const source = await vigil.addSource({ name: 'Dừng giữa chừng', url: feed.url, kind: 'rss' });
+    await vigil.waitForArticles(source.id, feed.expected);
+    const pausedView = await patch(source.id, { paused: true });
+    expect(pausedView.body).toMatchObject({ paused: true, nextFetchAt: null, health: expect.objectContaining({ status: 'paused' }) });
+    const polls = site.requestsTo('/dung-giua-chung/rss.xml').length;
+    expect((await vigil.vigil.request('POST', `/api/sources/${source.id}/fetch`, { token: vigil.token })).status).toBe(202);
+    const other = publishFeed('/rao-chan', 'rào chắn');
+    const barrier = await vigil.addSource({ name: 'Rào chắn', url: other.url, kind: 'rss' });
+    await vigil.waitForArticles(barrier.id, other.expected);
+    expect(site.requestsTo('/dung-giua-chung/rss.xml')).toHaveLength(polls);
+  });
+
+  it('edits a source with PATCH and refuses poll bounds that exclude the interval', async () => {
+    const feed = publishFeed('/sua-doi', 'sửa đổi');
+    const source = await vigil.addSource({ name: 'Trước khi sửa', url: feed.url, kind: 'rss', pollIntervalSec: 900, tags: ['cũ'] });
+    const edited = await patch(source.id, {
+      name: '  Sau khi sửa  ',
+      pollIntervalSec: 1200,
+      minPollIntervalSec: 600,
+      maxPollIntervalSec: 7200,
+      languageHint: 'vi',
+      weight: 85,
+      tags: ['báo-tỉnh', 'ưu-tiên'],
+      listing: { linkSelector: 'article h3 a' },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      id: source.id,
+      name: 'Sau khi sửa',
+      url: feed.url,
+      kind: 'rss',
+      pollIntervalSec: 1200,
+      minPollIntervalSec: 600,
+      maxPollIntervalSec: 7200,
+      languageHint: 'vi',
+      weight: 85,
+      tags: ['báo-tỉnh', 'ưu-tiên'],
+      listing: { linkSelector: 'article h3 a' },
+    });
+    expect(await vigil.source(source.id)).toMatchObject({ name: 'Sau khi sửa', weight: 85, tags: ['báo-tỉnh', 'ưu-tiên'] });
+
+    const badBounds = await patch(source.id, { minPollIntervalSec: 3600 });
+    expect(badBounds.status).toBe(400);
+    expect(badBounds.body.message).toMatch(/pollIntervalSec/);
+    const badWeight = await patch(source.id, { weight: 101 });
+    expect(badWeight.status).toBe(400);
+    const badKind = await patch(source.id, { kind: 'auto' });
+    expect(badKind.status).toBe(400);
+    expect(await vigil.source(source.id)).toMatchObject({ minPollIntervalSec: 600, weight: 85, kind: 'rss' });
+  });
+
+  describe('OPML', () => {
+    it('imports feeds (folders and categories as tags), skips known and non-http ones, and exports a list that re-imports as is', async () => {
+      const first = publishFeed('/opml-mot', 'opml một');
+      site.feed('/opml-hai/atom.xml', atom({ title: 'Riverside Gazette', link: site.url('/opml-hai/'), id: 'tag:gazette', updated: '2026-11-20T00:00:00Z' }, []), 'application/atom+xml');
+      const known = publishFeed('/opml-da-co', 'opml đã có');
+      await vigil.addSource({ name: 'Đã có từ trước', url: known.url, kind: 'rss' });
+
+      const document = opml(
+        'Danh sách nguồn của Sở',
+        [
+          { text: 'Báo OPML Một', xmlUrl: first.url, category: 'thời-sự,địa-phương' },
+          { text: 'Riverside Gazette', xmlUrl: site.url('/opml-hai/atom.xml'), kind: 'atom' },
+          { text: 'Đã có', xmlUrl: known.url },
+          { text: 'Máy chủ FTP', xmlUrl: 'ftp://127.0.0.1/tin.xml' },
+        ],
+        'Báo tỉnh',
+      );
+      const imported = await vigil.raw('POST', '/api/sources/import', { body: document, contentType: 'text/x-opml' });
+      expect(imported.status).toBe(200);
+      expect(JSON.parse(imported.text) as OpmlImportResult).toEqual({
+        created: 2,
+        skipped: [
+          { url: known.url, reason: 'already a source' },
+          { url: 'ftp://127.0.0.1/tin.xml', reason: 'not an http(s) address' },
+        ],
+      });
+
+      const sources = (await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token })).body;
+      const one = sources.find((source) => source.url === first.url)!;
+      const gazette = sources.find((source) => source.url === site.url('/opml-hai/atom.xml'))!;
+      expect(one).toMatchObject({ name: 'Báo OPML Một', kind: 'rss', tags: ['Báo tỉnh', 'thời-sự', 'địa-phương'] });
+      expect(gazette).toMatchObject({ name: 'Riverside Gazette', kind: 'atom', tags: ['Báo tỉnh'] });
+      // Imported sources are collected like any other.
+      await vigil.waitForArticles(one.id, first.expected);
+
+      const exported = await vigil.raw('GET', '/api/sources/export');
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get('content-type')).toMatch(/^text\/x-opml/);
+      for (const source of sources) expect(exported.text).toContain(`xmlUrl="${source.url}"`);
+
+      // Re-importing the export creates nothing: every source is already there.
+      const again = await vigil.raw('POST', '/api/sources/import', { body: exported.text, contentType: 'text/x-opml' });
+      const result = JSON.parse(again.text) as OpmlImportResult;
+      expect(result.created).toBe(0);
+      expect(result.skipped.map((skip) => skip.url).sort()).toEqual(sources.map((source) => source.url).sort());
+      expect(new Set(result.skipped.map((skip) => skip.reason))).toEqual(new Set(['already a source']));
+    });
+
+    it('restores the same sources (names, URLs, kinds, tags) into another Vigil from the export', async () => {
+      const exported = await vigil.raw('GET', '/api/sources/export');
+      const sources = (await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token })).body;
+      const other = await CollectionHarness.start();
+      try {
+        const imported = await other.raw('POST', '/api/sources/import', { body: exported.text, contentType: 'text/x-opml' });
+        expect(JSON.parse(imported.text)).toEqual({ created: sources.length, skipped: [] });
+        const restored = (await other.vigil.request<SourceView[]>('GET', '/api/sources', { token: other.token })).body;
+        const shape = (list: SourceView[]) => list.map(({ name, url, kind, tags }) => ({ name, url, kind, tags })).sort((a, b) => a.url.localeCompare(b.url));
+        expect(shape(restored)).toEqual(shape(sources));
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('refuses an OPML file with a DOCTYPE, and a body that is not OPML, with 400', async () => {
+      const withDoctype = `<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x "y">]><opml version="2.0"><body><outline text="&x;" xmlUrl="${site.url('/x.xml')}"/></body></opml>`;
+      const refused = await vigil.raw('POST', '/api/sources/import', { body: withDoctype, contentType: 'text/x-opml' });
+      expect(refused.status).toBe(400);
+      expect(JSON.parse(refused.text).message).toMatch(/DOCTYPE/);
+      const notOpml = await vigil.raw('POST', '/api/sources/import', { body: '<rss version="2.0"></rss>', contentType: 'text/xml' });
+      expect(notOpml.status).toBe(400);
+      expect(site.requestsTo('/x.xml')).toHaveLength(0);
+    });
+  });
+});
