@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CLOCK, type Clock, contentHash, fingerprintToHex, hammingDistance, simhash64, toSearchText } from '@vigil/domain';
+import { CLOCK, type Clock, contentHash, fingerprintToHex, hammingDistance, minhash64, toSearchText } from '@vigil/domain';
 import { EvidenceRepository, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { FetchError, type FetchResult, PoliteFetcher } from './http';
 import { extractArticle } from './parsing/article';
@@ -46,7 +46,7 @@ export class EnrichItemProcessor {
     await archiveSnapshot(this.evidence, item.id, page, article.text);
     // Keep whichever text is fuller: some feeds carry the whole article, some pages are mostly furniture.
     const text = article.text.length >= item.text.length ? article.text : item.text;
-    const fingerprint = simhash64(`${item.title}\n${text}`);
+    const fingerprint = minhash64(`${item.title}\n${text}`);
     await this.items.enrich(
       item.id,
       {
@@ -59,8 +59,8 @@ export class EnrichItemProcessor {
         publishedAt: item.publishedAt ?? article.publishedAt,
         updatedAt: article.updatedAt ?? item.updatedAt,
         contentHash: contentHash(`${item.title}\n${text}`),
-        simhash: fingerprintToHex(fingerprint),
-        simhashBands: bandsOf(fingerprint),
+        fingerprint: fingerprintToHex(fingerprint),
+        fingerprintBands: bandsOf(fingerprint),
         storyId: await this.storyFor(item, fingerprint),
       },
       this.clock.now(),
@@ -72,7 +72,7 @@ export class EnrichItemProcessor {
   private async storyFor(item: ItemEntity, fingerprint: bigint): Promise<string | null> {
     const since = new Date(item.fetchedAt.getTime() - STORY_WINDOW_MS);
     const candidates = await this.items.findStoryCandidates(bandsOf(fingerprint), since, item.id);
-    const match = candidates.find((candidate) => candidate.simhash && hammingDistance(candidate.simhash, fingerprint) <= NEAR_DUPLICATE_DISTANCE);
+    const match = candidates.find((candidate) => candidate.fingerprint && hammingDistance(candidate.fingerprint, fingerprint) <= NEAR_DUPLICATE_DISTANCE);
     if (!match) return null;
     if (match.storyId) return match.storyId;
     const story = await this.evidence.createStory({ title: match.title, firstSourceId: match.sourceId, firstSeenAt: match.fetchedAt });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fingerprintToHex, hammingDistance, isNearDuplicate } from './fingerprint';
 import { minhash64 } from './minhash';
-import { simhash64 } from './simhash';
 
 const story = (name: string): string =>
   readFileSync(new URL(`../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
@@ -37,16 +36,6 @@ describe('minhash64 (for linking copies of one story)', () => {
   });
 });
 
-describe('simhash64', () => {
-  it('keeps different stories far apart and is deterministic', () => {
-    expect(hammingDistance(simhash64(original), simhash64(different))).toBeGreaterThan(20);
-    expect(fingerprintToHex(simhash64('Thông tin sai lệch về việc đóng cửa trường học lan truyền trên mạng xã hội'))).toBe('30ca23c142806752');
-  });
-
-  it('moves more than 3 bits for the syndicated copy minhash64 links (why story linking uses minhash64)', () => {
-    expect(hammingDistance(simhash64(original), simhash64(syndicated))).toBeGreaterThan(3);
-  });
-});
 
 describe('fingerprint helpers', () => {
   it('compares bigint and hex forms alike', () => {

@@ -48,12 +48,13 @@ export class ItemEntity {
   @Column({ name: 'content_hash', type: 'text', nullable: true })
   contentHash!: string | null;
 
+  /** MinHash of the text's word shingles (16 hex digits): near duplicates differ in a few bits. */
   @Column({ type: 'text', nullable: true })
-  simhash!: string | null;
+  fingerprint!: string | null;
 
-  /** Four 16-bit bands of the SimHash: near duplicates (distance ≤ 3) share at least one. */
-  @Column({ name: 'simhash_bands', type: 'integer', array: true, nullable: true })
-  simhashBands!: number[] | null;
+  /** Four 16-bit bands of the fingerprint: near duplicates (distance ≤ 3) share at least one. */
+  @Column({ name: 'fingerprint_bands', type: 'integer', array: true, nullable: true })
+  fingerprintBands!: number[] | null;
 
   /** Set once the article page has been fetched, archived and extracted (or found unavailable). */
   @Column({ name: 'enriched_at', type: 'timestamptz', nullable: true })

@@ -38,8 +38,8 @@ export class Collection1764300000000 implements MigrationInterface {
         ADD COLUMN updated_at timestamptz,
         ADD COLUMN story_id uuid REFERENCES stories (id) ON DELETE SET NULL,
         ADD COLUMN content_hash text,
-        ADD COLUMN simhash text,
-        ADD COLUMN simhash_bands integer[],
+        ADD COLUMN fingerprint text,
+        ADD COLUMN fingerprint_bands integer[],
         ADD COLUMN enriched_at timestamptz,
         ADD COLUMN watched boolean NOT NULL DEFAULT false,
         ADD COLUMN next_check_at timestamptz,
@@ -47,7 +47,7 @@ export class Collection1764300000000 implements MigrationInterface {
     await db.query(`UPDATE items SET canonical_url = url, text = content`);
     await db.query(`ALTER TABLE items ALTER COLUMN canonical_url SET NOT NULL, ALTER COLUMN text SET NOT NULL`);
     await db.query(`CREATE INDEX items_content_hash_idx ON items (content_hash)`);
-    await db.query(`CREATE INDEX items_simhash_bands_idx ON items USING gin (simhash_bands)`);
+    await db.query(`CREATE INDEX items_fingerprint_bands_idx ON items USING gin (fingerprint_bands)`);
     await db.query(`CREATE INDEX items_story_id_idx ON items (story_id)`);
     await db.query(`CREATE INDEX items_watch_due_idx ON items (next_check_at) WHERE watched`);
     await db.query(`CREATE INDEX items_source_fetched_idx ON items (source_id, fetched_at)`);
@@ -83,7 +83,7 @@ export class Collection1764300000000 implements MigrationInterface {
     await db.query(`
       ALTER TABLE items
         DROP COLUMN canonical_url, DROP COLUMN text, DROP COLUMN byline, DROP COLUMN image_urls, DROP COLUMN updated_at,
-        DROP COLUMN story_id, DROP COLUMN content_hash, DROP COLUMN simhash, DROP COLUMN simhash_bands, DROP COLUMN enriched_at,
+        DROP COLUMN story_id, DROP COLUMN content_hash, DROP COLUMN fingerprint, DROP COLUMN fingerprint_bands, DROP COLUMN enriched_at,
         DROP COLUMN watched, DROP COLUMN next_check_at, DROP COLUMN removed_at`);
     await db.query(`DROP TABLE stories`);
     await db.query(`

@@ -6,13 +6,13 @@ import { ItemEntity } from '../entities/item.entity';
 /** What collection knows of an item from its feed, sitemap or listing page, before its page is fetched. */
 export type NewItem = Omit<
   ItemEntity,
-  'id' | 'indexedAt' | 'storyId' | 'simhash' | 'simhashBands' | 'enrichedAt' | 'watched' | 'nextCheckAt' | 'removedAt'
+  'id' | 'indexedAt' | 'storyId' | 'fingerprint' | 'fingerprintBands' | 'enrichedAt' | 'watched' | 'nextCheckAt' | 'removedAt'
 >;
 
 /** What the article page adds once fetched and extracted. */
 export type ItemEnrichment = Pick<
   ItemEntity,
-  'text' | 'searchText' | 'canonicalUrl' | 'byline' | 'imageUrls' | 'language' | 'publishedAt' | 'updatedAt' | 'contentHash' | 'simhash' | 'simhashBands' | 'storyId'
+  'text' | 'searchText' | 'canonicalUrl' | 'byline' | 'imageUrls' | 'language' | 'publishedAt' | 'updatedAt' | 'contentHash' | 'fingerprint' | 'fingerprintBands' | 'storyId'
 >;
 
 export interface UpsertedItem {
@@ -118,11 +118,11 @@ export class ItemsRepository {
     await this.items.update({ id }, { enrichedAt: at });
   }
 
-  /** Recent items sharing a SimHash band with the given bands: candidates for the same story. */
+  /** Recent items sharing a fingerprint band with the given bands: candidates for the same story. */
   findStoryCandidates(bands: number[], since: Date, exceptItemId: string): Promise<ItemEntity[]> {
     return this.items
       .createQueryBuilder('item')
-      .where('item.simhash_bands && :bands', { bands })
+      .where('item.fingerprint_bands && :bands', { bands })
       .andWhere('item.fetched_at >= :since', { since })
       .andWhere('item.id <> :id', { id: exceptItemId })
       .orderBy('item.fetched_at', 'ASC')
