@@ -16,6 +16,7 @@ it('close during collection', async () => {
   const doc = opml('x', feeds.map((u, i) => ({ text: `F${i}`, xmlUrl: u, kind: u.endsWith('atom.xml') ? 'atom' : undefined })));
   console.log((await b.raw('POST', '/api/sources/import', { body: doc, contentType: 'text/x-opml' })).text);
   await new Promise((r) => setTimeout(r, Number(process.env.DELAY ?? 0)));
+  for (let i = 0; i < 12; i++) { await new Promise((r) => setTimeout(r, 2000)); console.log(Date.now() - t, site.requests.map((r) => r.path).join(' '), JSON.stringify((await b.vigil.request('GET', '/api/sources', { token: b.token })).body.map((s: any) => [s.kind, s.health.status, s.health.lastError, s.lastFetchedAt]))); }
   const closing = b.close();
   const res = await Promise.race([closing.then(() => 'closed'), new Promise((r) => setTimeout(() => r('HUNG'), 15000))]);
   console.log(res, Date.now() - t, site.requests.map((r) => r.path));

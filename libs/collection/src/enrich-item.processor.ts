@@ -43,7 +43,8 @@ export class EnrichItemProcessor {
       return;
     }
     const article = extractArticle(page.text(), page.finalUrl);
-    await archiveSnapshot(this.evidence, item.id, page, article.text);
+    // A retry after a crash between archiving and storing the extraction must not archive the page twice.
+    if (!(await this.evidence.latestSnapshot(item.id))) await archiveSnapshot(this.evidence, item.id, page, article.text);
     // Keep whichever text is fuller: some feeds carry the whole article, some pages are mostly furniture.
     const text = article.text.length >= item.text.length ? article.text : item.text;
     const fingerprint = minhash64(`${item.title}\n${text}`);
