@@ -69,6 +69,20 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
     expect(site.requestsTo('/vong-lap/b.rss')).toHaveLength(1);
   });
 
+  it('a redirect chain longer than five hops', async () => {
+    for (let hop = 1; hop <= 7; hop++) site.redirect(`/chuyen/${hop}.rss`, `/chuyen/${hop + 1}.rss`, 302);
+    const failing = await failsAlone('chuyển hướng quá dài', { url: site.url('/chuyen/1.rss') });
+    expect(failing.health.lastError).toMatch(/more than 5 redirects/i);
+    expect([1, 2, 3, 4, 5, 6, 7].map((hop) => site.requestsTo(`/chuyen/${hop}.rss`).length)).toEqual([1, 1, 1, 1, 1, 1, 0]);
+  });
+
+  it('a feed address that serves an image', async () => {
+    const url = site.serve('/anh-thay-vi-feed.rss', { contentType: 'image/png', body: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+    const failing = await failsAlone('ảnh thay vì feed', { url });
+    expect(failing.health.lastError).toContain('image/png');
+    expect(failing.health.lastError).toContain(url);
+  });
+
   it('a server that trickles one byte at a time is cut off at the overall deadline', async () => {
     const url = site.trickle('/nho-giot/rss.xml');
     const failing = await failsAlone('nhỏ giọt', { url });
@@ -111,6 +125,19 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
     const url = site.feed('/hong/rss.xml', malformedFeed());
     const failing = await failsAlone('xml hỏng', { url });
     expect(failing.health.lastError).toMatch(/^Unreadable feed: /);
+  });
+
+  it('a feed with HTML entities, an undeclared prefix and a truncated end is salvaged, not failed', async () => {
+    const briefs = healthyBriefs('cứu vãn', 2);
+    const items = briefs.map((brief, index) => {
+      const link = site.page(`/cuu-van/bai-${index + 1}.html`, articlePage(brief));
+      return `<item><title>${brief.title}&nbsp;&ndash;&nbsp;bản tin</title><link>${link}</link><guid>cuu-van-${index + 1}</guid><media:thumbnail url="${site.url('/anh.jpg')}"/><description>${brief.paragraphs[0]}</description></item>`;
+    });
+    const broken = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Cứu vãn &amp; phục hồi</title><link>${site.url('/cuu-van/')}</link>\n${items.join('\n')}\n<item><title>Bài thứ ba bị cắt ngang gi`;
+    const source = await vigil.addSource({ name: 'Feed cần cứu vãn', url: site.feed('/cuu-van/rss.xml', broken), kind: 'rss' });
+    const stored = await vigil.waitForArticles(source.id, briefs.map((brief, index) => ({ url: site.url(`/cuu-van/bai-${index + 1}.html`), article: brief })));
+    expect(stored.map((item) => item.title)).toEqual(briefs.map((brief) => `${brief.title} – bản tin`));
+    expect((await vigil.source(source.id)).health).toMatchObject({ status: 'ok', consecutiveFailures: 0, lastError: null });
   });
 
   it('a billion-laughs document is refused without expanding a single entity', async () => {

@@ -168,6 +168,14 @@ describe('Collection: managing sources', () => {
         const restored = (await other.vigil.request<SourceView[]>('GET', '/api/sources', { token: other.token })).body;
         const shape = (list: SourceView[]) => list.map(({ name, url, kind, tags }) => ({ name, url, kind, tags })).sort((a, b) => a.url.localeCompare(b.url));
         expect(shape(restored)).toEqual(shape(sources));
+        // The restored sources are collected there as here: the same items, each archived from its page.
+        for (const source of sources) {
+          const here = await vigil.items(source.id);
+          const there = restored.find((candidate) => candidate.url === source.url)!;
+          const items = await other.waitForItems(there.id, here.length);
+          expect(items.map((item) => item.url).sort()).toEqual(here.map((item) => item.url).sort());
+          await Promise.all(items.map((item) => other.waitForSnapshots(item.id)));
+        }
       } finally {
         await other.close();
       }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runExtract, runParseFeed } from '@vigil/collection';
+import { decodeText, runExtract, runParseFeed } from '@vigil/collection';
 import { importOpml } from './import-opml.command';
 
 const USAGE = `Usage:
@@ -20,9 +20,9 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
   switch (command) {
     case 'parse-feed':
-      return print(runParseFeed(readFileSync(0, 'utf8')));
+      return print(runParseFeed(readStdin()));
     case 'extract':
-      return print(runExtract(readFileSync(0, 'utf8'), values.url));
+      return print(runExtract(readStdin(), values.url));
     case 'import-opml': {
       const token = values.token ?? process.env.VIGIL_TOKEN;
       if (!rest[0] || !token) {
@@ -37,6 +37,11 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${USAGE}\n`);
       return values.help ? 0 : 2;
   }
+}
+
+/** Bytes in, decoded as the collector decodes them (BOM, XML declaration, meta charset; UTF-8 otherwise). */
+function readStdin(): string {
+  return decodeText(readFileSync(0), null);
 }
 
 function print(result: { exitCode: number; stdout: string; stderr: string }): number {

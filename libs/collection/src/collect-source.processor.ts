@@ -55,7 +55,12 @@ export class CollectSourceProcessor {
 
   /** Stores the entries and returns how many were new. */
   private async store(source: SourceEntity, entries: CollectedEntry[], fetchedAt: Date): Promise<number> {
-    const candidates = uniqueByKey(entries.flatMap((entry) => toNewItem(entry, source.id, source.url, fetchedAt, source.languageHint) ?? []));
+    let candidates = uniqueByKey(entries.flatMap((entry) => toNewItem(entry, source.id, source.url, fetchedAt, source.languageHint) ?? []));
+    if (source.kind === 'sitemap' || source.kind === 'web') {
+      // These announce little more than a URL: a known one has nothing new to say (its page said it already).
+      const known = await this.items.existingDedupeKeys(source.id, candidates.map((item) => item.dedupeKey));
+      candidates = candidates.filter((item) => !known.has(item.dedupeKey));
+    }
     // Exact copies of an item Vigil already has (same title and text elsewhere) are not stored twice.
     const known = await this.items.existingContentHashes(candidates.flatMap((item) => item.contentHash ?? []));
     const fresh = candidates.filter((item) => !item.contentHash || !known.has(item.contentHash));

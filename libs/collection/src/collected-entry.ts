@@ -2,6 +2,7 @@ import { contentHash } from '@vigil/domain';
 import { detectLanguage, normalizeVietnamese, toSearchText } from '@vigil/domain';
 import type { NewItem } from '@vigil/persistence';
 import { parseHTML } from 'linkedom';
+import { resolveHttpUrl } from './parsing/feeds/url-resolve';
 
 /** One article announced by a source, whatever its kind: a feed entry, a sitemap URL or a listing link. */
 export interface CollectedEntry {
@@ -56,14 +57,4 @@ export function htmlToText(fragment: string): string {
     .map((line: string) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
-}
-
-function resolveHttpUrl(link: string | null, baseUrl: string): string | null {
-  if (!link) return null;
-  try {
-    const url = new URL(link, baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }

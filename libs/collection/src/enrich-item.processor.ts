@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CLOCK, type Clock, contentHash, fingerprintToHex, hammingDistance, minhash64, toSearchText } from '@vigil/domain';
+import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchText } from '@vigil/domain';
 import { EvidenceRepository, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { FetchError, type FetchResult, PoliteFetcher } from './http';
 import { extractArticle } from './parsing/article';
@@ -47,10 +47,14 @@ export class EnrichItemProcessor {
     if (!(await this.evidence.latestSnapshot(item.id))) await archiveSnapshot(this.evidence, item.id, page, article.text);
     // Keep whichever text is fuller: some feeds carry the whole article, some pages are mostly furniture.
     const text = article.text.length >= item.text.length ? article.text : item.text;
-    const fingerprint = minhash64(`${item.title}\n${text}`);
+    const fingerprint = minhash64(text);
+    // Sitemaps and listing pages announce a URL only: the page supplies the title.
+    const title = item.title === item.url && article.title ? normalizeVietnamese(article.title) : item.title;
     await this.items.enrich(
       item.id,
       {
+        title,
+        searchTitle: toSearchText(title),
         text,
         searchText: toSearchText(text),
         canonicalUrl: article.canonicalUrl,
@@ -59,7 +63,6 @@ export class EnrichItemProcessor {
         language: article.language ?? item.language,
         publishedAt: item.publishedAt ?? article.publishedAt,
         updatedAt: article.updatedAt ?? item.updatedAt,
-        contentHash: contentHash(`${item.title}\n${text}`),
         fingerprint: fingerprintToHex(fingerprint),
         fingerprintBands: bandsOf(fingerprint),
         storyId: await this.storyFor(item, fingerprint),

@@ -5,3 +5,5 @@ export * from './opml/opml';
 export * from './snapshot/snapshot-page';
 export { runParseFeed } from './parsing/feeds';
 export { runExtract } from './parsing/article';
+export { collectJobId } from './schedule-due-sources.processor';
+export { decodeText } from './http';

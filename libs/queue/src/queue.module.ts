@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Global, Inject, Logger, Module } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
@@ -22,10 +22,11 @@ import { JobQueue } from './job-queue';
   ],
   exports: [JobQueue],
 })
-export class QueueModule implements OnApplicationShutdown {
+export class QueueModule implements BeforeApplicationShutdown {
   constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before anything closes: running jobs finish while the database and search are still there. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }
 }

@@ -5,6 +5,9 @@ import { startVigil, type VigilTestApp } from '../../support/vigil-test-app';
 /** How long one pipeline step (poll → parse → store → enrich → index) may take on a slow CI machine. */
 export const PIPELINE_TIMEOUT_MS = 30_000;
 
+/** Longest a clean shutdown may take: active jobs finish (each fetch is bounded by its deadline), then everything closes. */
+export const SHUTDOWN_TIMEOUT_MS = 25_000;
+
 export interface RawResponse {
   status: number;
   headers: Headers;
@@ -31,8 +34,17 @@ export class CollectionHarness {
     }
   }
 
-  async close(): Promise<void> {
-    await this.vigil.close();
+  /** Shuts Vigil down; a shutdown that hangs fails here, with a reason, instead of stalling the whole run. */
+  async close(timeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const hung = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`Vigil did not shut down within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.vigil.close(), hung]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async addSource(request: CreateSourceRequest): Promise<SourceView> {

@@ -12,7 +12,7 @@ export type NewItem = Omit<
 /** What the article page adds once fetched and extracted. */
 export type ItemEnrichment = Pick<
   ItemEntity,
-  'text' | 'searchText' | 'canonicalUrl' | 'byline' | 'imageUrls' | 'language' | 'publishedAt' | 'updatedAt' | 'contentHash' | 'fingerprint' | 'fingerprintBands' | 'storyId'
+  'title' | 'searchTitle' | 'text' | 'searchText' | 'canonicalUrl' | 'byline' | 'imageUrls' | 'language' | 'publishedAt' | 'updatedAt' | 'fingerprint' | 'fingerprintBands' | 'storyId'
 >;
 
 export interface UpsertedItem {
@@ -41,7 +41,7 @@ const UPSERT_COLUMNS: [string, keyof NewItem][] = [
   ['search_text', 'searchText'],
 ];
 // Columns the feed owns: a change there is an update. The rest belongs to the article page once it is fetched.
-const FEED_OWNED_COLUMNS = ['guid', 'url', 'title', 'content', 'snippet', 'published_at', 'updated_at', 'search_title'];
+const FEED_OWNED_COLUMNS = ['guid', 'url', 'title', 'content', 'snippet', 'published_at', 'updated_at', 'search_title', 'content_hash'];
 const UPSERT_BATCH = 1000;
 
 export interface ItemListQuery {
@@ -94,6 +94,16 @@ export class ItemsRepository {
     const rows = await this.items.findBy({ id: In(inserted.map((row) => row.id)) });
     const wasInserted = new Map(inserted.map((row) => [row.id, row.inserted]));
     return rows.map((item) => ({ item, inserted: wasInserted.get(item.id) === true }));
+  }
+
+  /** Which of these dedupe keys a source already has. */
+  async existingDedupeKeys(sourceId: string, keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows: { dedupe_key: string }[] = await this.items.query(
+      'SELECT dedupe_key FROM items WHERE source_id = $1 AND dedupe_key = ANY($2)',
+      [sourceId, keys],
+    );
+    return new Set(rows.map((row) => row.dedupe_key));
   }
 
   /** Which of these exact-content hashes some item already has. */

@@ -1,10 +1,9 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { SourceDetector } from '@vigil/collection';
+import { buildOpml, collectJobId, OpmlError, parseOpml, SourceDetector } from '@vigil/collection';
 import { type OpmlImportResult, SOURCE_KINDS, type SourceKind, type SourceView } from '@vigil/contracts';
 import { CLOCK, type Clock, defaultPollBounds } from '@vigil/domain';
 import { ItemsRepository, type NewSource, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
-import { buildOpml, parseOpml } from '@vigil/collection';
 import { type CreateSourceDto, DEFAULT_POLL_INTERVAL_SEC, type UpdateSourceDto } from './source.dto';
 import { toSourceView } from './source.presenter';
 
@@ -24,7 +23,7 @@ export class SourcesService {
   async create(request: CreateSourceDto): Promise<SourceView> {
     const detected = await this.detector.detect(request.url, request.kind);
     const source = await this.sources.create(withPollSettings({ ...request, ...detected }), this.clock.now());
-    if (!source.paused) await this.enqueueCollection(source.id);
+    if (!source.paused) await this.enqueueCollection(source.id, source.nextFetchAt);
     return this.view(source);
   }
 
@@ -37,7 +36,7 @@ export class SourcesService {
     };
     checkBounds(merged);
     const updated = await this.sources.update(id, { ...changes, ...merged, name: changes.name?.trim() ?? current.name });
-    if (current.paused && changes.paused === false) await this.enqueueCollection(id);
+    if (current.paused && changes.paused === false && updated) await this.enqueueCollection(id, updated.nextFetchAt);
     return this.view(updated ?? current);
   }
 
@@ -51,13 +50,14 @@ export class SourcesService {
 
   async fetchNow(id: string): Promise<{ queued: true }> {
     await this.find(id);
-    await this.sources.resetBackoff(id, this.clock.now());
-    await this.enqueueCollection(id);
+    const now = this.clock.now();
+    await this.sources.resetBackoff(id, now);
+    await this.enqueueCollection(id, now);
     return { queued: true };
   }
 
   async importOpml(xml: string): Promise<OpmlImportResult> {
-    const outlines = parseOpml(xml);
+    const outlines = readOpml(xml);
     const existing = new Set((await this.sources.findByUrls(outlines.map((outline) => outline.xmlUrl))).map((source) => source.url));
     const result: OpmlImportResult = { created: 0, skipped: [] };
     for (const outline of outlines) {
@@ -74,7 +74,7 @@ export class SourcesService {
         withPollSettings({ name: outline.title.slice(0, 200), url: outline.xmlUrl, kind, tags: outline.tags.slice(0, 20) }),
         this.clock.now(),
       );
-      await this.enqueueCollection(source.id);
+      await this.enqueueCollection(source.id, source.nextFetchAt);
       existing.add(outline.xmlUrl);
       result.created += 1;
     }
@@ -105,8 +105,9 @@ export class SourcesService {
     return sources.map((source) => toSourceView(source, { dailyItemCounts: daily.get(source.id) ?? [], rhythm: rhythm.get(source.id) ?? null }, now));
   }
 
-  private async enqueueCollection(sourceId: string): Promise<void> {
-    await this.queue.enqueue('collect-source', { sourceId }, { jobId: `collect-${sourceId}-now-${this.clock.now().getTime()}` });
+  /** Queued under the id the scheduler would give the same due poll, so the two never fetch it twice. */
+  private async enqueueCollection(sourceId: string, dueAt: Date): Promise<void> {
+    await this.queue.enqueue('collect-source', { sourceId }, { jobId: collectJobId(sourceId, dueAt) });
   }
 }
 
@@ -138,6 +139,15 @@ function withPollSettings(request: SourceRequest): NewSource {
 function checkBounds(settings: { pollIntervalSec: number; minPollIntervalSec: number; maxPollIntervalSec: number }): void {
   if (settings.minPollIntervalSec > settings.pollIntervalSec || settings.pollIntervalSec > settings.maxPollIntervalSec) {
     throw new BadRequestException('pollIntervalSec must lie between minPollIntervalSec and maxPollIntervalSec');
+  }
+}
+
+function readOpml(xml: string) {
+  try {
+    return parseOpml(xml);
+  } catch (error) {
+    if (error instanceof OpmlError) throw new BadRequestException(error.message);
+    throw error;
   }
 }
 
