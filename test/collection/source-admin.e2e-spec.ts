@@ -34,13 +34,14 @@ describe('Collection: managing sources', () => {
     return vigil.vigil.request<SourceView & { message?: string }>('PATCH', `/api/sources/${id}`, { token: vigil.token, body });
   }
 
-  it('never fetches a paused source, even when asked to fetch now, and collects it once resumed', async () => {
+  it('never fetches a paused source, refusing fetch-now with 409, and collects it once resumed', async () => {
     const paused = publishFeed('/tam-dung', 'nguồn tạm dừng');
     const active = publishFeed('/dang-chay', 'nguồn đang chạy');
     const source = await vigil.addSource({ name: 'Nguồn tạm dừng', url: paused.url, kind: 'rss', paused: true });
     expect(source).toMatchObject({ paused: true, nextFetchAt: null, lastFetchedAt: null });
     expect(source.health.status).toBe('paused');
-    expect((await vigil.vigil.request('POST', `/api/sources/${source.id}/fetch`, { token: vigil.token })).status).toBe(202);
+    const refused = await vigil.vigil.request<{ message: string }>('POST', `/api/sources/${source.id}/fetch`, { token: vigil.token });
+    expect(refused).toMatchObject({ status: 409, body: { message: 'Nguồn tạm dừng is paused: resume it to fetch it' } });
 
     // A source added after it is collected and archived: the worker and the scheduler have had their turns.
     const running = await vigil.addSource({ name: 'Nguồn đang chạy', url: active.url, kind: 'rss' });
@@ -64,7 +65,8 @@ describe('Collection: managing sources', () => {
     const pausedView = await patch(source.id, { paused: true });
     expect(pausedView.body).toMatchObject({ paused: true, nextFetchAt: null, health: expect.objectContaining({ status: 'paused' }) });
     const polls = site.requestsTo('/dung-giua-chung/rss.xml').length;
-    expect((await vigil.vigil.request('POST', `/api/sources/${source.id}/fetch`, { token: vigil.token })).status).toBe(202);
+    const refused = await vigil.vigil.request<{ message: string }>('POST', `/api/sources/${source.id}/fetch`, { token: vigil.token });
+    expect(refused).toMatchObject({ status: 409, body: { message: 'Dừng giữa chừng is paused: resume it to fetch it' } });
     const other = publishFeed('/rao-chan', 'rào chắn');
     const barrier = await vigil.addSource({ name: 'Rào chắn', url: other.url, kind: 'rss' });
     await vigil.waitForArticles(barrier.id, other.expected);

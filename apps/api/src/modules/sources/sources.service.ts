@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { buildOpml, collectJobId, OpmlError, parseOpml, SourceDetector } from '@vigil/collection';
 import { type OpmlImportResult, SOURCE_KINDS, type SourceKind, type SourceView } from '@vigil/contracts';
 import { CLOCK, type Clock, defaultPollBounds } from '@vigil/domain';
@@ -36,7 +36,7 @@ export class SourcesService {
     };
     checkBounds(merged);
     const updated = await this.sources.update(id, { ...changes, ...merged, name: changes.name?.trim() ?? current.name });
-    if (current.paused && changes.paused === false && updated) await this.enqueueCollection(id, updated.nextFetchAt);
+    if (current.paused && changes.paused === false) return this.view(await this.collectNow(id));
     return this.view(updated ?? current);
   }
 
@@ -49,10 +49,9 @@ export class SourcesService {
   }
 
   async fetchNow(id: string): Promise<{ queued: true }> {
-    await this.find(id);
-    const now = this.clock.now();
-    await this.sources.resetBackoff(id, now);
-    await this.enqueueCollection(id, now);
+    const source = await this.find(id);
+    if (source.paused) throw new ConflictException(`${source.name} is paused: resume it to fetch it`);
+    await this.collectNow(id);
     return { queued: true };
   }
 
@@ -103,6 +102,14 @@ export class SourcesService {
     const ids = sources.map((source) => source.id);
     const [daily, rhythm] = await Promise.all([this.items.dailyCounts(ids, now, SPARKLINE_DAYS), this.items.publishingRhythm(ids, now)]);
     return sources.map((source) => toSourceView(source, { dailyItemCounts: daily.get(source.id) ?? [], rhythm: rhythm.get(source.id) ?? null }, now));
+  }
+
+  /** Due now, backoff forgiven, and queued at once (a fresh due time, so no finished job id stands in the way). */
+  private async collectNow(id: string): Promise<SourceEntity> {
+    const now = this.clock.now();
+    await this.sources.resetBackoff(id, now);
+    await this.enqueueCollection(id, now);
+    return this.find(id);
   }
 
   /** Queued under the id the scheduler would give the same due poll, so the two never fetch it twice. */

@@ -1,0 +1,67 @@
+// Shared by console browser specs: the system Chromium (never a downloaded browser) and a console build that is
+// no older than its sources.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const consoleRoot = join(repoRoot, 'apps/console');
+export const consoleDist = join(consoleRoot, 'dist');
+
+/** Fails (never skips) when the system Chromium is missing, saying how to install it. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The console end-to-end tests need the system Chromium at ${CHROMIUM} and never download a browser: ` +
+        'install it with `apt-get install -y chromium`.',
+    );
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Builds the console when apps/console/dist is missing or older than its sources (CI builds it before testing). */
+export function ensureConsoleBuilt(): void {
+  const index = join(consoleDist, 'index.html');
+  let reason: string | null = null;
+  if (!existsSync(index)) {
+    reason = `${index} is missing`;
+  } else {
+    const builtAt = statSync(index).mtimeMs;
+    const inputs = [join(consoleRoot, 'src'), join(consoleRoot, 'index.html'), join(consoleRoot, 'vite.config.ts'), join(repoRoot, 'libs/contracts/src')];
+    const newer = inputs.flatMap(listFiles).find((file) => statSync(file).mtimeMs > builtAt);
+    if (newer) reason = `${newer} is newer than the build`;
+  }
+  if (!reason) return;
+  console.log(`Building the console (${reason}): vite build --config apps/console/vite.config.ts`);
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/console/vite.config.ts'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+}
+
+function listFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true }).flatMap((entry) => listFiles(join(path, entry.name)));
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
