@@ -1,9 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
-import { articlePage, malformedFeed, SITE_FURNITURE, STORIES } from '../fixtures/collection';
+import type { SourceView } from '@vigil/contracts';
+import { articlePage, malformedFeed, opml, SITE_FURNITURE, STORIES } from '../fixtures/collection';
+import { CollectionHarness } from './support/collection-harness';
 import { windows1258Bytes } from './support/collection-fixture-server';
 
 const repositoryRoot = new URL('../../', import.meta.url).pathname;
@@ -156,5 +159,45 @@ describe('Command line: vigil parse-feed and vigil extract', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/--url/);
     });
+  });
+});
+
+describe('Command line: vigil import-opml', () => {
+  let vigil: CollectionHarness;
+  let work: string;
+
+  beforeAll(async () => {
+    if (!existsSync(cliEntry)) execFileSync('npm', ['run', 'build:server'], { cwd: repositoryRoot, stdio: 'inherit' });
+    vigil = await CollectionHarness.start();
+    work = mkdtempSync(join(tmpdir(), 'vigil-cli-opml-'));
+  }, 180_000);
+
+  afterAll(async () => {
+    await vigil?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('adds every feed of an OPML file through the API, reporting what it skipped, with a progress bar on stderr', async () => {
+    const file = join(work, 'nguon.opml');
+    // Port 9 on loopback serves nothing: the source is stored and fails its fetches, which is not what this test is about.
+    writeFileSync(
+      file,
+      opml('Nguồn', [
+        { text: 'Báo Hòa Sơn', xmlUrl: 'http://127.0.0.1:9/hoa-son/rss.xml', category: 'địa phương' },
+        { text: 'Không hợp lệ', xmlUrl: 'ftp://127.0.0.1/feed' },
+      ]),
+    );
+    // Asynchronously: the API answering the command runs in this very process.
+    const run = await promisify(execFile)('node', ['bin/vigil.js', 'import-opml', file, '--api', vigil.vigil.baseUrl, '--token', vigil.token], {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.stderr).toMatch(/Importing .* 2\/2 sources/);
+    const result = JSON.parse(run.stdout) as { created: number; skipped: { url: string; reason: string }[] };
+    expect(result.created).toBe(1);
+    expect(result.skipped).toEqual([{ url: 'ftp://127.0.0.1/feed', reason: 'HTTP 400: url must be an http:// or https:// address' }]);
+    const sources = await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token });
+    expect(sources.body.find((source) => source.url === 'http://127.0.0.1:9/hoa-son/rss.xml')).toMatchObject({ name: 'Báo Hòa Sơn', tags: ['địa phương'] });
   });
 });

@@ -13,7 +13,8 @@ export interface ImportOpmlOptions {
 export async function importOpml(options: ImportOpmlOptions): Promise<OpmlImportResult> {
   const outlines = parseOpml(await readFile(options.file, 'utf8'));
   const result: OpmlImportResult = { created: 0, skipped: [] };
-  const bar = new SingleBar({ format: 'Importing {bar} {value}/{total} sources', stream: process.stderr, hideCursor: true });
+  // Also when stderr is not a terminal (CI, logs): one line per update, throttled.
+  const bar = new SingleBar({ format: 'Importing {bar} {value}/{total} sources', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000 });
   bar.start(outlines.length, 0);
   try {
     for (const outline of outlines) {
