@@ -1,31 +1,14 @@
 // The console in a real browser (the system Chromium, driven by playwright-core) against a whole Vigil on a loopback
 // port, collecting a fixture feed from a loopback FixtureServer. No browser is ever downloaded: without
 // /usr/bin/chromium the suite fails and says how to install it.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ItemPage, SourceView } from '@vigil/contracts';
 import { FixtureServer, TEST_ADMIN_PASSWORD, waitFor } from '@vigil/testing';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { readFixture, startVigil, type VigilTestApp } from '../support/vigil-test-app';
+import { consoleDist, ensureConsoleBuilt, escapeRegExp, launchChromium, requireChromium } from './support/console-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const SCREENSHOT = '/tmp/vigil-console.png';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const consoleRoot = join(repoRoot, 'apps/console');
-const consoleDist = join(consoleRoot, 'dist');
 
 const SOURCE_NAME = 'Tin Nhanh Hà Giang';
 const QUERY = 'thong tin sai lech';
@@ -43,18 +26,13 @@ describe('Vigil console in a browser', () => {
   let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The console end-to-end tests need the system Chromium at ${CHROMIUM} and never download a browser: ` +
-          'install it with `apt-get install -y chromium`.',
-      );
-    }
+    requireChromium();
     ensureConsoleBuilt();
     feeds = new FixtureServer();
     await feeds.start();
     feedUrl = feeds.serve('/tin-nhanh.rss', { body: readFixture('feeds/tin-nhanh-thoi-su.rss.xml') });
     vigil = await startVigil({ VIGIL_CONSOLE_DIR: consoleDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterEach(async () => {
@@ -304,33 +282,3 @@ describe('Vigil console in a browser', () => {
     expect(await time.textContent()).toMatch(/26 Nov 2026.*08:15/);
   });
 });
-
-/** Builds the console when apps/console/dist is missing or older than its sources (CI builds it before testing). */
-function ensureConsoleBuilt(): void {
-  const index = join(consoleDist, 'index.html');
-  let reason: string | null = null;
-  if (!existsSync(index)) {
-    reason = `${index} is missing`;
-  } else {
-    const builtAt = statSync(index).mtimeMs;
-    const inputs = [join(consoleRoot, 'src'), join(consoleRoot, 'index.html'), join(consoleRoot, 'vite.config.ts'), join(repoRoot, 'libs/contracts/src')];
-    const newer = inputs.flatMap(listFiles).find((file) => statSync(file).mtimeMs > builtAt);
-    if (newer) reason = `${newer} is newer than the build`;
-  }
-  if (!reason) return;
-  console.log(`Building the console (${reason}): vite build --config apps/console/vite.config.ts`);
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/console/vite.config.ts'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-}
-
-function listFiles(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { withFileTypes: true }).flatMap((entry) => listFiles(join(path, entry.name)));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

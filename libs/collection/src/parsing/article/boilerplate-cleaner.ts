@@ -50,6 +50,10 @@ export function removeBoilerplate(root: Element, options: CleanOptions): void {
     for (const element of root.querySelectorAll(selector)) if (isAttached(element, root)) visit(element);
   };
 
+  // Script-driven controls ("Bấm vào đây" that runs code) are interface, not text.
+  each('a[href]', (element) => {
+    if (/^\s*javascript:/i.test(element.getAttribute('href') ?? '') && !isProtected(element)) element.remove();
+  });
   each(NON_CONTENT_TAGS.join(','), (element) => {
     if (element.localName === 'form' ? removable(element) : !isProtected(element)) element.remove();
   });
