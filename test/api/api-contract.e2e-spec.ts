@@ -191,6 +191,16 @@ describe('Vigil API contract', () => {
       expect(found.items.map((item) => item.sourceId)).toEqual([source.id]);
     });
 
+    it('finds English inflections through stems', async () => {
+      const found = await searchItems(`q=${encodeURIComponent('rejecting claim')}`);
+      expect(found.items.map((item) => item.title)).toEqual(['Health ministry rejects false claims about contaminated tap water']);
+      // Porter would turn the Vietnamese "hay" into "hai"; Vietnamese items carry no stems, so "hay" finds no "hai".
+      expect((await searchItems(`q=${encodeURIComponent('hai')}`)).items.map((item) => item.title)).toEqual([
+        'Hòa giải thành công vụ tranh chấp đất đai ở xã Đồng Văn',
+      ]);
+      expect((await searchItems(`q=${encodeURIComponent('hay')}`)).total).toBe(0);
+    });
+
     it('returns one item in full by id, and 404 for an unknown id', async () => {
       const page = await searchItems(`q=${encodeURIComponent('tap water')}`);
       const { status, body } = await vigil.request<ItemDetail>('GET', `/api/items/${page.items[0].id}`, { token: admin });

@@ -1,5 +1,5 @@
 import { contentHash } from '@vigil/domain';
-import { detectLanguage, normalizeVietnamese, toSearchText } from '@vigil/domain';
+import { detectLanguage, normalizeVietnamese, toSearchFields } from '@vigil/domain';
 import type { NewItem } from '@vigil/persistence';
 import { parseHTML } from 'linkedom';
 import { resolveHttpUrl } from './parsing/feeds/url-resolve';
@@ -25,6 +25,8 @@ export function toNewItem(entry: CollectedEntry, sourceId: string, baseUrl: stri
   if (!url) return null;
   const text = normalizeVietnamese(htmlToText(entry.body));
   const title = normalizeVietnamese(htmlToText(entry.title)) || text.slice(0, 120) || url;
+  const language = detectLanguage(`${title} ${text}`) ?? languageHint;
+  const search = toSearchFields({ title, text, language });
   return {
     sourceId,
     dedupeKey: entry.id ?? url,
@@ -35,14 +37,14 @@ export function toNewItem(entry: CollectedEntry, sourceId: string, baseUrl: stri
     content: text,
     text,
     snippet: text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH).trimEnd()}…` : text,
-    language: detectLanguage(`${title} ${text}`) ?? languageHint,
+    language,
     byline: entry.author,
     imageUrls: entry.imageUrls,
     publishedAt: entry.published,
     updatedAt: entry.updated,
     fetchedAt,
-    searchTitle: toSearchText(title),
-    searchText: toSearchText(text),
+    searchTitle: search.title,
+    searchText: search.text,
     contentHash: text ? contentHash(`${title}\n${text}`) : null,
   };
 }

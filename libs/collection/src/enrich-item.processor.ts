@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchText } from '@vigil/domain';
+import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchFields, toSearchText } from '@vigil/domain';
 import { EvidenceRepository, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { FetchError, type FetchResult, PoliteFetcher } from './http';
 import { extractArticle } from './parsing/article';
@@ -50,17 +50,19 @@ export class EnrichItemProcessor {
     const fingerprint = minhash64(text);
     // Sitemaps and listing pages announce a URL only: the page supplies the title.
     const title = item.title === item.url && article.title ? normalizeVietnamese(article.title) : item.title;
+    const language = article.language ?? item.language;
+    const search = toSearchFields({ title, text, language });
     await this.items.enrich(
       item.id,
       {
         title,
-        searchTitle: toSearchText(title),
+        searchTitle: search.title,
         text,
-        searchText: toSearchText(text),
+        searchText: search.text,
         canonicalUrl: article.canonicalUrl,
         byline: item.byline ?? article.byline,
         imageUrls: [...new Set([...item.imageUrls, ...article.imageUrls])],
-        language: article.language ?? item.language,
+        language,
         publishedAt: item.publishedAt ?? article.publishedAt,
         updatedAt: article.updatedAt ?? item.updatedAt,
         fingerprint: fingerprintToHex(fingerprint),

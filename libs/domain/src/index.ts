@@ -7,5 +7,6 @@ export * from './dedupe/content-hash';
 export * from './text/syllable-tokens';
 export * from './text/english-stems';
 export * from './text/stopwords';
+export * from './text/search-terms';
 export * from './dedupe/minhash';
 export * from './dedupe/fingerprint';

@@ -18,7 +18,12 @@ export function englishStems(text: string, options: TokenOptions = {}): string[]
     const word = match[0].replace(POSSESSIVE, '').replace(/['’]/g, '');
     if (word.length === 0) continue;
     if (options.removeStopwords && englishStopwords.has(word)) continue;
-    stems.push(PorterStemmer.stem(foldDiacritics(word)));
+    stems.push(englishStem(word));
   }
   return stems;
+}
+
+/** Porter stem of one word, diacritics folded: "Rejecting" → "reject". */
+export function englishStem(word: string): string {
+  return PorterStemmer.stem(foldDiacritics(word));
 }

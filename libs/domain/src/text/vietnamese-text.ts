@@ -33,7 +33,12 @@ export function tokenize(text: string): string[] {
 
 /** The single string form that search engines index and query with. */
 export function toSearchText(text: string): string {
-  return tokenize(normalizeVietnamese(text)).join(' ');
+  return searchTokens(text).join(' ');
+}
+
+/** The tokens of `toSearchText`: one tone-mark placement, then folded Unicode words. */
+export function searchTokens(text: string): string[] {
+  return tokenize(normalizeVietnamese(text));
 }
 
 function placeToneMark(word: string): string {

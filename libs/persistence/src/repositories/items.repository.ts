@@ -51,8 +51,11 @@ export interface ItemListQuery {
 }
 
 export interface FullTextQuery extends ItemListQuery {
-  /** Folded search tokens (see toSearchText); the last one also matches as a prefix. */
-  tokens: string[];
+  /**
+   * Query words from toSearchTermGroups, all required: each matches its folded token or, in English items, its
+   * namespaced stem; the last token also matches as a prefix, so results appear while a word is being typed.
+   */
+  groups: { token: string; stem: string | null }[];
 }
 
 @Injectable()
@@ -244,8 +247,14 @@ export class ItemsRepository {
 
   /** PostgreSQL full-text search over the folded columns, with trigram similarity for near-misses in titles. */
   async searchFullText(query: FullTextQuery): Promise<{ ids: string[]; total: number }> {
-    const tsquery = query.tokens.map((token, index) => (index === query.tokens.length - 1 ? `${token}:*` : token)).join(' & ');
-    const phrase = query.tokens.join(' ');
+    // Tokens are runs of letters and digits and stems ASCII ones, so nothing here is tsquery syntax.
+    const tsquery = query.groups
+      .map(({ token, stem }, index) => {
+        const folded = index === query.groups.length - 1 ? `${token}:*` : token;
+        return stem === null ? folded : `(${folded} | ${stem})`;
+      })
+      .join(' & ');
+    const phrase = query.groups.map(({ token }) => token).join(' ');
     const matches = this.items
       .createQueryBuilder('item')
       .where(

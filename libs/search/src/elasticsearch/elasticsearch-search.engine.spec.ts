@@ -66,6 +66,22 @@ function ndjson(body: string): unknown[] {
     .map((line) => JSON.parse(line) as unknown);
 }
 
+/** The clause one query word adds to the folded fields: its folded token or its namespaced stem. */
+function foldedGroup(token: string, stem: string): unknown {
+  const match = (query: string) => ({
+    multi_match: { query, fields: ['titleFolded^3', 'textFolded'], type: 'cross_fields', operator: 'and' },
+  });
+  return { bool: { should: [match(token), match(stem)], minimum_should_match: 1 } };
+}
+
+/** The folded tokens a search request asks for, space-separated. */
+function foldedTokensOf(body: unknown): string {
+  const { query } = body as {
+    query: { bool: { should: [{ bool: { must: { bool: { should: { multi_match: { query: string } }[] } }[] } }] } };
+  };
+  return query.bool.should[0].bool.must.map((group) => group.bool.should[0].multi_match.query).join(' ');
+}
+
 describe('ElasticsearchSearchEngine', () => {
   const cleanups: (() => Promise<void>)[] = [];
 
@@ -234,6 +250,21 @@ describe('ElasticsearchSearchEngine', () => {
       expect(folded).toEqual(['hoa giai', 'hoa giai', 'hoa giai']);
     });
 
+    it('adds the namespaced stems of an English item to its folded text, and only to an English item', async () => {
+      const { engine, es } = await setup({ 'POST /test-items/_bulk': bulkAnswer([]) });
+
+      await engine.index([
+        buildDocument({ id: 'en', title: 'Ministry rejects claims', text: 'Officials said', language: 'en' }),
+        buildDocument({ id: 'vi', title: 'Máy bơm', text: 'Hay hỏng', language: 'vi' }),
+      ]);
+
+      const sources = ndjson(es.requests[0]?.body ?? '').filter((_, n) => n % 2 === 1) as ItemsIndexDocument[];
+      expect(sources.map(({ titleFolded, textFolded }) => ({ titleFolded, textFolded }))).toEqual([
+        { titleFolded: 'ministry rejects claims', textFolded: 'officials said qxministri qxreject qxclaim qxoffici qxsaid' },
+        { titleFolded: 'may bom', textFolded: 'hay hong' },
+      ]);
+    });
+
     it('does not ask Elasticsearch to refresh on every write', async () => {
       const { engine, es } = await setup({ 'POST /test-items/_bulk': bulkAnswer([{ id: 'item-1', status: 201 }]) });
 
@@ -296,11 +327,13 @@ describe('ElasticsearchSearchEngine', () => {
           bool: {
             should: [
               {
-                multi_match: {
-                  query: 'thong tin sai lech',
-                  fields: ['titleFolded^3', 'textFolded'],
-                  type: 'cross_fields',
-                  operator: 'and',
+                bool: {
+                  must: [
+                    foldedGroup('thong', 'qxthong'),
+                    foldedGroup('tin', 'qxtin'),
+                    foldedGroup('sai', 'qxsai'),
+                    foldedGroup('lech', 'qxlech'),
+                  ],
                 },
               },
               {
@@ -341,9 +374,7 @@ describe('ElasticsearchSearchEngine', () => {
 
         await engine.search({ q: typed, limit: 10, offset: 0 });
 
-        expect(bodyOf(es.requests[0])).toMatchObject({
-          query: { bool: { should: [{ multi_match: { query: toSearchText('Thông tin sai lệch') } }, {}] } },
-        });
+        expect(foldedTokensOf(bodyOf(es.requests[0]))).toBe(toSearchText('Thông tin sai lệch'));
       },
     );
 
@@ -353,7 +384,18 @@ describe('ElasticsearchSearchEngine', () => {
       await engine.search({ q: 'hoà giải', limit: 10, offset: 0 });
 
       expect(bodyOf(es.requests[0])).toMatchObject({
-        query: { bool: { should: [{ multi_match: { query: 'hoa giai' } }, { multi_match: { query: 'hòa giải' } }] } },
+        query: { bool: { should: [{}, { multi_match: { query: 'hòa giải' } }] } },
+      });
+      expect(foldedTokensOf(bodyOf(es.requests[0]))).toBe('hoa giai');
+    });
+
+    it('lets every query word match its folded token or its English stem, so "rejecting" finds "rejects"', async () => {
+      const { engine, es } = await setup({ 'POST /test-items/_search': searchAnswer([], 0) });
+
+      await engine.search({ q: 'rejecting claim', limit: 10, offset: 0 });
+
+      expect(bodyOf(es.requests[0])).toMatchObject({
+        query: { bool: { should: [{ bool: { must: [foldedGroup('rejecting', 'qxreject'), foldedGroup('claim', 'qxclaim')] } }, {}] } },
       });
     });
 

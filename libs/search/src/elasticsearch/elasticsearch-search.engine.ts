@@ -1,5 +1,5 @@
 import { type Client, errors, type estypes } from '@elastic/elasticsearch';
-import { normalizeVietnamese, toSearchText } from '@vigil/domain';
+import { normalizeVietnamese, type SearchTermGroup, toSearchFields, toSearchTermGroups } from '@vigil/domain';
 import type { SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 import { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument } from './items-index-template';
 
@@ -58,23 +58,17 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchHits> {
-    const folded = toSearchText(query.q);
+    const groups = toSearchTermGroups(query.q);
     // Nothing left to match on (only punctuation or spaces): the PostgreSQL engine finds nothing either.
-    if (folded === '') return { ids: [], total: 0 };
+    if (groups.length === 0) return { ids: [], total: 0 };
     const response = await this.client.search({
       index: this.alias,
       query: {
         bool: {
           should: [
-            // Recall: the folded fields match whatever diacritics, tone-mark placement or Unicode form was typed.
-            {
-              multi_match: {
-                query: folded,
-                fields: ['titleFolded^3', 'textFolded'],
-                type: 'cross_fields',
-                operator: 'and',
-              },
-            },
+            // Recall: the folded fields match whatever diacritics, tone-mark placement or Unicode form was typed,
+            // and English items match inflections through their stems; every query word is required.
+            { bool: { must: groups.map(matchFolded) } },
             // Ranking: the original tokens kept by preserve_original lift items spelled exactly as typed.
             {
               multi_match: {
@@ -117,14 +111,27 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 }
 
+function matchFolded({ token, stem }: SearchTermGroup): estypes.QueryDslQueryContainer {
+  const terms = stem === null ? [token] : [token, stem];
+  return {
+    bool: {
+      should: terms.map((term) => ({
+        multi_match: { query: term, fields: ['titleFolded^3', 'textFolded'], type: 'cross_fields', operator: 'and' },
+      })),
+      minimum_should_match: 1,
+    },
+  };
+}
+
 function toIndexDocument(document: SearchDocument): ItemsIndexDocument {
+  const folded = toSearchFields(document);
   return {
     id: document.id,
     sourceId: document.sourceId,
     title: document.title,
     text: document.text,
-    titleFolded: toSearchText(document.title),
-    textFolded: toSearchText(document.text),
+    titleFolded: folded.title,
+    textFolded: folded.text,
     url: document.url,
     language: document.language,
     publishedAt: document.publishedAt?.toISOString() ?? null,

@@ -16,9 +16,9 @@ export interface ItemsIndexDocument {
   sourceId: string;
   title: string;
   text: string;
-  /** `toSearchText(title)`: the same folding the PostgreSQL engine uses, computed in Node. */
+  /** `toSearchFields(item).title`: the same folding the PostgreSQL engine uses, computed in Node. */
   titleFolded: string;
-  /** `toSearchText(text)`. */
+  /** `toSearchFields(item).text`: folded text, plus namespaced stems for English items. */
   textFolded: string;
   url: string;
   language: string | null;

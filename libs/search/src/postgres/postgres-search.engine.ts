@@ -1,4 +1,4 @@
-import { toSearchText } from '@vigil/domain';
+import { toSearchTermGroups } from '@vigil/domain';
 import type { ItemsRepository } from '@vigil/persistence';
 import type { SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 
@@ -17,9 +17,9 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchHits> {
-    const tokens = toSearchText(query.q).split(' ').filter(Boolean);
-    if (tokens.length === 0) return { ids: [], total: 0 };
-    return this.items.searchFullText({ tokens, sourceId: query.sourceId, limit: query.limit, offset: query.offset });
+    const groups = toSearchTermGroups(query.q);
+    if (groups.length === 0) return { ids: [], total: 0 };
+    return this.items.searchFullText({ groups, sourceId: query.sourceId, limit: query.limit, offset: query.offset });
   }
 
   async ping(): Promise<void> {

@@ -1,0 +1,49 @@
+import { englishStem } from './english-stems';
+import { searchTokens } from './vietnamese-text';
+
+// No English word and no Vietnamese syllable begins with "qx" (q is always followed by u), so a namespaced stem
+// never equals a real word; letters only, so PostgreSQL's 'simple' parser and Elasticsearch's standard tokenizer
+// keep "qxreject" whole.
+const STEM_NAMESPACE = 'qx';
+// Porter only means something for ASCII words, and a stem in another script could be cut apart by the tokenizers.
+const STEMMABLE = /^[a-z0-9]+$/;
+
+/** The folded fields a search engine indexes for one item. */
+export interface SearchFields {
+  /** Folded title only: PostgreSQL also compares it by trigram similarity, which stem tokens would dilute. */
+  title: string;
+  /** Folded text, followed, for English items only, by the namespaced stems of title and text. */
+  text: string;
+}
+
+/** One query word: an item matches it through the folded token or, if the item is English, through the stem. */
+export interface SearchTermGroup {
+  token: string;
+  /** Namespaced Porter stem; null when the word is not ASCII. */
+  stem: string | null;
+}
+
+/**
+ * What search indexes for an item. Porter would conflate Vietnamese syllables ("may" → "mai", "hay" → "hai"),
+ * so only items detected as English carry stems; every other item indexes exactly `toSearchText`.
+ */
+export function toSearchFields(item: { title: string; text: string; language: string | null }): SearchFields {
+  const title = searchTokens(item.title);
+  const text = searchTokens(item.text);
+  const stems = item.language === 'en' ? [...title, ...text].map(namespacedStem).filter((stem) => stem !== null) : [];
+  return { title: title.join(' '), text: [...text, ...stems].join(' ') };
+}
+
+/**
+ * The query as AND-ed groups, each the folded token OR its namespaced stem. The language of a few typed words
+ * cannot be told, so every word gets its stem: only English items hold stem tokens, so Vietnamese items still
+ * match on the folded token alone.
+ */
+export function toSearchTermGroups(query: string): SearchTermGroup[] {
+  return searchTokens(query).map((token) => ({ token, stem: namespacedStem(token) }));
+}
+
+function namespacedStem(token: string): string | null {
+  const stem = englishStem(token);
+  return STEMMABLE.test(stem) ? `${STEM_NAMESPACE}${stem}` : null;
+}
