@@ -26,7 +26,9 @@ function startProcess(app: 'api' | 'ingestor', env: Record<string, string>): Run
   return { child, output: () => output };
 }
 
+/** How the process ended (a signal, or its exit code), once it has. */
 function exitOf(child: ChildProcess): Promise<string> {
+  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
   if (child.exitCode !== null) return Promise.resolve(`exit ${child.exitCode}`);
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
 }
@@ -57,7 +59,8 @@ describe('separate processes: API and ingestors', () => {
     });
 
     afterAll(async () => {
-      await Promise.all(processes.map(({ child }) => (child.exitCode === null ? (child.kill('SIGKILL'), exitOf(child)) : null)));
+      const running = processes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
+      await Promise.all(running.map(({ child }) => (child.kill('SIGKILL'), exitOf(child))));
       await feeds?.stop();
       await environment?.cleanup();
     });

@@ -19,6 +19,7 @@ function startBuiltApi(dataDir: string, port: number, extraEnv: Record<string, s
 
 /** Sends SIGTERM and reports how the process ended (Nest re-raises the signal after its shutdown hooks). */
 async function stop(child: ChildProcess): Promise<string> {
+  if (child.signalCode !== null) return child.signalCode;
   if (child.exitCode !== null) return `exit ${child.exitCode}`;
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
   child.kill('SIGTERM');
