@@ -68,6 +68,28 @@ describe('Vigil API contract', () => {
       expect(bad.body.message).toMatch(/password/);
     });
 
+    it('refuses a username with 429 and Retry-After after 10 failed sign-ins, even with the right password', async () => {
+      const created = await vigil.request('POST', '/api/users', {
+        token: admin,
+        body: { username: 'doan.mat.khau', password: 'dung-mat-khau-2026', displayName: 'Mục tiêu', roles: ['leader'] },
+      });
+      expect(created.status).toBe(201);
+      for (let attempt = 1; attempt <= 10; attempt += 1) {
+        const wrong = await vigil.request('POST', '/api/auth/login', { body: { username: 'doan.mat.khau', password: `sai-${attempt}` } });
+        expect(wrong.status).toBe(401);
+      }
+      const response = await fetch(`${vigil.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'doan.mat.khau', password: 'dung-mat-khau-2026' }),
+      });
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(800);
+      expect(((await response.json()) as { message: string }).message).toMatch(/Too many failed sign-ins/);
+      // Other accounts signing in from the same address are not affected.
+      expect((await vigil.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'admin-test-passphrase' } })).status).toBe(200);
+    });
+
     it('ends the session at logout, so the same token is refused afterwards', async () => {
       const token = await vigil.adminToken();
       expect((await vigil.request('GET', '/api/auth/me', { token })).status).toBe(200);

@@ -13,6 +13,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    const retryAfterSec = (exception as { retryAfterSec?: unknown }).retryAfterSec;
+    if (typeof retryAfterSec === 'number') response.setHeader('retry-after', String(retryAfterSec));
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     response.status(body.statusCode).json(body);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import type { LoginResponse, UserView } from '@vigil/contracts';
@@ -21,8 +21,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    const { expiresAt, ...session } = await this.auth.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Ip() clientAddress: string, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    const { expiresAt, ...session } = await this.auth.login(body.username, body.password, clientAddress);
     response.cookie(SESSION_COOKIE, session.accessToken, sessionCookieOptions(this.config.auth.secureCookie, expiresAt));
     return session;
   }

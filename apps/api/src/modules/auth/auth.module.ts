@@ -3,13 +3,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { SessionGuard } from './session.guard';
 
 @Module({
   imports: [JwtModule.register({})],
   controllers: [AuthController],
-  providers: [AuthService, PasswordHasher, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [AuthService, PasswordHasher, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [PasswordHasher],
 })
 export class AuthModule {}

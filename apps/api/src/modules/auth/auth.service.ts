@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, UserView } from '@vigil/contracts';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { SessionsRepository, SettingsRepository, UsersRepository } from '@vigil/persistence';
 import { toUserView } from '../users/user.presenter';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import type { AuthUser } from './auth-user';
 
@@ -19,6 +20,7 @@ const WRONG_CREDENTIALS = 'Wrong username or password';
 /** Logins are session rows; tokens only name a session, so logout and disabling a user take effect at once. */
 @Injectable()
 export class AuthService implements OnModuleInit {
+  private readonly logger = new Logger('Auth');
   private secret = '';
 
   constructor(
@@ -27,6 +29,7 @@ export class AuthService implements OnModuleInit {
     private readonly settings: SettingsRepository,
     private readonly jwt: JwtService,
     private readonly passwords: PasswordHasher,
+    private readonly throttle: LoginThrottle,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -36,11 +39,17 @@ export class AuthService implements OnModuleInit {
     this.secret = await this.settings.getOrInit('session-signing-secret', randomBytes(48).toString('base64url'));
   }
 
-  async login(username: string, password: string): Promise<LoginResponse & { expiresAt: Date }> {
+  async login(username: string, password: string, clientAddress: string): Promise<LoginResponse & { expiresAt: Date }> {
+    await this.throttle.assertAllowed(username, clientAddress);
     const user = await this.users.findByUsername(username);
     // Verify even for unknown users so timing does not reveal which usernames exist.
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid || user.disabled) throw new UnauthorizedException(WRONG_CREDENTIALS);
+    if (!user || !valid || user.disabled) {
+      this.logger.warn(`Failed sign-in for ${JSON.stringify(username)} from ${clientAddress}`);
+      await this.throttle.recordFailure(username, clientAddress);
+      throw new UnauthorizedException(WRONG_CREDENTIALS);
+    }
+    await this.throttle.recordSuccess(username, clientAddress);
     const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.sessionTtlMs);
     const session = await this.sessions.create(user.id, expiresAt);
     const claims: TokenClaims = { sub: user.id, sid: session.id };
