@@ -24,6 +24,7 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/auth/login': 'public',
   'GET /api/auth/me': EVERY_ROLE,
   'POST /api/auth/logout': EVERY_ROLE,
+  'POST /api/auth/password': EVERY_ROLE,
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],

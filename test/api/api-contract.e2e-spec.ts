@@ -90,6 +90,26 @@ describe('Vigil API contract', () => {
       expect((await vigil.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'admin-test-passphrase' } })).status).toBe(200);
     });
 
+    it('changes a password: the old one stops working and other sessions end, this one stays', async () => {
+      await vigil.request('POST', '/api/users', {
+        token: admin,
+        body: { username: 'doi.mat.khau', password: 'mat-khau-cu-2026', displayName: 'Đổi mật khẩu', roles: ['reviewer'] },
+      });
+      const current = await vigil.loginAs('doi.mat.khau', 'mat-khau-cu-2026');
+      const other = await vigil.loginAs('doi.mat.khau', 'mat-khau-cu-2026');
+      const wrong = await vigil.request('POST', '/api/auth/password', { token: current, body: { currentPassword: 'khong-phai', newPassword: 'mat-khau-moi-2026' } });
+      expect(wrong).toMatchObject({ status: 401, body: { message: 'The current password is wrong' } });
+      const short = await vigil.request<{ message: string }>('POST', '/api/auth/password', { token: current, body: { currentPassword: 'mat-khau-cu-2026', newPassword: 'ngan' } });
+      expect(short.status).toBe(400);
+      expect(short.body.message).toMatch(/newPassword must be at least 8 characters/);
+      const changed = await vigil.request('POST', '/api/auth/password', { token: current, body: { currentPassword: 'mat-khau-cu-2026', newPassword: 'mat-khau-moi-2026' } });
+      expect(changed.status).toBe(204);
+      expect((await vigil.request('GET', '/api/auth/me', { token: current })).status).toBe(200);
+      expect((await vigil.request('GET', '/api/auth/me', { token: other })).status).toBe(401);
+      expect((await vigil.request('POST', '/api/auth/login', { body: { username: 'doi.mat.khau', password: 'mat-khau-cu-2026' } })).status).toBe(401);
+      expect(await vigil.loginAs('doi.mat.khau', 'mat-khau-moi-2026')).toEqual(expect.any(String));
+    });
+
     it('ends the session at logout, so the same token is refused afterwards', async () => {
       const token = await vigil.adminToken();
       expect((await vigil.request('GET', '/api/auth/me', { token })).status).toBe(200);

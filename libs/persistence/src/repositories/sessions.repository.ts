@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { IsNull, MoreThan, Not, Repository } from 'typeorm';
 import { SessionEntity } from '../entities/session.entity';
 
 @Injectable()
@@ -17,6 +17,10 @@ export class SessionsRepository {
 
   async revoke(id: string, now: Date): Promise<void> {
     await this.sessions.update({ id, revokedAt: IsNull() }, { revokedAt: now });
+  }
+
+  async revokeAllForUserExcept(userId: string, keptSessionId: string, now: Date): Promise<void> {
+    await this.sessions.update({ userId, revokedAt: IsNull(), id: Not(keptSessionId) }, { revokedAt: now });
   }
 
   async revokeAllForUser(userId: string, now: Date): Promise<void> {

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { AnyRole, Public } from './access.decorators';
 import { CurrentUser, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
+import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
@@ -31,6 +32,13 @@ export class AuthController {
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<UserView> {
     return this.auth.currentUser(user.id);
+  }
+
+  @AnyRole()
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
 
   @AnyRole()

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, UserView } from '@vigil/contracts';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
@@ -79,6 +79,17 @@ export class AuthService implements OnModuleInit {
     const user = await this.users.findById(userId);
     if (!user) throw new UnauthorizedException('Sign in to continue');
     return toUserView(user);
+  }
+
+  /** The new password is the only way in from now on: every other session of the user ends. */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const stored = await this.users.findById(user.id);
+    if (!stored || !(await this.passwords.verify(stored.passwordHash, currentPassword))) {
+      throw new UnauthorizedException('The current password is wrong');
+    }
+    if (currentPassword === newPassword) throw new BadRequestException('newPassword must differ from the current password');
+    await this.users.update(user.id, { passwordHash: await this.passwords.hash(newPassword) });
+    await this.sessions.revokeAllForUserExcept(user.id, user.sessionId, this.clock.now());
   }
 
   async logout(sessionId: string): Promise<void> {

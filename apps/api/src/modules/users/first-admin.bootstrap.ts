@@ -26,6 +26,6 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
       return;
     }
     if (this.config.auth.adminPassword) this.logger.log('Created user "admin" with the password from ADMIN_PASSWORD');
-    else this.logger.warn(`Created user "admin" with one-time password: ${password} (shown only this once)`);
+    else this.logger.warn(`Created user "admin" with one-time password: ${password} (shown only this once: sign in and change it)`);
   }
 }
