@@ -18,3 +18,13 @@ export async function fetchCurrentUser(): Promise<UserView | null> {
 export function logout(): Promise<void> {
   return request<void>('/api/auth/logout', { method: 'POST', allowUnauthorized: true });
 }
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** 401 here means the current password is wrong, not that the session expired, so it must not sign the user out. */
+export function changePassword(body: ChangePasswordRequest): Promise<void> {
+  return request<void>('/api/auth/password', { method: 'POST', body, allowUnauthorized: true });
+}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useMatch } from 'react-router-dom';
 import { useAuth, useCurrentUser } from '../auth/auth-context';
+import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { useErrorMessage } from '../shared/error-message';
 import { LanguageSwitch } from './language-switch';
 
@@ -12,6 +13,7 @@ export function AppShell() {
   const errorMessage = useErrorMessage();
   const onItemDetail = useMatch('/items/:id') !== null;
   const [logoutError, setLogoutError] = useState<string | null>(null);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   function handleLogout() {
     setLogoutError(null);
@@ -41,6 +43,9 @@ export function AppShell() {
           <span className="current-user" title={`${t('shell.currentUser')}: ${user.username}`} data-testid="current-user">
             {user.displayName}
           </span>
+          <button type="button" onClick={() => setChangingPassword(true)} data-testid="change-password-open">
+            {t('shell.changePassword')}
+          </button>
           <LanguageSwitch />
           <button type="button" onClick={handleLogout} data-testid="logout">
             {t('shell.logout')}
@@ -52,6 +57,8 @@ export function AppShell() {
           {logoutError}
         </p>
       )}
+      {/* Outside the header, whose colours and button styles are meant for the dark bar. */}
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
       <main className="content">
         <Outlet />
       </main>

@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changePassword } from '../api/auth-api';
+import { useErrorMessage } from '../shared/error-message';
+
+interface ChangePasswordDialogProps {
+  onClose: () => void;
+}
+
+/** A modal form for the signed-in user's own password; the API signs out the user's other sessions, not this one. */
+export function ChangePasswordDialog({ onClose }: ChangePasswordDialogProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the dialog at once.
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (newPassword !== confirmation) {
+      setError(t('changePassword.mismatch'));
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      await changePassword({ currentPassword, newPassword });
+      setDone(true);
+    } catch (caught) {
+      setError(errorMessage(caught, { 401: t('changePassword.wrongCurrent') }));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog dialog-narrow" aria-labelledby="change-password-title" onClose={onClose} data-testid="change-password-dialog">
+      <h2 id="change-password-title">{t('changePassword.title')}</h2>
+      {done ? (
+        <div className="form">
+          <p className="notice notice-success" role="status" data-testid="change-password-done">
+            {t('changePassword.done')}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={onClose} autoFocus data-testid="change-password-close">
+              {t('changePassword.close')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form className="form" onSubmit={handleSubmit}>
+          <label className="field">
+            <span>{t('changePassword.current')}</span>
+            <input
+              type="password"
+              autoComplete="current-password"
+              required
+              value={currentPassword}
+              onChange={(event) => setCurrentPassword(event.target.value)}
+              data-testid="change-password-current"
+            />
+          </label>
+          <label className="field">
+            <span>{t('changePassword.new')}</span>
+            <input
+              type="password"
+              autoComplete="new-password"
+              required
+              value={newPassword}
+              onChange={(event) => setNewPassword(event.target.value)}
+              aria-describedby="change-password-new-hint"
+              data-testid="change-password-new"
+            />
+            <small id="change-password-new-hint" className="muted">{t('changePassword.newHint')}</small>
+          </label>
+          <label className="field">
+            <span>{t('changePassword.confirm')}</span>
+            <input
+              type="password"
+              autoComplete="new-password"
+              required
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+              data-testid="change-password-confirm"
+            />
+          </label>
+          {error && (
+            <p className="form-error" role="alert" data-testid="change-password-error">
+              {error}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={submitting} data-testid="change-password-submit">
+              {submitting ? t('changePassword.submitting') : t('changePassword.submit')}
+            </button>
+            <button type="button" onClick={onClose} disabled={submitting} data-testid="change-password-cancel">
+              {t('changePassword.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}
