@@ -3,9 +3,9 @@
 // in afterwards. The system Chromium (playwright-core) drives a whole Vigil on a loopback port; a dedicated user
 // keeps the admin's password, which other specs sign in with, untouched.
 import type { UserView } from '@vigil/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startVigil, type VigilTestApp } from '../support/vigil-test-app';
-import { consoleDist, ensureConsoleBuilt, escapeRegExp, launchChromium, requireChromium } from './support/console-browser';
+import { BrowserPages, consoleDist, ensureConsoleBuilt, escapeRegExp, launchChromium, requireChromium } from './support/console-browser';
 
 const USERNAME = 'truc.ban.doi.mk';
 const DISPLAY_NAME = 'Trực ban Đổi Mật Khẩu';
@@ -18,14 +18,14 @@ const EN_PASSWORD = 'old-password-2026';
 describe('Vigil console: changing one’s own password', () => {
   let vigil: VigilTestApp;
   let browser: Browser;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
+  let pages: BrowserPages;
 
   beforeAll(async () => {
     requireChromium();
     ensureConsoleBuilt();
     vigil = await startVigil({ VIGIL_CONSOLE_DIR: consoleDist });
     browser = await launchChromium();
+    pages = new BrowserPages(browser);
     const token = await vigil.adminToken();
     for (const [username, password] of [
       [USERNAME, OLD_PASSWORD],
@@ -40,26 +40,13 @@ describe('Vigil console: changing one’s own password', () => {
   }, 180_000);
 
   afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    const errors = pageErrors;
-    pageErrors = [];
-    expect(errors).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
 
   afterAll(async () => {
     await browser?.close();
     await vigil?.close();
   });
-
-  async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
 
   async function signIn(page: Page, password: string, username = USERNAME): Promise<void> {
     await page.getByTestId('login-username').fill(username);
@@ -83,7 +70,7 @@ describe('Vigil console: changing one’s own password', () => {
   }
 
   it('refuses a wrong current password, changes it, and signs in with the new one', async () => {
-    const page = await openPage();
+    const page = await pages.open();
     await page.goto(vigil.baseUrl);
     await signIn(page, OLD_PASSWORD);
     await waitForText(page, 'current-user', DISPLAY_NAME);
@@ -136,7 +123,7 @@ describe('Vigil console: changing one’s own password', () => {
   });
 
   it('shows the dialog in English', async () => {
-    const page = await openPage();
+    const page = await pages.open();
     await page.goto(vigil.baseUrl);
     await page.getByTestId('lang-switch').click();
     await waitForText(page, 'login-submit', 'Sign in');

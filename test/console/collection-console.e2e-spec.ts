@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import type { ItemDetail, SourceView } from '@vigil/contracts';
 import { TEST_ADMIN_PASSWORD, waitFor } from '@vigil/testing';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { CollectionFixtureServer } from '../collection/support/collection-fixture-server';
 import { CollectionHarness, PIPELINE_TIMEOUT_MS } from '../collection/support/collection-harness';
 import { articlePage, pageWithFeedLinks, rss2, STORIES, syndicatedCopy } from '../fixtures/collection';
-import { consoleDist, ensureConsoleBuilt, escapeRegExp, launchChromium, requireChromium } from './support/console-browser';
+import { BrowserPages, consoleDist, ensureConsoleBuilt, escapeRegExp, launchChromium, requireChromium } from './support/console-browser';
 
 const ITEM_SCREENSHOT = '/tmp/vigil-item-detail.png';
 
@@ -47,8 +47,7 @@ describe('Vigil console: collecting news sites', () => {
   let syndicator: CollectionFixtureServer;
   let vigil: CollectionHarness;
   let browser: Browser;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
+  let pages: BrowserPages;
 
   let homeUrl: string;
   let feedUrl: string;
@@ -87,14 +86,11 @@ describe('Vigil console: collecting news sites', () => {
 
     vigil = await CollectionHarness.start({ VIGIL_CONSOLE_DIR: consoleDist });
     browser = await launchChromium();
+    pages = new BrowserPages(browser);
   }, 180_000);
 
   afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    const errors = pageErrors;
-    pageErrors = [];
-    expect(errors).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
 
   afterAll(async () => {
@@ -105,11 +101,7 @@ describe('Vigil console: collecting news sites', () => {
 
   /** A signed-in page in a fresh browser context; uncaught page errors fail the spec. */
   async function signedInPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    const page = await pages.open();
     await page.goto(vigil.vigil.baseUrl);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill(TEST_ADMIN_PASSWORD);

@@ -3,9 +3,9 @@
 // /usr/bin/chromium the suite fails and says how to install it.
 import type { ItemPage, SourceView } from '@vigil/contracts';
 import { FixtureServer, TEST_ADMIN_PASSWORD, waitFor } from '@vigil/testing';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readFixture, startVigil, type VigilTestApp } from '../support/vigil-test-app';
-import { consoleDist, ensureConsoleBuilt, escapeRegExp, launchChromium, requireChromium } from './support/console-browser';
+import { BrowserPages, consoleDist, ensureConsoleBuilt, escapeRegExp, launchChromium, requireChromium } from './support/console-browser';
 
 const SCREENSHOT = '/tmp/vigil-console.png';
 
@@ -22,8 +22,7 @@ describe('Vigil console in a browser', () => {
   let feedUrl: string;
   let vigil: VigilTestApp;
   let browser: Browser;
-  let contexts: BrowserContext[] = [];
-  let pageErrors: string[] = [];
+  let pages: BrowserPages;
 
   beforeAll(async () => {
     requireChromium();
@@ -33,14 +32,11 @@ describe('Vigil console in a browser', () => {
     feedUrl = feeds.serve('/tin-nhanh.rss', { body: readFixture('feeds/tin-nhanh-thoi-su.rss.xml') });
     vigil = await startVigil({ VIGIL_CONSOLE_DIR: consoleDist });
     browser = await launchChromium();
+    pages = new BrowserPages(browser);
   }, 180_000);
 
   afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    const errors = pageErrors;
-    pageErrors = [];
-    expect(errors).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
 
   afterAll(async () => {
@@ -48,16 +44,6 @@ describe('Vigil console in a browser', () => {
     await vigil?.close();
     await feeds?.stop();
   });
-
-  /** A page in a fresh browser context (own cookies and storage); uncaught page errors fail the spec. */
-  async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
 
   async function signIn(page: Page, password = TEST_ADMIN_PASSWORD): Promise<void> {
     await page.goto(vigil.baseUrl);
@@ -130,7 +116,7 @@ describe('Vigil console in a browser', () => {
   }
 
   it('signs in, adds an RSS feed and finds its items with a diacritic-insensitive search', async () => {
-    const page = await openPage();
+    const page = await pages.open();
     await page.goto(vigil.baseUrl);
     await page.waitForURL((url) => url.pathname === '/login');
     await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
@@ -188,7 +174,7 @@ describe('Vigil console in a browser', () => {
   });
 
   it('shows a translated login error for a wrong password', async () => {
-    const page = await openPage();
+    const page = await pages.open();
     await page.goto(vigil.baseUrl);
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill('not-the-password');
@@ -205,7 +191,7 @@ describe('Vigil console in a browser', () => {
   });
 
   it('switches the interface to English and back, remembering the choice', async () => {
-    const page = await openPage();
+    const page = await pages.open();
     await signIn(page);
     await waitForText(page, 'nav-items', 'Mục tin');
     expect(await textOf(page, 'nav-sources')).toBe('Nguồn');
@@ -231,7 +217,7 @@ describe('Vigil console in a browser', () => {
 
   it('keeps the search in the URL so a reload shows the same results', async () => {
     await ensureFeedCollected();
-    const page = await openPage();
+    const page = await pages.open();
     await signIn(page);
     await submitSearch(page, QUERY);
     await waitForResults(page, QUERY);
@@ -247,7 +233,7 @@ describe('Vigil console in a browser', () => {
     expect(await textOf(page, 'results-total')).toBe(total);
 
     // The same address, opened signed out, leads through the login page back to the same search.
-    const shared = await openPage();
+    const shared = await pages.open();
     await shared.goto(searchUrl);
     await shared.waitForURL((url) => url.pathname === '/login');
     await shared.getByTestId('login-username').fill('admin');
@@ -261,7 +247,7 @@ describe('Vigil console in a browser', () => {
 
   it('shows times in Asia/Ho_Chi_Minh', async () => {
     await ensureFeedCollected();
-    const page = await openPage({ timezoneId: 'UTC' });
+    const page = await pages.open({ timezoneId: 'UTC' });
     // The browser really runs in UTC, where this instant is 01:15.
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('UTC');
     expect(await page.evaluate((iso) => new Date(iso).getHours(), PUBLISHED_AT)).toBe(1);

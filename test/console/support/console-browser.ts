@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -64,4 +64,32 @@ function listFiles(path: string): string[] {
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Pages for one spec file, each in a fresh browser context (own cookies and storage). `closeAll` closes them and
+ * returns the uncaught page errors they saw, so a spec can fail on any.
+ */
+export class BrowserPages {
+  private contexts: BrowserContext[] = [];
+  private errors: string[] = [];
+
+  constructor(private readonly browser: Browser) {}
+
+  async open(options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    this.contexts.push(context);
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => this.errors.push(`${page.url()}: ${error.message}`));
+    return page;
+  }
+
+  async closeAll(): Promise<string[]> {
+    await Promise.all(this.contexts.map((context) => context.close()));
+    this.contexts = [];
+    const errors = this.errors;
+    this.errors = [];
+    return errors;
+  }
 }
