@@ -14,7 +14,7 @@ const SOURCE_NAME = 'Tin Nhanh Hà Giang';
 const QUERY = 'thong tin sai lech';
 const TITLE = 'Thông tin sai lệch về việc đóng cửa trường học lan truyền trên mạng';
 const ORIGINAL_URL = 'https://tinnhanh-hagiang.example.vn/thoi-su/thong-tin-sai-lech-dong-cua-truong-hoc.html';
-/** The item's <pubDate> is Thu, 26 Nov 2026 08:15:00 +0700, i.e. 01:15 UTC. */
+/** The item's <pubDate> is 25 h 45 min before the test clock starts: Thu, 26 Nov 2026 08:15:00 +0700, i.e. 01:15 UTC. */
 const PUBLISHED_AT = '2026-11-26T01:15:00.000Z';
 
 describe('Vigil console in a browser', () => {
@@ -29,8 +29,8 @@ describe('Vigil console in a browser', () => {
     ensureConsoleBuilt();
     feeds = new FixtureServer();
     await feeds.start();
-    feedUrl = feeds.serve('/tin-nhanh.rss', { body: readFixture('feeds/tin-nhanh-thoi-su.rss.xml') });
     vigil = await startVigil({ VIGIL_CONSOLE_DIR: consoleDist });
+    feedUrl = feeds.serve('/tin-nhanh.rss', { body: readFixture('feeds/tin-nhanh-thoi-su.rss.xml', vigil.clock) });
     browser = await launchChromium();
     pages = new BrowserPages(browser);
   }, 180_000);

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ItemPage, LoginResponse, SourceView } from '@vigil/contracts';
-import { FixtureServer, prepareTestEnvironment, type TestEnvironment, waitFor } from '@vigil/testing';
+import { FixtureServer, prepareTestEnvironment, TestClock, type TestEnvironment, waitFor } from '@vigil/testing';
 import { readFixture } from '../support/vigil-test-app';
 
 const repositoryRoot = new URL('../../', import.meta.url).pathname;
@@ -82,7 +82,8 @@ describe('separate processes: API and ingestors', () => {
         })
       ).json()) as LoginResponse;
       const headers = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
-      const url = feeds.serve('/tin-nhanh.rss', { body: readFixture('feeds/tin-nhanh-thoi-su.rss.xml') });
+      // Separate processes run on the system clock, so the fixture's dates are made relative to it.
+      const url = feeds.serve('/tin-nhanh.rss', { body: readFixture('feeds/tin-nhanh-thoi-su.rss.xml', new TestClock(new Date())) });
       const created = await fetch(`${base}/api/sources`, { method: 'POST', headers, body: JSON.stringify({ name: 'Tin Nhanh', url, kind: 'rss' }) });
       const source = (await created.json()) as SourceView;
 

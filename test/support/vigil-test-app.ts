@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@vigil/config';
-import { prepareTestEnvironment, TEST_ADMIN_PASSWORD, type TestEnvironment } from '@vigil/testing';
+import { prepareTestEnvironment, TEST_ADMIN_PASSWORD, TestClock, type TestEnvironment } from '@vigil/testing';
 import { createApiApp } from '../../apps/api/src/app.factory';
 
 export interface VigilTestApp {
   baseUrl: string;
   environment: TestEnvironment;
+  /** The app's clock: it starts at TEST_EPOCH unless the spec chose another start. */
+  clock: TestClock;
   /** Calls the API as JSON; `token` signs the request in. */
   request<T = unknown>(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: T }>;
   loginAs(username: string, password: string): Promise<string>;
@@ -16,13 +18,14 @@ export interface VigilTestApp {
   close(): Promise<void>;
 }
 
-/** A whole Vigil API (with its collection worker) on a loopback port, on the mode's database and queue. */
-export async function startVigil(extraEnv: Record<string, string> = {}): Promise<VigilTestApp> {
+/** A whole Vigil API (with its collection worker) on a loopback port, on the mode's database and queue, on a test clock. */
+export async function startVigil(extraEnv: Record<string, string> = {}, options: { clock?: TestClock } = {}): Promise<VigilTestApp> {
+  const clock = options.clock ?? new TestClock();
   const environment = await prepareTestEnvironment({ VIGIL_FETCH_ALLOWLIST: '127.0.0.1', VIGIL_SCHEDULER_TICK_SEC: '1', ...extraEnv });
   console.log(`Vigil test app on ${environment.describe}`);
   let app: INestApplication;
   try {
-    app = await createApiApp(loadConfig({ ...environment.env, PORT: '0', HOST: '127.0.0.1' }), { logger: false });
+    app = await createApiApp(loadConfig({ ...environment.env, PORT: '0', HOST: '127.0.0.1' }), { logger: false, clock });
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await environment.cleanup();
@@ -53,6 +56,7 @@ export async function startVigil(extraEnv: Record<string, string> = {}): Promise
   return {
     baseUrl,
     environment,
+    clock,
     request,
     loginAs,
     adminToken: () => loginAs('admin', TEST_ADMIN_PASSWORD),
@@ -64,8 +68,24 @@ export async function startVigil(extraEnv: Record<string, string> = {}): Promise
   };
 }
 
-export function readFixture(name: string): string {
-  return readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+/**
+ * A fixture file's text. Dates in it may be written relative to the test clock's start, so the same fixture
+ * holds on any clock: `{{rfc822:-25h45m}}` (RFC 822 in UTC+7, as Vietnamese feeds write it) or `{{iso:-17h30m}}`.
+ */
+export function readFixture(name: string, clock?: TestClock): string {
+  const text = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+  return text.replace(/\{\{(rfc822|iso):([^}]+)\}\}/g, (_token, format: string, offset: string) => {
+    if (!clock) throw new Error(`Fixture ${name} has clock-relative dates: pass the app's clock to readFixture`);
+    const at = clock.at(offset);
+    return format === 'iso' ? at.toISOString() : rfc822InVietnam(at);
+  });
+}
+
+/** `Thu, 26 Nov 2026 08:15:00 +0700`. */
+function rfc822InVietnam(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 3_600_000);
+  const [weekday, day, month, year, time] = local.toUTCString().replace(',', '').split(' ');
+  return `${weekday}, ${day} ${month} ${year} ${time} +0700`;
 }
 
 interface ExpressLayer {

@@ -3,17 +3,19 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { nestLogLevels, type VigilConfig } from '@vigil/config';
+import type { Clock } from '@vigil/domain';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { validationFailed } from './common/validation-error.factory';
 
-/** Builds the configured API application; main.ts listens on it, tests too. */
-export async function createApiApp(config: VigilConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: options.logger ?? nestLogLevels(config.logLevel) });
+/** Builds the configured API application; main.ts listens on it, tests too (on their own clock). */
+export async function createApiApp(config: VigilConfig, options: { logger?: false; clock?: Clock } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { logger: options.logger ?? nestLogLevels(config.logLevel) });
   app.use(cookieParser());
   // OPML uploads arrive as the raw document.
   app.useBodyParser('text', { type: ['text/x-opml', 'application/x-opml', 'text/xml', 'application/xml'], limit: '5mb' });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed }));
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

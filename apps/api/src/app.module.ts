@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CollectionWorkerModule } from '@vigil/collection';
 import { ConfigModule, type VigilConfig } from '@vigil/config';
+import type { Clock } from '@vigil/domain';
 import { PersistenceModule } from '@vigil/persistence';
 import { QueueModule } from '@vigil/queue';
 import { SearchModule } from '@vigil/search';
@@ -14,11 +15,11 @@ import { UsersModule } from './modules/users/users.module';
 @Module({})
 export class AppModule {
   /** The API; in single-process mode (or when asked) it also hosts the collection worker. */
-  static forRoot(config: VigilConfig): DynamicModule {
+  static forRoot(config: VigilConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         PersistenceModule.forRoot(),
         QueueModule,
         SearchModule,

@@ -1,3 +1,4 @@
 export * from './test-environment';
+export * from './test-clock';
 export * from './fixture-server';
 export * from './wait-for';
