@@ -31,6 +31,34 @@ const restrictImports = (...extraPatterns) => ({
   'no-restricted-imports': ['error', { patterns: [...commonRestrictions, ...extraPatterns] }],
 });
 
+/**
+ * Third-party packages one library owns (STYLE.md "Boundaries"): everyone else reaches them through that library's port.
+ * `allow` lets a section keep some of a group, e.g. test helpers that use `pg` or `ioredis` directly for isolation.
+ */
+const OWNED_PACKAGES = {
+  persistence: { packages: ['typeorm', '@nestjs/typeorm', 'pg', '@electric-sql/*'], owner: 'libs/persistence (TypeORM repositories, the embedded PGlite server)' },
+  search: { packages: ['@elastic/*'], owner: 'libs/search (the SearchEngine port)' },
+  queue: { packages: ['bullmq', 'ioredis'], owner: 'libs/queue (the JobQueue port and its Redis connection)' },
+};
+const ownedBy = (library, { allow = [] } = {}) => {
+  const { packages, owner } = OWNED_PACKAGES[library];
+  const group = packages.filter((name) => !allow.includes(name)).flatMap((name) => [name, `${name}/**`]);
+  return { group, message: `Only ${owner} imports this package: use that library instead.` };
+};
+/** The owned groups a section may not import: all of them except the libraries named (its own). */
+const packagesOwnedElsewhere = (own = [], allow = {}) =>
+  Object.keys(OWNED_PACKAGES)
+    .filter((library) => !own.includes(library))
+    .map((library) => ownedBy(library, { allow: allow[library] }));
+
+/** contracts and domain are plain TypeScript (STYLE.md): no framework, no I/O, so they run anywhere, the browser included. */
+const noNest = { group: ['@nestjs/*'], message: 'contracts and domain carry no Nest: keep providers, decorators and modules in the libraries that use them.' };
+const noNodeIo = {
+  // Bare and `node:` forms, with subpaths (fs/promises, dns/promises). Pure modules such as node:crypto stay allowed.
+  regex: String.raw`^(?:node:)?(?:fs|net|http|https|http2|tls|dgram|dns|child_process|cluster|worker_threads|readline|inspector)(?:/.*)?$|^undici(?:/|$)`,
+  message: 'contracts and domain do no I/O: take the data as an argument and let an app or an I/O library fetch it.',
+};
+
 /** Node.js globals for the few plain JavaScript files (the `globals` package is not a dependency). */
 const nodeGlobals = {
   console: 'readonly',
@@ -82,24 +110,59 @@ export default defineConfig([
           ignoreRestSiblings: true,
         },
       ],
-      ...restrictImports(),
+      ...restrictImports(...packagesOwnedElsewhere()),
     },
   },
 
   {
     // Type-aware, but only the promise rule: it catches un-awaited queue/DB calls and costs one program per tsconfig.
     // vite.config.ts sits outside both tsconfig projects, hence the narrower glob.
-    files: ['apps/api/src/**/*.ts', 'apps/ingestor/src/**/*.ts', 'apps/console/src/**/*.{ts,tsx}', 'libs/**/*.ts', 'test/**/*.ts'],
+    files: ['apps/api/src/**/*.ts', 'apps/ingestor/src/**/*.ts', 'apps/cli/src/**/*.ts', 'apps/console/src/**/*.{ts,tsx}', 'libs/**/*.ts', 'test/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
     },
   },
 
+  // Library boundaries. Each section lists every restriction for its files, since a later setting replaces an earlier one.
+  { files: ['libs/persistence/**/*.ts'], rules: restrictImports(...packagesOwnedElsewhere(['persistence'])) },
+  { files: ['libs/search/**/*.ts'], rules: restrictImports(...packagesOwnedElsewhere(['search'])) },
+  { files: ['libs/queue/**/*.ts'], rules: restrictImports(...packagesOwnedElsewhere(['queue'])) },
+  {
+    // Test helpers create and drop each run's database with plain `pg` and delete each run's Redis keys with `ioredis`:
+    // that is isolation set-up around the app, not the app talking SQL or Redis behind its libraries' backs.
+    files: ['libs/testing/**/*.ts'],
+    rules: restrictImports(...packagesOwnedElsewhere([], { persistence: ['pg'], queue: ['ioredis'] })),
+  },
+  {
+    // Pure rules: they may use the shared contracts and nothing else internal (every other library brings Nest or I/O).
+    files: ['libs/domain/**/*.ts'],
+    rules: restrictImports(...packagesOwnedElsewhere(), noNest, noNodeIo, {
+      group: ['@vigil/*', '!@vigil/contracts'],
+      message: 'domain may import only `@vigil/contracts` among internal packages.',
+    }),
+  },
+  {
+    // A domain spec may read its fixture file from disk; the library itself still may not (the section above).
+    files: ['libs/domain/**/*.spec.ts'],
+    rules: restrictImports(...packagesOwnedElsewhere(), noNest, {
+      group: ['@vigil/*', '!@vigil/contracts'],
+      message: 'domain may import only `@vigil/contracts` among internal packages.',
+    }),
+  },
+  {
+    // Everyone imports contracts, so it imports nothing internal (no cycles, and it stays safe for the browser).
+    files: ['libs/contracts/**/*.ts'],
+    rules: restrictImports(...packagesOwnedElsewhere(), noNest, noNodeIo, {
+      group: ['@vigil/*'],
+      message: 'contracts imports nothing internal: every other package depends on it.',
+    }),
+  },
+
   {
     // The console is a browser bundle: among internal packages it may use only the shared contracts.
     files: ['apps/console/src/**/*.ts', 'apps/console/src/**/*.tsx'],
-    rules: restrictImports({
+    rules: restrictImports(...packagesOwnedElsewhere(), {
       group: ['@vigil/*', '!@vigil/contracts'],
       message: 'The console may import only `@vigil/contracts` among internal packages (server libraries do not run in a browser).',
     }),
@@ -107,9 +170,18 @@ export default defineConfig([
 
   {
     // Cross-app end-to-end tests start the real applications, so they alone may import an app's factory.
+    // Like the helpers in libs/testing they may use plain `pg` for a run's own database; Redis keys go through @vigil/testing.
     files: ['test/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: commonRestrictions.filter((pattern) => !pattern.message.startsWith('Nothing imports an app')) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...commonRestrictions.filter((pattern) => !pattern.message.startsWith('Nothing imports an app')),
+            ...packagesOwnedElsewhere([], { persistence: ['pg'] }),
+          ],
+        },
+      ],
     },
   },
 ]);
