@@ -23,8 +23,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Ip() clientAddress: string, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
-    const { expiresAt, ...session } = await this.auth.login(body.username, body.password, clientAddress);
-    response.cookie(SESSION_COOKIE, session.accessToken, sessionCookieOptions(this.config.auth.secureCookie, expiresAt));
+    const session = await this.auth.login(body.username, body.password, clientAddress);
+    response.cookie(SESSION_COOKIE, session.accessToken, sessionCookieOptions(this.config.auth.secureCookie, this.config.auth.sessionTtlMs));
     return session;
   }
 
