@@ -3,7 +3,7 @@ export * from './collection-worker.module';
 export * from './source-detector';
 export * from './opml/opml';
 export * from './snapshot/snapshot-page';
-export { runParseFeed } from './parsing/feeds';
+export { linkPatternProblem, runParseFeed } from './parsing/feeds';
 export { runExtract } from './parsing/article';
 export { collectJobId } from './schedule-due-sources.processor';
 export { decodeText } from './http';

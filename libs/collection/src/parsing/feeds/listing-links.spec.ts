@@ -55,8 +55,17 @@ describe('extractListingLinks', () => {
     expect(links[199]).toBe('https://tinnhanh.example.vn/tin/bai-so-199-10199.html');
   });
 
+  it('filters with a pattern that would backtrack catastrophically on RegExp, quickly and correctly', () => {
+    // Links as long as collection accepts (2048 characters): (a+)+$ against a run of "a" that fails at the end would
+    // never return on a backtracking engine; the Jest timeout is the guard.
+    const run = 'a'.repeat(1900);
+    const page = `<body><a href="/${run}">ends in a</a><a href="/${run}!">ends in !</a></body>`;
+    expect(extractListingLinks(page, PAGE, { linkPattern: '(a+)+$' })).toEqual([`https://tinnhanh.example.vn/${run}`]);
+  });
+
   it('rejects an invalid rule with a reason for the source health', () => {
     expect(() => extractListingLinks(html, PAGE, { linkPattern: '(' })).toThrow(FeedParseError);
+    expect(() => extractListingLinks(html, PAGE, { linkPattern: '/tin/(?=\\d)' })).toThrow(/^Invalid listing rule: link pattern \(invalid perl operator: \(\?=/);
     expect(() => extractListingLinks(html, PAGE, { linkSelector: 'a[[' })).toThrow(/^Invalid listing rule: CSS selector "a\[\["/);
   });
 });

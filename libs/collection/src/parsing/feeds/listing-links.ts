@@ -2,6 +2,7 @@ import { getDomain } from 'tldts';
 import { FeedParseError } from './feed-parse.error';
 import type { ListingRule } from './feed.types';
 import { type HtmlDocument, type HtmlElement, documentBaseUrl, parseHtmlDocument } from './html-document';
+import { compileLinkPattern, type LinkMatcher } from './link-pattern';
 import { resolveHttpUrl } from './url-resolve';
 
 const MAX_LINKS = 200;
@@ -21,8 +22,8 @@ const NAVIGATION_SEGMENTS = new Set(
  * Article links on a listing page (a section front of a site without a feed): absolute http(s),
  * fragment removed, deduplicated, in document order, at most 200, on the page's own registrable
  * domain unless the rule allows others. The rule's CSS selector picks the links (or elements
- * containing them) and its regular expression filters their absolute URLs; with neither, links
- * are kept when their path looks like an article (see `looksLikeArticle`).
+ * containing them) and its regular expression (RE2 syntax, see `compileLinkPattern`) filters their
+ * absolute URLs; with neither, links are kept when their path looks like an article (see `looksLikeArticle`).
  *
  * @throws FeedParseError when the rule's pattern or selector is invalid
  */
@@ -78,10 +79,11 @@ function anchorsFor(document: HtmlDocument, selector: string | undefined): HtmlE
   );
 }
 
-function compilePattern(pattern: string | undefined): RegExp | null {
+/** A pattern stored before RE2 (or otherwise unsupported) fails the collection with a reason on the source's health. */
+function compilePattern(pattern: string | undefined): LinkMatcher | null {
   if (!pattern) return null;
   try {
-    return new RegExp(pattern, 'i');
+    return compileLinkPattern(pattern);
   } catch (error) {
     throw new FeedParseError(`Invalid listing rule: link pattern (${(error as Error).message})`);
   }
