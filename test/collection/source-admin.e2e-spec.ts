@@ -112,6 +112,25 @@ describe('Collection: managing sources', () => {
     expect(await vigil.source(source.id)).toMatchObject({ minPollIntervalSec: 600, weight: 85, kind: 'rss' });
   });
 
+  it('refuses, at create and at edit, a link pattern RE2 cannot run (lookaround, backreferences) with a 400', async () => {
+    const page = site.page('/mau-lien-ket/chuyen-muc', '<html><body><a href="/mau-lien-ket/bai-12345.html">Bài</a></body></html>');
+    const before = (await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token })).body.length;
+    const created = await vigil.vigil.request<unknown>('POST', '/api/sources', {
+      token: vigil.token,
+      body: { name: 'Mẫu nhìn trước', url: page, kind: 'web', listing: { linkPattern: '/mau-lien-ket/(?=bai-)' } },
+    });
+    expect(created.status).toBe(400);
+    expect(JSON.stringify(created.body)).toMatch(/linkPattern must be a regular expression in RE2 syntax/);
+    expect((await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token })).body).toHaveLength(before);
+
+    const source = await vigil.addSource({ name: 'Mẫu hợp lệ', url: page, kind: 'web', paused: true, listing: { linkPattern: '(a+)+$|/bai-\\d+\\.html$' } });
+    expect(source.listing).toEqual({ linkPattern: '(a+)+$|/bai-\\d+\\.html$' });
+    const edited = await patch(source.id, { listing: { linkPattern: '/(bai)-\\d+/\\1' } });
+    expect(edited.status).toBe(400);
+    expect(JSON.stringify(edited.body)).toMatch(/linkPattern/);
+    expect((await vigil.source(source.id)).listing).toEqual({ linkPattern: '(a+)+$|/bai-\\d+\\.html$' });
+  });
+
   describe('OPML', () => {
     it('imports feeds (folders and categories as tags), skips known and non-http ones, and exports a list that re-imports as is', async () => {
       const first = publishFeed('/opml-mot', 'opml một');

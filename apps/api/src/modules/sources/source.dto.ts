@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { linkPatternProblem } from '@vigil/collection';
 import { SOURCE_KINDS, type SourceKind, type SourceKindRequest } from '@vigil/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -15,6 +16,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 
@@ -32,11 +34,27 @@ const PollInterval = (name: string) =>
     Max(MAX_POLL_INTERVAL_SEC, { message: `${name} must be at most ${MAX_POLL_INTERVAL_SEC} seconds` }),
   );
 
+/** Refused here, at create and update, rather than at the first collection: the pattern must compile on RE2. */
+const IsLinkPattern = () =>
+  ValidateBy({
+    name: 'isLinkPattern',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || linkPatternProblem(value) === null,
+      defaultMessage: (args) =>
+        `linkPattern must be a regular expression in RE2 syntax (${linkPatternProblem(String(args?.value))}); ` +
+        'lookahead, lookbehind and backreferences are not supported',
+    },
+  });
+
 export class ListingRuleDto {
-  @ApiPropertyOptional({ description: 'Regular expression an article URL must match', example: '/thoi-su/.+\\.html$' })
+  @ApiPropertyOptional({
+    description: 'Regular expression (RE2 syntax: no lookaround or backreferences, case-insensitive) an article URL must match',
+    example: '/thoi-su/.+\\.html$',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @IsLinkPattern()
   linkPattern?: string;
 
   @ApiPropertyOptional({ description: 'CSS selector of the article links', example: 'article h3 a' })
