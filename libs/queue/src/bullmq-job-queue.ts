@@ -1,58 +1,80 @@
 import { Logger } from '@nestjs/common';
-import type { JobName, JobPayloads } from '@vigil/contracts';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { JOB_PRIORITIES, type JobName, type JobPayloads } from '@vigil/contracts';
+import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { EnqueueOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobQueue } from './job-queue';
+import {
+  EnqueueOptions,
+  InvalidJobPayloadError,
+  JOB_ATTEMPTS,
+  JOB_BACKOFF_MS,
+  JobHandler,
+  JobQueue,
+  type JobQueueOptions,
+  type JobToEnqueue,
+  parseJobPayload,
+} from './job-queue';
 
 const QUEUE_NAME = 'jobs';
+// One MULTI per this many jobs: large enough to amortise the round trip, small enough not to stall Redis.
+const BULK_CHUNK = 1000;
 
-export interface BullMqOptions {
+export interface BullMqOptions extends JobQueueOptions {
   redisUrl: string;
   /** Prefix of every Redis key, isolating deployments and test runs that share a Redis. */
   prefix: string;
-  concurrency: number;
 }
 
-/** Shared-queue mode: jobs go through Redis and any ingestor process may run them. */
+/** A bad payload is not retried: BullMQ fails an UnrecoverableError at once. */
+class InvalidPayloadFailure extends UnrecoverableError {}
+
+/**
+ * Shared-queue mode: jobs go through Redis and any ingestor process may run them. One queue; lanes are BullMQ
+ * priorities (JOB_PRIORITIES), which it keeps in a sorted set: O(log n) per job, FIFO within a priority.
+ */
 export class BullMqJobQueue extends JobQueue {
   readonly mode = 'bullmq' as const;
   private readonly logger = new Logger('BullMqJobQueue');
   private readonly connection: Redis;
   private readonly queue: Queue;
-  private readonly handlers = new Map<JobName, (payload: unknown) => Promise<void>>();
+  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+  private readonly backoffMs: number;
   private worker: Worker | null = null;
   private workerConnection: Redis | null = null;
 
   constructor(private readonly options: BullMqOptions) {
     super();
+    this.backoffMs = options.backoffMs ?? JOB_BACKOFF_MS;
     // BullMQ requires maxRetriesPerRequest: null so blocked workers survive a Redis restart.
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection, prefix: options.prefix });
+    this.queue.on('error', (error) => this.logger.error(`Queue error: ${error.message}`));
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
-    await this.queue.add(name, payload, {
-      jobId: options.jobId,
-      attempts: JOB_ATTEMPTS,
-      backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
-      removeOnComplete: { count: 1000 },
-      removeOnFail: { count: 5000 },
-    });
+    await this.queue.add(name, payload, this.jobOptions(name, options.jobId));
+  }
+
+  async enqueueMany<N extends JobName>(name: N, jobs: JobToEnqueue<N>[]): Promise<void> {
+    for (let start = 0; start < jobs.length; start += BULK_CHUNK) {
+      const chunk = jobs.slice(start, start + BULK_CHUNK);
+      await this.queue.addBulk(chunk.map((job) => ({ name, data: job.payload, opts: this.jobOptions(name, job.jobId) })));
+    }
   }
 
   process<N extends JobName>(name: N, handler: JobHandler<N>): void {
-    this.handlers.set(name, handler as (payload: unknown) => Promise<void>);
+    this.handlers.set(name, handler as JobHandler<JobName>);
     this.worker ??= this.startWorker();
   }
 
   async repeat<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data: payload });
+    await this.queue.upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data: payload, opts: this.jobOptions(name, undefined) });
   }
 
   async ping(): Promise<void> {
     await this.connection.ping();
   }
 
+  /** Waits for active jobs to finish (BullMQ's graceful close); waiting ones stay in Redis for any worker. */
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
@@ -61,22 +83,55 @@ export class BullMqJobQueue extends JobQueue {
     this.connection.disconnect();
   }
 
+  /**
+   * A job under a deterministic id is removed once it completes or fails for good. BullMQ ignores adding an id it
+   * still holds, in any state: a failed poll kept under `collect-<source>-<due>` would block that poll forever.
+   * Failures stay visible in the log and through onFailed; anonymous jobs keep a bounded history.
+   */
+  private jobOptions(name: JobName, jobId: string | undefined): JobsOptions {
+    return {
+      jobId,
+      priority: JOB_PRIORITIES[name],
+      attempts: JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.backoffMs },
+      removeOnComplete: jobId ? true : { count: 1000 },
+      removeOnFail: jobId ? true : { count: 5000 },
+    };
+  }
+
   private startWorker(): Worker {
     this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null });
-    const worker = new Worker(
-      QUEUE_NAME,
-      async (job) => {
-        const handler = this.handlers.get(job.name as JobName);
-        if (!handler) throw new UnrecoverableError(`No processor for job ${job.name}`);
-        await handler(job.data);
-      },
-      {
-        connection: this.workerConnection,
-        prefix: this.options.prefix,
-        concurrency: this.options.concurrency,
-      },
-    );
-    worker.on('failed', (job, error) => this.logger.warn(`Job ${job?.name} ${job?.id} failed: ${error.message}`));
+    const worker = new Worker(QUEUE_NAME, (job) => this.run(job), {
+      connection: this.workerConnection,
+      prefix: this.options.prefix,
+      concurrency: this.options.concurrency,
+    });
+    worker.on('failed', (job, error) => {
+      const attempts = job?.attemptsMade ?? 0;
+      const final = error instanceof UnrecoverableError || attempts >= (job?.opts.attempts ?? 1);
+      if (!final) {
+        this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${attempts}), retrying: ${error.message}`);
+        return;
+      }
+      this.logger.error(`Job ${job?.name} ${job?.id} failed after ${attempts} attempt(s): ${error.message}`);
+      this.reportFailure({ name: job?.name ?? 'unknown', jobId: job?.id ?? null, attempts, error, invalidPayload: error instanceof InvalidPayloadFailure });
+    });
+    worker.on('error', (error) => this.logger.error(`Worker error: ${error.message}`));
     return worker;
+  }
+
+  private async run(job: Job): Promise<void> {
+    const name = job.name as JobName;
+    const handler = this.handlers.get(name);
+    if (!handler) throw new UnrecoverableError(`No processor for job ${job.name}`);
+    let payload: JobPayloads[JobName];
+    try {
+      payload = parseJobPayload(name, job.data);
+    } catch (error) {
+      if (error instanceof InvalidJobPayloadError) throw new InvalidPayloadFailure(error.message);
+      throw error;
+    }
+    const attempt = job.attemptsMade + 1;
+    await handler(payload, { attempt, finalAttempt: attempt >= (job.opts.attempts ?? 1) });
   }
 }

@@ -1,39 +1,63 @@
 import { Logger } from '@nestjs/common';
-import type { JobName, JobPayloads } from '@vigil/contracts';
-import { EnqueueOptions, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobQueue } from './job-queue';
+import { JOB_NAMES, JOB_PRIORITIES, type JobName, type JobPayloads } from '@vigil/contracts';
+import { Fifo } from './fifo';
+import {
+  EnqueueOptions,
+  InvalidJobPayloadError,
+  JOB_ATTEMPTS,
+  JOB_BACKOFF_MS,
+  JobHandler,
+  JobQueue,
+  type JobQueueOptions,
+  type JobToEnqueue,
+  parseJobPayload,
+} from './job-queue';
 
 interface PendingJob {
   name: JobName;
   payload: unknown;
   jobId: string | null;
   attempt: number;
+  /** Arrival order, so jobs of equal priority but different names still run oldest first. */
+  seq: number;
 }
 
-/** Single-process mode: jobs run in this process with bounded concurrency and retries with backoff. */
+/**
+ * Single-process mode: jobs run in this process with bounded concurrency, by priority, and retries with backoff.
+ * One FIFO per job name: adding and taking a job cost O(1) whatever the backlog (there are a handful of names).
+ */
 export class InProcessJobQueue extends JobQueue {
   readonly mode = 'in-process' as const;
   private readonly logger = new Logger('InProcessJobQueue');
-  private readonly handlers = new Map<JobName, (payload: unknown) => Promise<void>>();
-  private readonly waiting: PendingJob[] = [];
+  private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+  private readonly waiting = new Map<JobName, Fifo<PendingJob>>(JOB_NAMES.map((name) => [name, new Fifo<PendingJob>()]));
+  /** Ids of jobs waiting, waiting for a retry, or running. */
   private readonly knownIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  private readonly concurrency: number;
+  private readonly backoffMs: number;
+  private nextSeq = 0;
   private closed = false;
 
-  constructor(private readonly concurrency: number) {
+  constructor(options: JobQueueOptions) {
     super();
+    this.concurrency = options.concurrency;
+    this.backoffMs = options.backoffMs ?? JOB_BACKOFF_MS;
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
-    const jobId = options.jobId ?? null;
-    if (this.closed || (jobId && this.knownIds.has(jobId))) return;
-    if (jobId) this.knownIds.add(jobId);
-    this.waiting.push({ name, payload, jobId, attempt: 1 });
+    this.add(name, payload, options.jobId ?? null);
+    this.pump();
+  }
+
+  async enqueueMany<N extends JobName>(name: N, jobs: JobToEnqueue<N>[]): Promise<void> {
+    for (const job of jobs) this.add(name, job.payload, job.jobId ?? null);
     this.pump();
   }
 
   process<N extends JobName>(name: N, handler: JobHandler<N>): void {
-    this.handlers.set(name, handler as (payload: unknown) => Promise<void>);
+    this.handlers.set(name, handler as JobHandler<JobName>);
     this.pump();
   }
 
@@ -48,6 +72,7 @@ export class InProcessJobQueue extends JobQueue {
     if (this.closed) throw new Error('The job queue is closed');
   }
 
+  /** Waiting jobs are dropped: what they would have done is recovered from PostgreSQL at the next start. */
   async close(): Promise<void> {
     this.closed = true;
     this.timers.forEach((timer) => clearTimeout(timer));
@@ -55,11 +80,16 @@ export class InProcessJobQueue extends JobQueue {
     await Promise.allSettled([...this.running]);
   }
 
+  private add(name: JobName, payload: unknown, jobId: string | null): void {
+    if (this.closed || (jobId && this.knownIds.has(jobId))) return;
+    if (jobId) this.knownIds.add(jobId);
+    this.waiting.get(name)!.push({ name, payload, jobId, attempt: 1, seq: this.nextSeq++ });
+  }
+
   private pump(): void {
     while (!this.closed && this.running.size < this.concurrency) {
-      const index = this.waiting.findIndex((job) => this.handlers.has(job.name));
-      if (index < 0) return;
-      const [job] = this.waiting.splice(index, 1);
+      const job = this.takeNext();
+      if (!job) return;
       const run = this.run(job).finally(() => {
         this.running.delete(run);
         this.pump();
@@ -68,24 +98,48 @@ export class InProcessJobQueue extends JobQueue {
     }
   }
 
+  /** The oldest job of the most urgent priority that this process has a processor for. */
+  private takeNext(): PendingJob | undefined {
+    let best: Fifo<PendingJob> | undefined;
+    let bestJob: PendingJob | undefined;
+    for (const [name, fifo] of this.waiting) {
+      const head = fifo.peek();
+      if (!head || !this.handlers.has(name)) continue;
+      const better =
+        !bestJob || JOB_PRIORITIES[name] < JOB_PRIORITIES[bestJob.name] || (JOB_PRIORITIES[name] === JOB_PRIORITIES[bestJob.name] && head.seq < bestJob.seq);
+      if (better) {
+        best = fifo;
+        bestJob = head;
+      }
+    }
+    return best?.shift();
+  }
+
   private async run(job: PendingJob): Promise<void> {
-    const handler = this.handlers.get(job.name);
+    const handler = this.handlers.get(job.name)!;
     try {
-      await handler?.(job.payload);
-      if (job.jobId) this.knownIds.delete(job.jobId);
-    } catch (error) {
-      if (job.attempt >= JOB_ATTEMPTS || this.closed) {
-        if (job.jobId) this.knownIds.delete(job.jobId);
-        this.logger.error(`Job ${job.name} failed after ${job.attempt} attempts: ${(error as Error).message}`);
+      const payload = parseJobPayload(job.name, job.payload);
+      await handler(payload, { attempt: job.attempt, finalAttempt: job.attempt >= JOB_ATTEMPTS });
+      this.forget(job);
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const invalidPayload = error instanceof InvalidJobPayloadError;
+      if (invalidPayload || job.attempt >= JOB_ATTEMPTS || this.closed) {
+        this.forget(job);
+        this.logger.error(`Job ${job.name} ${job.jobId ?? ''} failed after ${job.attempt} attempt(s): ${error.message}`);
+        this.reportFailure({ name: job.name, jobId: job.jobId, attempts: job.attempt, error, invalidPayload });
         return;
       }
-      const delay = JOB_BACKOFF_MS * 2 ** (job.attempt - 1);
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        this.waiting.push({ ...job, attempt: job.attempt + 1 });
+        this.waiting.get(job.name)!.push({ ...job, attempt: job.attempt + 1, seq: this.nextSeq++ });
         this.pump();
-      }, delay);
+      }, this.backoffMs * 2 ** (job.attempt - 1));
       this.timers.add(timer);
     }
+  }
+
+  private forget(job: PendingJob): void {
+    if (job.jobId) this.knownIds.delete(job.jobId);
   }
 }

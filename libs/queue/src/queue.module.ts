@@ -14,7 +14,7 @@ import { JobQueue } from './job-queue';
         const { redisUrl, prefix, concurrency } = config.queue;
         if (!redisUrl) {
           new Logger('QueueModule').log('Single-process mode: jobs run in this process (set REDIS_URL to share them)');
-          return new InProcessJobQueue(concurrency);
+          return new InProcessJobQueue({ concurrency });
         }
         return new BullMqJobQueue({ redisUrl, prefix, concurrency });
       },
