@@ -27,8 +27,23 @@ const commonRestrictions = [
   },
 ];
 
-const restrictImports = (...extraPatterns) => ({
-  'no-restricted-imports': ['error', { patterns: [...commonRestrictions, ...extraPatterns] }],
+const restrictImports = (...extraPatterns) => restrictionRules([...commonRestrictions, ...extraPatterns]);
+
+/**
+ * no-restricted-imports sees only static imports, so a pattern may also carry `dynamic`, a regular expression for the
+ * specifiers `import('…')` may not load either (checked with no-restricted-syntax; esquery regexes cannot hold a `/`).
+ */
+const restrictionRules = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((pattern) => Object.fromEntries(Object.entries(pattern).filter(([key]) => key !== 'dynamic'))) }],
+  'no-restricted-syntax': [
+    'error',
+    ...patterns
+      .filter((pattern) => pattern.dynamic)
+      .map((pattern) => ({
+        selector: `ImportExpression[source.value=/${pattern.dynamic.replaceAll('/', String.raw`\x2F`)}/]`,
+        message: pattern.message,
+      })),
+  ],
 });
 
 /**
@@ -42,8 +57,11 @@ const OWNED_PACKAGES = {
 };
 const ownedBy = (library, { allow = [] } = {}) => {
   const { packages, owner } = OWNED_PACKAGES[library];
-  const group = packages.filter((name) => !allow.includes(name)).flatMap((name) => [name, `${name}/**`]);
-  return { group, message: `Only ${owner} imports this package: use that library instead.` };
+  const restricted = packages.filter((name) => !allow.includes(name));
+  const group = restricted.flatMap((name) => [name, `${name}/**`]);
+  const names = restricted.map((name) => name.replace('/*', '/[^/]+'));
+  const dynamic = `^(?:${names.join('|')})(?:/|$)`;
+  return { group, dynamic, message: `Only ${owner} imports this package: use that library instead.` };
 };
 /** The owned groups a section may not import: all of them except the libraries named (its own). */
 const packagesOwnedElsewhere = (own = [], allow = {}) =>
@@ -52,10 +70,12 @@ const packagesOwnedElsewhere = (own = [], allow = {}) =>
     .map((library) => ownedBy(library, { allow: allow[library] }));
 
 /** contracts and domain are plain TypeScript (STYLE.md): no framework, no I/O, so they run anywhere, the browser included. */
-const noNest = { group: ['@nestjs/*'], message: 'contracts and domain carry no Nest: keep providers, decorators and modules in the libraries that use them.' };
+const noNest = { group: ['@nestjs/*'], dynamic: '^@nestjs/', message: 'contracts and domain carry no Nest: keep providers, decorators and modules in the libraries that use them.' };
+const NODE_IO = String.raw`^(?:node:)?(?:fs|net|http|https|http2|tls|dgram|dns|child_process|cluster|worker_threads|readline|inspector)(?:/.*)?$|^undici(?:/|$)`;
 const noNodeIo = {
   // Bare and `node:` forms, with subpaths (fs/promises, dns/promises). Pure modules such as node:crypto stay allowed.
-  regex: String.raw`^(?:node:)?(?:fs|net|http|https|http2|tls|dgram|dns|child_process|cluster|worker_threads|readline|inspector)(?:/.*)?$|^undici(?:/|$)`,
+  regex: NODE_IO,
+  dynamic: NODE_IO,
   message: 'contracts and domain do no I/O: take the data as an argument and let an app or an I/O library fetch it.',
 };
 
@@ -170,18 +190,12 @@ export default defineConfig([
 
   {
     // Cross-app end-to-end tests start the real applications, so they alone may import an app's factory.
-    // Like the helpers in libs/testing they may use plain `pg` for a run's own database; Redis keys go through @vigil/testing.
+    // Like the helpers in libs/testing they may open a run's own database with `pg`, and the real-PostgreSQL tier
+    // (query plans) builds its own TypeORM DataSource on it; Redis keys go through @vigil/testing.
     files: ['test/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...commonRestrictions.filter((pattern) => !pattern.message.startsWith('Nothing imports an app')),
-            ...packagesOwnedElsewhere([], { persistence: ['pg'] }),
-          ],
-        },
-      ],
-    },
+    rules: restrictionRules([
+      ...commonRestrictions.filter((pattern) => !pattern.message.startsWith('Nothing imports an app')),
+      ...packagesOwnedElsewhere([], { persistence: ['pg', 'typeorm'] }),
+    ]),
   },
 ]);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RULE = 'no-restricted-imports';
+/** Static imports are no-restricted-imports' business; `import('…')` is caught by no-restricted-syntax selectors. */
+const RULES = new Set(['no-restricted-imports', 'no-restricted-syntax']);
 
 // Probes exist only in memory, so the TypeScript project service (which reads files from disk) cannot type them:
 // type-aware parsing is switched off for them, which leaves the boundary rules under test exactly as configured.
@@ -18,12 +19,17 @@ const eslint = new ESLint({
   },
 });
 
-/** The no-restricted-imports messages for a file importing `specifier`, linted as if it lived at `filePath`. */
-async function restrictionsFor(filePath: string, specifier: string): Promise<string[]> {
-  const [result] = await eslint.lintText(`import * as probe from '${specifier}';\nexport const used = probe;\n`, { filePath });
+const SOURCE = {
+  static: (specifier: string) => `import * as probe from '${specifier}';\nexport const used = probe;\n`,
+  dynamic: (specifier: string) => `export const used = await import('${specifier}');\n`,
+};
+
+/** The boundary messages for a file importing `specifier`, linted as if it lived at `filePath`. */
+async function restrictionsFor(filePath: string, specifier: string, form: keyof typeof SOURCE = 'static'): Promise<string[]> {
+  const [result] = await eslint.lintText(SOURCE[form](specifier), { filePath });
   const fatal = result.messages.filter((message) => message.fatal);
   if (fatal.length > 0) throw new Error(`${filePath} did not parse: ${fatal.map((message) => message.message).join('; ')}`);
-  return result.messages.filter((message) => message.ruleId === RULE).map((message) => message.message);
+  return result.messages.filter((message) => message.ruleId !== null && RULES.has(message.ruleId)).map((message) => message.message);
 }
 
 const PROBE = {
@@ -47,6 +53,9 @@ type Place = keyof typeof PROBE;
 const NODE_IO = ['node:fs', 'node:fs/promises', 'fs', 'node:net', 'node:http', 'node:https', 'node:child_process', 'node:dns/promises', 'undici'];
 const PERSISTENCE_ONLY = ['typeorm', '@nestjs/typeorm', 'pg', '@electric-sql/pglite', '@electric-sql/pglite/contrib/pg_trgm'];
 
+/** Database drivers test code may use directly, to set up and inspect a run's own database. */
+const ALLOWED_IN_TESTS: Partial<Record<Place, string[]>> = { testing: ['pg'], e2e: ['pg', 'typeorm'] };
+
 const forbidden: Array<[Place, string, RegExp]> = [
   ...(['contracts', 'domain'] as const).flatMap((place): Array<[Place, string, RegExp]> => [
     [place, '@nestjs/common', /no Nest/],
@@ -61,7 +70,7 @@ const forbidden: Array<[Place, string, RegExp]> = [
   ['domain', '@vigil/config', /domain may import only `@vigil\/contracts`/],
   ['domainSpec', '@nestjs/testing', /no Nest/],
   ...(['config', 'search', 'queue', 'collection', 'api', 'ingestor', 'cli', 'testing', 'e2e'] as const).flatMap((place) =>
-    PERSISTENCE_ONLY.filter((specifier) => specifier !== 'pg' || (place !== 'testing' && place !== 'e2e')).map(
+    PERSISTENCE_ONLY.filter((specifier) => !ALLOWED_IN_TESTS[place]?.includes(specifier)).map(
       (specifier): [Place, string, RegExp] => [place, specifier, /Only libs\/persistence/],
     ),
   ),
@@ -100,6 +109,7 @@ const allowed: Array<[Place, string]> = [
   ['testing', 'pg'],
   ['testing', 'ioredis'],
   ['e2e', 'pg'],
+  ['e2e', 'typeorm'],
   ['e2e', 'node:child_process'],
   ['collection', 'node:http'],
   ['collection', 'undici'],
@@ -117,6 +127,25 @@ describe('import boundaries (eslint.config.js)', () => {
 
   it.each(allowed)('lets %s import %s', async (place, specifier) => {
     expect(await restrictionsFor(PROBE[place], specifier)).toEqual([]);
+  });
+
+  it.each([
+    ['domain', 'node:fs/promises', /do no I\/O/],
+    ['contracts', '@nestjs/common', /no Nest/],
+    ['api', 'ioredis', /Only libs\/queue/],
+    ['collection', '@electric-sql/pglite/contrib/pg_trgm', /Only libs\/persistence/],
+    ['ingestor', '@elastic/elasticsearch', /Only libs\/search/],
+  ] as Array<[Place, string, RegExp]>)('refuses in %s a dynamic import of %s', async (place, specifier, reason) => {
+    expect(await restrictionsFor(PROBE[place], specifier, 'dynamic')).toEqual([expect.stringMatching(reason)]);
+  });
+
+  it.each([
+    ['testing', 'ioredis'],
+    ['queue', 'ioredis'],
+    ['search', '@elastic/elasticsearch'],
+    ['domain', 'node:crypto'],
+  ] as Array<[Place, string]>)('lets %s import %s dynamically', async (place, specifier) => {
+    expect(await restrictionsFor(PROBE[place], specifier, 'dynamic')).toEqual([]);
   });
 
   it('lints the CLI with the type-aware promise rule, against a tsconfig that includes it', async () => {
