@@ -1,4 +1,4 @@
-import type { ItemDetail, ItemPage, LoginResponse, SourceView, UserView } from '@vigil/contracts';
+import type { ApiErrorBody, ItemDetail, ItemPage, LoginResponse, SourceView, UserView } from '@vigil/contracts';
 import { addYears } from 'date-fns';
 import { FixtureServer, TEST_EPOCH, TestClock, waitFor } from '@vigil/testing';
 import { readFixture, startVigil, type VigilTestApp } from '../support/vigil-test-app';
@@ -62,14 +62,14 @@ describe.each([
     it('answers 401 to wrong credentials and to unknown users alike', async () => {
       const wrong = await vigil.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'not-the-password' } });
       const unknown = await vigil.request('POST', '/api/auth/login', { body: { username: 'nobody', password: 'not-the-password' } });
-      expect(wrong).toEqual({ status: 401, body: { statusCode: 401, error: 'Unauthorized', message: 'Wrong username or password' } });
+      expect(wrong).toEqual({ status: 401, body: { statusCode: 401, error: 'Unauthorized', code: 'wrong_credentials', message: 'Wrong username or password' } });
       expect(unknown).toEqual(wrong);
     });
 
     it('answers 401 without credentials and 400 naming the field for a bad login body', async () => {
-      expect((await vigil.request('GET', '/api/sources')).status).toBe(401);
-      const bad = await vigil.request<{ message: string }>('POST', '/api/auth/login', { body: { username: 'admin' } });
-      expect(bad.status).toBe(400);
+      expect(await vigil.request('GET', '/api/sources')).toMatchObject({ status: 401, body: { code: 'unauthenticated' } });
+      const bad = await vigil.request<ApiErrorBody>('POST', '/api/auth/login', { body: { username: 'admin' } });
+      expect(bad).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'password' } });
       expect(bad.body.message).toMatch(/password/);
     });
 
@@ -90,7 +90,9 @@ describe.each([
       });
       expect(response.status).toBe(429);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(800);
-      expect(((await response.json()) as { message: string }).message).toMatch(/Too many failed sign-ins/);
+      const refusal = (await response.json()) as ApiErrorBody;
+      expect(refusal).toMatchObject({ code: 'too_many_login_attempts', details: { retryAfterSec: Number(response.headers.get('retry-after')) } });
+      expect(refusal.message).toMatch(/Too many failed sign-ins/);
       // Other accounts signing in from the same address are not affected.
       expect((await vigil.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'admin-test-passphrase' } })).status).toBe(200);
     });
@@ -103,9 +105,11 @@ describe.each([
       const current = await vigil.loginAs('doi.mat.khau', 'mat-khau-cu-2026');
       const other = await vigil.loginAs('doi.mat.khau', 'mat-khau-cu-2026');
       const wrong = await vigil.request('POST', '/api/auth/password', { token: current, body: { currentPassword: 'khong-phai', newPassword: 'mat-khau-moi-2026' } });
-      expect(wrong).toMatchObject({ status: 401, body: { message: 'The current password is wrong' } });
-      const short = await vigil.request<{ message: string }>('POST', '/api/auth/password', { token: current, body: { currentPassword: 'mat-khau-cu-2026', newPassword: 'ngan' } });
-      expect(short.status).toBe(400);
+      expect(wrong).toMatchObject({ status: 401, body: { code: 'wrong_current_password', field: 'currentPassword', message: 'The current password is wrong' } });
+      const short = await vigil.request<ApiErrorBody>('POST', '/api/auth/password', { token: current, body: { currentPassword: 'mat-khau-cu-2026', newPassword: 'ngan' } });
+      expect(short).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'newPassword' } });
+      const same = await vigil.request('POST', '/api/auth/password', { token: current, body: { currentPassword: 'mat-khau-cu-2026', newPassword: 'mat-khau-cu-2026' } });
+      expect(same).toMatchObject({ status: 400, body: { code: 'password_unchanged', field: 'newPassword' } });
       expect(short.body.message).toMatch(/newPassword must be at least 8 characters/);
       const changed = await vigil.request('POST', '/api/auth/password', { token: current, body: { currentPassword: 'mat-khau-cu-2026', newPassword: 'mat-khau-moi-2026' } });
       expect(changed.status).toBe(204);
@@ -139,15 +143,19 @@ describe.each([
 
     it('refuses a duplicate username with 409 and an unknown role with 400 naming roles', async () => {
       const body = { username: 'Truc.Ban', password: 'mot-hai-ba-bon', displayName: 'Trùng', roles: ['duty_officer'] };
-      expect((await vigil.request('POST', '/api/users', { token: admin, body })).status).toBe(409);
-      const badRole = await vigil.request<{ message: string }>('POST', '/api/users', { token: admin, body: { ...body, username: 'khac', roles: ['king'] } });
-      expect(badRole.status).toBe(400);
+      const existing = (await vigil.request<UserView[]>('GET', '/api/users', { token: admin })).body.find((user) => user.username === 'truc.ban')!;
+      expect(await vigil.request('POST', '/api/users', { token: admin, body })).toMatchObject({
+        status: 409,
+        body: { code: 'username_taken', field: 'username', details: { existingId: existing.id } },
+      });
+      const badRole = await vigil.request<ApiErrorBody>('POST', '/api/users', { token: admin, body: { ...body, username: 'khac', roles: ['king'] } });
+      expect(badRole).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'roles' } });
       expect(badRole.body.message).toMatch(/roles/);
     });
 
     it('forbids non-admins from managing users (403)', async () => {
       const token = await vigil.loginAs('truc.ban', 'mot-hai-ba-bon');
-      expect((await vigil.request('GET', '/api/users', { token })).status).toBe(403);
+      expect(await vigil.request('GET', '/api/users', { token })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
     });
 
     it('signs a disabled user out at once and refuses new logins', async () => {
@@ -254,7 +262,7 @@ describe.each([
       expect(status).toBe(200);
       expect(body.content).toContain('laboratory tests from all twelve districts');
       const missing = await vigil.request('GET', '/api/items/7b0e4a52-9a2f-4c61-8d0e-3f1f6f0a9c11', { token: admin });
-      expect(missing.status).toBe(404);
+      expect(missing).toMatchObject({ status: 404, body: { code: 'item_not_found' } });
     });
 
     it('pages results with limit and offset and filters by source', async () => {
@@ -290,38 +298,63 @@ describe.each([
 
   describe('bad requests', () => {
     it.each([
-      [{ name: 'x', url: 'ftp://example.com/feed', kind: 'rss' }, /url/],
-      [{ name: 'x', url: 'not a url', kind: 'rss' }, /url/],
-      [{ name: '', url: 'https://example.com/feed', kind: 'rss' }, /name/],
-      [{ name: 'x', url: 'https://example.com/feed', kind: 'podcast' }, /kind/],
-      [{ name: 'x', url: 'https://example.com/feed', kind: 'rss', pollIntervalSec: 5 }, /pollIntervalSec/],
-      [{ name: 'x', url: 'https://example.com/feed', kind: 'rss', extra: true }, /extra/],
-    ])('refuses source %j with 400 naming the field', async (body, field) => {
-      const { status, body: answer } = await vigil.request<{ message: string }>('POST', '/api/sources', { token: admin, body });
+      [{ name: 'x', url: 'ftp://example.com/feed', kind: 'rss' }, 'url'],
+      [{ name: 'x', url: 'not a url', kind: 'rss' }, 'url'],
+      [{ name: '', url: 'https://example.com/feed', kind: 'rss' }, 'name'],
+      [{ name: 'x', url: 'https://example.com/feed', kind: 'podcast' }, 'kind'],
+      [{ name: 'x', url: 'https://example.com/feed', kind: 'rss', pollIntervalSec: 5 }, 'pollIntervalSec'],
+      [{ name: 'x', url: 'https://example.com/feed', kind: 'rss', extra: true }, 'extra'],
+    ])('refuses source %j with 400 validation_failed naming the field', async (body, field) => {
+      const { status, body: answer } = await vigil.request<ApiErrorBody>('POST', '/api/sources', { token: admin, body });
       expect(status).toBe(400);
-      expect(answer.message).toMatch(field);
+      expect(answer).toMatchObject({ code: 'validation_failed', field });
+      expect(answer.message).toContain(field);
+    });
+
+    it('refuses poll bounds that exclude the interval with poll_bounds_invalid', async () => {
+      const body = { name: 'x', url: 'https://example.com/feed', kind: 'rss', pollIntervalSec: 600, maxPollIntervalSec: 300 };
+      const { status, body: answer } = await vigil.request<ApiErrorBody>('POST', '/api/sources', { token: admin, body });
+      expect(status).toBe(400);
+      expect(answer).toMatchObject({ code: 'poll_bounds_invalid', field: 'pollIntervalSec' });
     });
 
     it.each([
-      ['limit=0', /limit/],
-      ['limit=abc', /limit/],
-      ['offset=-1', /offset/],
-      ['sourceId=42', /sourceId/],
+      ['limit=0', 'limit'],
+      ['limit=abc', 'limit'],
+      ['offset=-1', 'offset'],
+      ['sourceId=42', 'sourceId'],
     ])('refuses item query %s with 400 naming the parameter', async (query, field) => {
-      const { status, body } = await vigil.request<{ message: string }>('GET', `/api/items?${query}`, { token: admin });
+      const { status, body } = await vigil.request<ApiErrorBody>('GET', `/api/items?${query}`, { token: admin });
       expect(status).toBe(400);
-      expect(body.message).toMatch(field);
+      expect(body).toMatchObject({ code: 'validation_failed', field });
     });
 
     it('answers 400 for a malformed id and 404 for an unknown source', async () => {
-      expect((await vigil.request('GET', '/api/sources/not-a-uuid', { token: admin })).status).toBe(400);
-      expect((await vigil.request('POST', '/api/sources/7b0e4a52-9a2f-4c61-8d0e-3f1f6f0a9c11/fetch', { token: admin })).status).toBe(404);
+      expect(await vigil.request('GET', '/api/sources/not-a-uuid', { token: admin })).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'id' } });
+      expect(await vigil.request('POST', '/api/sources/7b0e4a52-9a2f-4c61-8d0e-3f1f6f0a9c11/fetch', { token: admin })).toMatchObject({
+        status: 404,
+        body: { code: 'source_not_found' },
+      });
+    });
+
+    it('answers an unknown API route with 404 route_not_found', async () => {
+      expect(await vigil.request('GET', '/api/nothing-here', { token: admin })).toMatchObject({ status: 404, body: { code: 'route_not_found' } });
+    });
+
+    it('answers 413 payload_too_large to a JSON body over the limit', async () => {
+      const response = await fetch(`${vigil.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'x'.repeat(200 * 1024) }),
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ statusCode: 413, code: 'payload_too_large' });
     });
 
     it('answers 400, not 500, to a body that is not JSON', async () => {
       const response = await fetch(`${vigil.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ statusCode: 400 });
+      expect(await response.json()).toMatchObject({ statusCode: 400, code: 'malformed_json' });
     });
   });
 });

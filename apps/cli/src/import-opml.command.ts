@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseOpml } from '@vigil/collection';
-import type { OpmlImportResult } from '@vigil/contracts';
+import { type ErrorCode, isErrorCode, type OpmlImportResult, type OpmlSkippedEntry } from '@vigil/contracts';
 import { SingleBar } from 'cli-progress';
 
 export interface ImportOpmlOptions {
@@ -24,7 +24,7 @@ export async function importOpml(options: ImportOpmlOptions): Promise<OpmlImport
         body: JSON.stringify({ name: outline.title.slice(0, 200), url: outline.xmlUrl, kind: outline.kind ?? 'rss', tags: outline.tags.slice(0, 20) }),
       });
       if (response.status === 201) result.created += 1;
-      else result.skipped.push({ url: outline.xmlUrl, reason: await reasonOf(response) });
+      else result.skipped.push({ url: outline.xmlUrl, ...(await refusalOf(response)) });
       bar.increment();
     }
   } finally {
@@ -33,7 +33,8 @@ export async function importOpml(options: ImportOpmlOptions): Promise<OpmlImport
   return result;
 }
 
-async function reasonOf(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { message?: string } | null;
-  return `HTTP ${response.status}${body?.message ? `: ${body.message}` : ''}`;
+async function refusalOf(response: Response): Promise<Pick<OpmlSkippedEntry, 'code' | 'reason'>> {
+  const body = (await response.json().catch(() => null)) as { code?: unknown; message?: string } | null;
+  const fallback: ErrorCode = response.status >= 500 ? 'internal' : 'bad_request';
+  return { code: isErrorCode(body?.code) ? body.code : fallback, reason: `HTTP ${response.status}${body?.message ? `: ${body.message}` : ''}` };
 }

@@ -83,7 +83,15 @@ export class CollectSourceProcessor {
     for (const item of await this.items.findWatchedBySource(source.id)) {
       if (keys.has(item.dedupeKey) || (item.publishedAt?.getTime() ?? 0) < oldestListed) continue;
       if (await this.evidence.hasEvent(item.id, 'item.removed')) continue;
-      await this.evidence.addEvent({ itemId: item.id, kind: 'item.removed', at, detail: `No longer listed in the feed ${source.url}`, snapshotId: null });
+      await this.evidence.addEvent({
+        itemId: item.id,
+        kind: 'item.removed',
+        at,
+        reason: 'dropped_from_feed',
+        params: { feedUrl: source.url },
+        detail: `No longer listed in the feed ${source.url}`,
+        snapshotId: null,
+      });
     }
   }
 

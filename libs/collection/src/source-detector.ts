@@ -1,5 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import type { SourceKind, SourceKindRequest } from '@vigil/contracts';
+import { Injectable } from '@nestjs/common';
+import { type SourceKind, type SourceKindRequest, VigilError } from '@vigil/contracts';
 import { FetchError, PoliteFetcher } from './http';
 import { detectKind, discoverFeeds } from './parsing/feeds';
 
@@ -26,10 +26,12 @@ export class SourceDetector {
       if (!feedUrl) return { kind: 'web', url: page.finalUrl };
       const feed = await this.fetchForDetection(feedUrl);
       const feedKind = detectKind(feed.contentType, feed.text());
-      if (feedKind === null || feedKind === 'html') throw new BadRequestException(`The feed ${feedUrl} advertised by ${url} is not a feed`);
+      if (feedKind === null || feedKind === 'html') {
+        throw new VigilError('advertised_feed_invalid', `The feed ${feedUrl} advertised by ${url} is not a feed`, { field: 'url', details: { url: feedUrl } });
+      }
       return { kind: feedKind, url: feedUrl };
     }
-    if (kind === null) throw new BadRequestException(`${url} serves neither a feed, a sitemap nor a web page`);
+    if (kind === null) throw new VigilError('source_kind_unknown', `${url} serves neither a feed, a sitemap nor a web page`, { field: 'url', details: { url } });
     return { kind, url };
   }
 
@@ -37,7 +39,9 @@ export class SourceDetector {
     try {
       return await this.fetcher.fetch(url, { expect: 'any' });
     } catch (error) {
-      if (error instanceof FetchError) throw new BadRequestException(`Could not detect the kind of ${url}: ${error.message}`);
+      if (error instanceof FetchError) {
+        throw new VigilError('source_unreachable', `Could not detect the kind of ${url}: ${error.message}`, { field: 'url', details: { url }, cause: error });
+      }
       throw error;
     }
   }

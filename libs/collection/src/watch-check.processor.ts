@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
-import { EvidenceRepository, ItemsRepository } from '@vigil/persistence';
+import { EvidenceRepository, ItemsRepository, type NewItemEvent } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 import { archiveSnapshot, textHash } from './enrich-item.processor';
 import { FetchError, PoliteFetcher } from './http';
@@ -44,17 +44,27 @@ export class WatchCheckProcessor {
       if (previous && previous.textHash === textHash(article.text)) return;
       const snapshot = await archiveSnapshot(this.evidence, item.id, page, article.text);
       if (previous) {
-        await this.evidence.addEvent({ itemId: item.id, kind: 'item.changed', at: now, detail: describeEdit(previous.finalUrl, page.finalUrl), snapshotId: snapshot.id });
+        await this.evidence.addEvent({ itemId: item.id, kind: 'item.changed', at: now, ...describeEdit(previous.finalUrl, page.finalUrl), snapshotId: snapshot.id });
       }
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
       if (error.status === undefined || !GONE_STATUSES.has(error.status)) return; // unreachable for now: try again next time
       await this.items.markRemoved(item.id, now);
-      await this.evidence.addEvent({ itemId: item.id, kind: 'item.removed', at: now, detail: `The page answers HTTP ${error.status}: taken down`, snapshotId: null });
+      await this.evidence.addEvent({
+        itemId: item.id,
+        kind: 'item.removed',
+        at: now,
+        reason: 'page_gone',
+        params: { httpStatus: error.status },
+        detail: `The page answers HTTP ${error.status}: taken down`,
+        snapshotId: null,
+      });
     }
   }
 }
 
-function describeEdit(previousUrl: string, currentUrl: string): string {
-  return previousUrl === currentUrl ? 'The article text was edited' : `The article text was edited and now lives at ${currentUrl}`;
+function describeEdit(previousUrl: string, currentUrl: string): Pick<NewItemEvent, 'reason' | 'params' | 'detail'> {
+  return previousUrl === currentUrl
+    ? { reason: 'text_edited', params: {}, detail: 'The article text was edited' }
+    : { reason: 'text_edited_moved', params: { url: currentUrl }, detail: `The article text was edited and now lives at ${currentUrl}` };
 }

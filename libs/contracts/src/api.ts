@@ -1,3 +1,4 @@
+import type { ErrorCode, ErrorDetails } from './errors';
 import type { Role } from './roles';
 
 /** Shapes of the HTTP API that the console and outside scripts depend on. Keep them stable. */
@@ -87,9 +88,21 @@ export interface CreateSourceRequest {
 
 export type UpdateSourceRequest = Partial<Omit<CreateSourceRequest, 'kind'>> & { kind?: SourceKind };
 
+/**
+ * An OPML entry that was not added. Clients translate `code` (the API's import gives `source_exists` or
+ * `url_not_http`); `reason` is the English developer text.
+ */
+export interface OpmlSkippedEntry {
+  url: string;
+  code: ErrorCode;
+  reason: string;
+  /** For `source_exists`: the source that already has this URL. */
+  existingId?: string;
+}
+
 export interface OpmlImportResult {
   created: number;
-  skipped: { url: string; reason: string }[];
+  skipped: OpmlSkippedEntry[];
 }
 
 export interface ItemSummary {
@@ -113,8 +126,23 @@ export interface SnapshotInfo {
 
 export type ItemEventKind = 'item.changed' | 'item.removed';
 
+/** What was noticed, for clients to word; `detail` says the same in English for developers. */
+export const ITEM_EVENT_REASONS = ['text_edited', 'text_edited_moved', 'page_gone', 'dropped_from_feed'] as const;
+export type ItemEventReason = (typeof ITEM_EVENT_REASONS)[number];
+
+export interface ItemEventParams {
+  /** `text_edited_moved`: where the article lives now. */
+  url?: string;
+  /** `page_gone`: the HTTP status the page answered. */
+  httpStatus?: number;
+  /** `dropped_from_feed`: the feed that stopped listing it. */
+  feedUrl?: string;
+}
+
 export interface ItemEventView {
   kind: ItemEventKind;
+  reason: ItemEventReason;
+  params: ItemEventParams;
   at: string;
   detail: string;
   snapshotId: string | null;
@@ -139,14 +167,30 @@ export interface ItemDetail extends ItemSummary {
   events: ItemEventView[];
 }
 
+/** Totals are counted exactly up to this many matches; beyond it the API says "at least this many". */
+export const ITEM_TOTAL_EXACT_UP_TO = 10_000;
+
+/** `relevance` (the default with a query) or `newest` first; without a query items are always newest first. */
+export const ITEM_SORTS = ['relevance', 'newest'] as const;
+export type ItemSort = (typeof ITEM_SORTS)[number];
+
 export interface ItemPage {
   items: ItemSummary[];
+  /** Exact when `totalIsEstimate` is false; otherwise a lower bound (shown as "10,000+"). */
   total: number;
+  /** True when counting stopped at ITEM_TOTAL_EXACT_UP_TO: there are more than `total` matches. */
+  totalIsEstimate: boolean;
 }
 
-/** Body of every 4xx/5xx answer. `message` is safe to show to the user. */
+/**
+ * Body of every 4xx/5xx answer. `code` is what clients act on and translate; `message` is English for developers.
+ * `field` names the offending request property when there is one.
+ */
 export interface ApiErrorBody {
   statusCode: number;
   error: string;
+  code: ErrorCode;
   message: string;
+  field?: string;
+  details?: ErrorDetails;
 }

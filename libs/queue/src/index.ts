@@ -1,2 +1,3 @@
 export * from './job-queue';
 export * from './queue.module';
+export * from './redis-connection';

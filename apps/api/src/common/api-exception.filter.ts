@@ -1,10 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiErrorBody } from '@vigil/contracts';
+import { type ApiErrorBody, type ErrorCode, httpStatusOf, VigilError } from '@vigil/contracts';
 import type { Response } from 'express';
 
 /**
- * Every error leaves the API as `{statusCode, error, message}` with a message fit for the user.
- * Client mistakes keep their 4xx (including body-parser's); anything else is a 500 without internals.
+ * Every error leaves the API as `{statusCode, error, code, message[, field][, details]}`: VigilError through the
+ * one code → status mapping in contracts, Nest's own exceptions and body-parser's refusals with a code chosen by
+ * status, anything else as a 500 `internal` without internals.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -12,26 +13,71 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
-    const retryAfterSec = (exception as { retryAfterSec?: unknown }).retryAfterSec;
+    const body = toBody(exception);
+    const retryAfterSec = body.details?.retryAfterSec;
     if (typeof retryAfterSec === 'number') response.setHeader('retry-after', String(retryAfterSec));
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (body.code === 'internal') this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    else if (body.statusCode >= 500) this.logger.warn(`${body.code}: ${body.message}`);
     response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): ApiErrorBody {
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const answer = exception.getResponse();
-      const message = typeof answer === 'string' ? answer : (answer as { message?: string | string[] }).message ?? exception.message;
-      return { statusCode, error: reasonPhrase(statusCode), message: Array.isArray(message) ? message.join('; ') : message };
-    }
-    const clientError = exception as { status?: unknown; expose?: unknown; message?: unknown };
-    if (typeof clientError.status === 'number' && clientError.status >= 400 && clientError.status < 500 && clientError.expose) {
-      return { statusCode: clientError.status, error: reasonPhrase(clientError.status), message: String(clientError.message) };
-    }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side; it has been logged.' };
+export function toBody(exception: unknown): ApiErrorBody {
+  if (exception instanceof VigilError) {
+    const statusCode = httpStatusOf(exception.code);
+    return {
+      statusCode,
+      error: reasonPhrase(statusCode),
+      code: exception.code,
+      message: exception.message,
+      ...(exception.field === undefined ? {} : { field: exception.field }),
+      ...(exception.details === undefined ? {} : { details: exception.details }),
+    };
   }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const answer = exception.getResponse();
+    const message = typeof answer === 'string' ? answer : ((answer as { message?: string | string[] }).message ?? exception.message);
+    // Nest wraps body-parser's refusals (unreadable JSON among them) into HttpExceptions with the original as cause.
+    const code = isUnreadableBody(exception.cause) ? 'malformed_json' : codeOfStatus(statusCode);
+    return withCode(statusCode, code, Array.isArray(message) ? message.join('; ') : message);
+  }
+  const clientError = exception as { status?: unknown; expose?: unknown; message?: unknown; type?: unknown };
+  if (typeof clientError.status === 'number' && clientError.status >= 400 && clientError.status < 500 && clientError.expose) {
+    // body-parser's refusals: unreadable JSON, a body over the limit, an unknown charset.
+    const code = isUnreadableBody(exception) ? 'malformed_json' : codeOfStatus(clientError.status);
+    return withCode(clientError.status, code, String(clientError.message));
+  }
+  return withCode(500, 'internal', 'Something went wrong on our side; it has been logged.');
+}
+
+function isUnreadableBody(error: unknown): boolean {
+  return (error as { type?: unknown } | undefined)?.type === 'entity.parse.failed';
+}
+
+/** For exceptions raised by Nest and Express themselves, which know only a status. */
+function codeOfStatus(status: number): ErrorCode {
+  switch (status) {
+    case HttpStatus.UNAUTHORIZED:
+      return 'unauthenticated';
+    case HttpStatus.FORBIDDEN:
+      return 'forbidden';
+    case HttpStatus.NOT_FOUND:
+      return 'route_not_found';
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return 'payload_too_large';
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return 'unsupported_media_type';
+    case HttpStatus.SERVICE_UNAVAILABLE:
+      return 'dependency_unavailable';
+    default:
+      return status < 500 ? 'bad_request' : 'internal';
+  }
+}
+
+function withCode(statusCode: number, code: ErrorCode, message: string): ApiErrorBody {
+  if (code === 'internal') return { statusCode: 500, error: reasonPhrase(500), code, message: 'Something went wrong on our side; it has been logged.' };
+  return { statusCode, error: reasonPhrase(statusCode), code, message };
 }
 
 function reasonPhrase(status: number): string {

@@ -1,3 +1,4 @@
+import { type ErrorCode, VigilError } from '@vigil/contracts';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 
 export interface OpmlOutline {
@@ -10,8 +11,15 @@ export interface OpmlOutline {
   kind: string | null;
 }
 
-/** An OPML file that cannot be read; the message is shown to the user. */
-export class OpmlError extends Error {}
+type OpmlErrorCode = Extract<ErrorCode, 'opml_too_large' | 'opml_doctype_refused' | 'opml_unreadable' | 'opml_not_opml'>;
+
+/** An OPML file that cannot be read; clients translate the code. */
+export class OpmlError extends VigilError {
+  constructor(code: OpmlErrorCode, message: string) {
+    super(code, message);
+    this.name = 'OpmlError';
+  }
+}
 
 const MAX_OPML_BYTES = 5 * 1024 * 1024;
 
@@ -27,15 +35,15 @@ interface RawOutline {
 
 /** Reads the feed outlines of an OPML 1.0/2.0 subscription list, folders flattened into tags. */
 export function parseOpml(xml: string): OpmlOutline[] {
-  if (xml.length > MAX_OPML_BYTES) throw new OpmlError('The OPML file is larger than 5 MiB');
-  if (/<!DOCTYPE/i.test(xml)) throw new OpmlError('OPML with a DOCTYPE is refused (entity expansion is never performed)');
+  if (xml.length > MAX_OPML_BYTES) throw new OpmlError('opml_too_large', 'The OPML file is larger than 5 MiB');
+  if (/<!DOCTYPE/i.test(xml)) throw new OpmlError('opml_doctype_refused', 'OPML with a DOCTYPE is refused (entity expansion is never performed)');
   let document: { opml?: { body?: { outline?: RawOutline | RawOutline[] } } };
   try {
     document = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(xml, true);
   } catch (error) {
-    throw new OpmlError(`Unreadable OPML: ${(error as Error).message.split('\n')[0]}`);
+    throw new OpmlError('opml_unreadable', `Unreadable OPML: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (!document.opml?.body) throw new OpmlError('Not an OPML document: no <opml><body>');
+  if (!document.opml?.body) throw new OpmlError('opml_not_opml', 'Not an OPML document: no <opml><body>');
   const outlines: OpmlOutline[] = [];
   const visit = (nodes: RawOutline | RawOutline[] | undefined, folders: string[]) => {
     for (const node of toArray(nodes)) {

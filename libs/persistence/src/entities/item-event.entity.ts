@@ -1,4 +1,4 @@
-import type { ItemEventKind } from '@vigil/contracts';
+import type { ItemEventKind, ItemEventParams, ItemEventReason } from '@vigil/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An edit or takedown noticed on a watched item; stored before anyone is told. */
@@ -16,6 +16,13 @@ export class ItemEventEntity {
   @Column({ type: 'timestamptz' })
   at!: Date;
 
+  @Column({ type: 'text' })
+  reason!: ItemEventReason;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  params!: ItemEventParams;
+
+  /** The same in English, for developers and logs. */
   @Column({ type: 'text' })
   detail!: string;
 

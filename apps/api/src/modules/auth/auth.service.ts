@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { BadRequestException, Inject, Injectable, Logger, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { LoginResponse, UserView } from '@vigil/contracts';
+import { type LoginResponse, type UserView, VigilError } from '@vigil/contracts';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { SessionsRepository, SettingsRepository, UsersRepository } from '@vigil/persistence';
@@ -14,8 +14,6 @@ interface TokenClaims {
   sub: string;
   sid: string;
 }
-
-const WRONG_CREDENTIALS = 'Wrong username or password';
 
 /** Logins are session rows; tokens only name a session, so logout and disabling a user take effect at once. */
 @Injectable()
@@ -47,7 +45,7 @@ export class AuthService implements OnModuleInit {
     if (!user || !valid || user.disabled) {
       this.logger.warn(`Failed sign-in for ${JSON.stringify(username)} from ${clientAddress}`);
       await this.throttle.recordFailure(username, clientAddress);
-      throw new UnauthorizedException(WRONG_CREDENTIALS);
+      throw new VigilError('wrong_credentials', 'Wrong username or password');
     }
     await this.throttle.recordSuccess(username, clientAddress);
     const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.sessionTtlMs);
@@ -77,7 +75,7 @@ export class AuthService implements OnModuleInit {
 
   async currentUser(userId: string): Promise<UserView> {
     const user = await this.users.findById(userId);
-    if (!user) throw new UnauthorizedException('Sign in to continue');
+    if (!user) throw new VigilError('unauthenticated', 'Sign in to continue');
     return toUserView(user);
   }
 
@@ -85,9 +83,9 @@ export class AuthService implements OnModuleInit {
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const stored = await this.users.findById(user.id);
     if (!stored || !(await this.passwords.verify(stored.passwordHash, currentPassword))) {
-      throw new UnauthorizedException('The current password is wrong');
+      throw new VigilError('wrong_current_password', 'The current password is wrong', { field: 'currentPassword' });
     }
-    if (currentPassword === newPassword) throw new BadRequestException('newPassword must differ from the current password');
+    if (currentPassword === newPassword) throw new VigilError('password_unchanged', 'newPassword must differ from the current password', { field: 'newPassword' });
     await this.users.update(user.id, { passwordHash: await this.passwords.hash(newPassword) });
     await this.sessions.revokeAllForUserExcept(user.id, user.sessionId, this.clock.now());
   }

@@ -1,5 +1,6 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { VigilError } from '@vigil/contracts';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import type { AuthenticatedRequest } from './auth-user';
 import { AuthService } from './auth.service';
@@ -19,11 +20,11 @@ export class SessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization) ?? (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const user = token ? await this.auth.authenticate(token) : null;
-    if (!user) throw new UnauthorizedException('Sign in to continue');
+    if (!user) throw new VigilError('unauthenticated', 'Sign in to continue');
     request.user = user;
-    if (!rule) throw new ForbiddenException('This route has no access rule');
+    if (!rule) throw new VigilError('forbidden', 'This route has no access rule');
     if (!user.roles.some((role) => rule.roles.includes(role))) {
-      throw new ForbiddenException(`Requires one of the roles: ${rule.roles.join(', ')}`);
+      throw new VigilError('forbidden', `Requires one of the roles: ${rule.roles.join(', ')}`);
     }
     return true;
   }

@@ -40,6 +40,13 @@ export function toItemDetail(item: ItemEntity, evidence: ItemEvidence): ItemDeta
       finalUrl: snapshot.finalUrl,
       contentHash: snapshot.contentHash,
     })),
-    events: evidence.events.map((event) => ({ kind: event.kind, at: event.at.toISOString(), detail: event.detail, snapshotId: event.snapshotId })),
+    events: evidence.events.map((event) => ({
+      kind: event.kind,
+      reason: event.reason,
+      params: event.params,
+      at: event.at.toISOString(),
+      detail: event.detail,
+      snapshotId: event.snapshotId,
+    })),
   };
 }

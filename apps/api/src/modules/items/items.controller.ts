@@ -1,11 +1,10 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ItemDetail, ItemPage } from '@vigil/contracts';
+import { OptionalUuidParamPipe, UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole } from '../auth/access.decorators';
 import { ItemQueryDto } from './item-query.dto';
 import { ItemsService } from './items.service';
-
-const OPTIONAL_UUID = new ParseUUIDPipe({ optional: true });
 
 @ApiTags('items')
 @Controller('api/items')
@@ -19,7 +18,7 @@ export class ItemsController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ItemDetail> {
+  get(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.get(id);
   }
 
@@ -27,21 +26,26 @@ export class ItemsController {
   @Get(':id/snapshot')
   @ApiProduces('text/html')
   @ApiQuery({ name: 'snapshotId', required: false })
+  @ApiQuery({ name: 'lang', required: false, enum: ['vi', 'en'], description: 'Language of the banner above the archived page' })
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
   @Header('x-content-type-options', 'nosniff')
-  snapshot(@Param('id', ParseUUIDPipe) id: string, @Query('snapshotId', OPTIONAL_UUID) snapshotId?: string): Promise<string> {
-    return this.items.snapshotPage(id, snapshotId ?? null);
+  snapshot(
+    @Param('id', UuidParamPipe) id: string,
+    @Query('snapshotId', OptionalUuidParamPipe) snapshotId?: string,
+    @Query('lang') lang?: string,
+  ): Promise<string> {
+    return this.items.snapshotPage(id, snapshotId ?? null, lang === 'en' ? 'en' : 'vi');
   }
 
   @Post(':id/watch')
   @HttpCode(200)
-  watch(@Param('id', ParseUUIDPipe) id: string): Promise<ItemDetail> {
+  watch(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.setWatched(id, true);
   }
 
   @Delete(':id/watch')
-  unwatch(@Param('id', ParseUUIDPipe) id: string): Promise<ItemDetail> {
+  unwatch(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.setWatched(id, false);
   }
 }

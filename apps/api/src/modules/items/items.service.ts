@@ -1,7 +1,7 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { renderSnapshotPage } from '@vigil/collection';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
-import type { ItemDetail, ItemPage } from '@vigil/contracts';
+import { type ItemDetail, type ItemPage, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { EvidenceRepository, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
@@ -50,16 +50,16 @@ export class ItemsService {
   }
 
   /** The archived page, sanitised: readable as published, with no scripts and nothing loaded from elsewhere. */
-  async snapshotPage(id: string, snapshotId: string | null): Promise<string> {
+  async snapshotPage(id: string, snapshotId: string | null, language: 'vi' | 'en'): Promise<string> {
     await this.findItem(id);
     const snapshot = await this.evidence.findSnapshotWithBody(id, snapshotId);
-    if (!snapshot) throw new NotFoundException(snapshotId ? `No snapshot ${snapshotId} of item ${id}` : `Item ${id} has no snapshot yet`);
-    return renderSnapshotPage(snapshot);
+    if (!snapshot) throw new VigilError('snapshot_not_found', snapshotId ? `No snapshot ${snapshotId} of item ${id}` : `Item ${id} has no snapshot yet`);
+    return renderSnapshotPage(snapshot, language);
   }
 
   private async findItem(id: string): Promise<ItemEntity> {
     const item = await this.items.findById(id);
-    if (!item) throw new NotFoundException(`No item with id ${id}`);
+    if (!item) throw new VigilError('item_not_found', `No item with id ${id}`);
     return item;
   }
 }

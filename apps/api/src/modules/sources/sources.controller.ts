@@ -1,6 +1,7 @@
-import { BadRequestException, Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { OpmlImportResult, SourceView } from '@vigil/contracts';
+import { type OpmlImportResult, type SourceView, VigilError } from '@vigil/contracts';
+import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
 import { CreateSourceDto, UpdateSourceDto } from './source.dto';
 import { SourcesService } from './sources.service';
@@ -40,20 +41,20 @@ export class SourcesController {
   @ApiBody({ schema: { type: 'string' } })
   import(@Body() body: unknown): Promise<OpmlImportResult> {
     if (typeof body !== 'string' || !body.trim()) {
-      throw new BadRequestException('Send the OPML file as the request body with Content-Type text/x-opml');
+      throw new VigilError('opml_missing', 'Send the OPML file as the request body with Content-Type text/x-opml');
     }
     return this.sources.importOpml(body);
   }
 
   @AnyRole()
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<SourceView> {
+  get(@Param('id', UuidParamPipe) id: string): Promise<SourceView> {
     return this.sources.get(id);
   }
 
   @Roles('admin', 'duty_officer')
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSourceDto): Promise<SourceView> {
+  update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateSourceDto): Promise<SourceView> {
     return this.sources.update(id, body);
   }
 
@@ -61,7 +62,7 @@ export class SourcesController {
   @Roles('admin', 'duty_officer')
   @Post(':id/fetch')
   @HttpCode(202)
-  fetchNow(@Param('id', ParseUUIDPipe) id: string): Promise<{ queued: true }> {
+  fetchNow(@Param('id', UuidParamPipe) id: string): Promise<{ queued: true }> {
     return this.sources.fetchNow(id);
   }
 }

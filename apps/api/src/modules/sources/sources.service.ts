@@ -1,6 +1,6 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { buildOpml, collectJobId, OpmlError, parseOpml, SourceDetector } from '@vigil/collection';
-import { type OpmlImportResult, SOURCE_KINDS, type SourceKind, type SourceView } from '@vigil/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { buildOpml, collectJobId, parseOpml, SourceDetector } from '@vigil/collection';
+import { type OpmlImportResult, SOURCE_KINDS, type SourceKind, type SourceView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock, defaultPollBounds } from '@vigil/domain';
 import { ItemsRepository, type NewSource, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
@@ -50,22 +50,23 @@ export class SourcesService {
 
   async fetchNow(id: string): Promise<{ queued: true }> {
     const source = await this.find(id);
-    if (source.paused) throw new ConflictException(`${source.name} is paused: resume it to fetch it`);
+    if (source.paused) throw new VigilError('source_paused', `${source.name} is paused: resume it to fetch it`);
     await this.collectNow(id);
     return { queued: true };
   }
 
   async importOpml(xml: string): Promise<OpmlImportResult> {
-    const outlines = readOpml(xml);
-    const existing = new Set((await this.sources.findByUrls(outlines.map((outline) => outline.xmlUrl))).map((source) => source.url));
+    const outlines = parseOpml(xml);
+    const existing = new Map((await this.sources.findByUrls(outlines.map((outline) => outline.xmlUrl))).map((source) => [source.url, source.id]));
     const result: OpmlImportResult = { created: 0, skipped: [] };
     for (const outline of outlines) {
-      if (existing.has(outline.xmlUrl)) {
-        result.skipped.push({ url: outline.xmlUrl, reason: 'already a source' });
+      const existingId = existing.get(outline.xmlUrl);
+      if (existingId) {
+        result.skipped.push({ url: outline.xmlUrl, code: 'source_exists', reason: 'already a source', existingId });
         continue;
       }
       if (!isHttpUrl(outline.xmlUrl)) {
-        result.skipped.push({ url: outline.xmlUrl, reason: 'not an http(s) address' });
+        result.skipped.push({ url: outline.xmlUrl, code: 'url_not_http', reason: 'not an http(s) address' });
         continue;
       }
       const kind: SourceKind = SOURCE_KINDS.find((candidate) => candidate === outline.kind) ?? 'rss';
@@ -74,7 +75,7 @@ export class SourcesService {
         this.clock.now(),
       );
       await this.enqueueCollection(source.id, source.nextFetchAt);
-      existing.add(outline.xmlUrl);
+      existing.set(outline.xmlUrl, source.id);
       result.created += 1;
     }
     return result;
@@ -88,7 +89,7 @@ export class SourcesService {
 
   private async find(id: string): Promise<SourceEntity> {
     const source = await this.sources.findById(id);
-    if (!source) throw new NotFoundException(`No source with id ${id}`);
+    if (!source) throw new VigilError('source_not_found', `No source with id ${id}`);
     return source;
   }
 
@@ -145,16 +146,7 @@ function withPollSettings(request: SourceRequest): NewSource {
 
 function checkBounds(settings: { pollIntervalSec: number; minPollIntervalSec: number; maxPollIntervalSec: number }): void {
   if (settings.minPollIntervalSec > settings.pollIntervalSec || settings.pollIntervalSec > settings.maxPollIntervalSec) {
-    throw new BadRequestException('pollIntervalSec must lie between minPollIntervalSec and maxPollIntervalSec');
-  }
-}
-
-function readOpml(xml: string) {
-  try {
-    return parseOpml(xml);
-  } catch (error) {
-    if (error instanceof OpmlError) throw new BadRequestException(error.message);
-    throw error;
+    throw new VigilError('poll_bounds_invalid', 'pollIntervalSec must lie between minPollIntervalSec and maxPollIntervalSec', { field: 'pollIntervalSec' });
   }
 }
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { UserView } from '@vigil/contracts';
+import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { Roles } from '../auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
@@ -23,7 +24,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() actor: AuthUser): Promise<UserView> {
+  update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() actor: AuthUser): Promise<UserView> {
     return this.users.update(id, body, actor.id);
   }
 }

@@ -1,5 +1,5 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { UserView } from '@vigil/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { type UserView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { SessionsRepository, UsersRepository } from '@vigil/persistence';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -21,12 +21,15 @@ export class UsersService {
 
   async get(id: string): Promise<UserView> {
     const user = await this.users.findById(id);
-    if (!user) throw new NotFoundException(`No user with id ${id}`);
+    if (!user) throw userNotFound(id);
     return toUserView(user);
   }
 
   async create(request: CreateUserDto): Promise<UserView> {
-    if (await this.users.findByUsername(request.username)) throw new ConflictException(`The username ${request.username} is taken`);
+    const existing = await this.users.findByUsername(request.username);
+    if (existing) {
+      throw new VigilError('username_taken', `The username ${request.username} is taken`, { field: 'username', details: { existingId: existing.id } });
+    }
     const user = await this.users.create({
       username: request.username,
       displayName: request.displayName,
@@ -38,12 +41,16 @@ export class UsersService {
 
   async update(id: string, changes: UpdateUserDto, actingUserId: string): Promise<UserView> {
     if (id === actingUserId && (changes.disabled === true || (changes.roles && !changes.roles.includes('admin')))) {
-      throw new BadRequestException('You cannot disable yourself or remove your own admin role');
+      throw new VigilError('self_lockout', 'You cannot disable yourself or remove your own admin role', { field: changes.disabled === true ? 'disabled' : 'roles' });
     }
     const user = await this.users.update(id, changes);
-    if (!user) throw new NotFoundException(`No user with id ${id}`);
+    if (!user) throw userNotFound(id);
     // A disabled user is signed out everywhere at once.
     if (changes.disabled) await this.sessions.revokeAllForUser(id, this.clock.now());
     return toUserView(user);
   }
+}
+
+function userNotFound(id: string): VigilError {
+  return new VigilError('user_not_found', `No user with id ${id}`);
 }

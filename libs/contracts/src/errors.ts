@@ -1,0 +1,129 @@
+/**
+ * Every refusal the API gives carries one of these codes. The code is the contract: clients translate it
+ * (the console into Vietnamese and English) and never show the English developer message to users.
+ * Adding a code means adding its HTTP status below (a compile error otherwise) and its translations.
+ */
+export const ErrorCode = {
+  // Requests as such
+  BadRequest: 'bad_request',
+  ValidationFailed: 'validation_failed',
+  MalformedJson: 'malformed_json',
+  PayloadTooLarge: 'payload_too_large',
+  UnsupportedMediaType: 'unsupported_media_type',
+  RouteNotFound: 'route_not_found',
+  // Access
+  Unauthenticated: 'unauthenticated',
+  Forbidden: 'forbidden',
+  WrongCredentials: 'wrong_credentials',
+  TooManyLoginAttempts: 'too_many_login_attempts',
+  WrongCurrentPassword: 'wrong_current_password',
+  PasswordUnchanged: 'password_unchanged',
+  // Users
+  UserNotFound: 'user_not_found',
+  UsernameTaken: 'username_taken',
+  SelfLockout: 'self_lockout',
+  // Sources
+  SourceNotFound: 'source_not_found',
+  SourceExists: 'source_exists',
+  SourcePaused: 'source_paused',
+  PollBoundsInvalid: 'poll_bounds_invalid',
+  UrlNotHttp: 'url_not_http',
+  SourceUnreachable: 'source_unreachable',
+  SourceKindUnknown: 'source_kind_unknown',
+  AdvertisedFeedInvalid: 'advertised_feed_invalid',
+  // OPML
+  OpmlMissing: 'opml_missing',
+  OpmlTooLarge: 'opml_too_large',
+  OpmlDoctypeRefused: 'opml_doctype_refused',
+  OpmlUnreadable: 'opml_unreadable',
+  OpmlNotOpml: 'opml_not_opml',
+  // Items
+  ItemNotFound: 'item_not_found',
+  SnapshotNotFound: 'snapshot_not_found',
+  // Our side
+  DependencyUnavailable: 'dependency_unavailable',
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
+
+/** The one mapping from code to HTTP status: a `Record`, so a code without a status does not compile. */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  malformed_json: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  route_not_found: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  wrong_credentials: 401,
+  too_many_login_attempts: 429,
+  wrong_current_password: 401,
+  password_unchanged: 400,
+  user_not_found: 404,
+  username_taken: 409,
+  self_lockout: 400,
+  source_not_found: 404,
+  source_exists: 409,
+  source_paused: 409,
+  poll_bounds_invalid: 400,
+  url_not_http: 400,
+  source_unreachable: 400,
+  source_kind_unknown: 400,
+  advertised_feed_invalid: 400,
+  opml_missing: 400,
+  opml_too_large: 413,
+  opml_doctype_refused: 400,
+  opml_unreadable: 400,
+  opml_not_opml: 400,
+  item_not_found: 404,
+  snapshot_not_found: 404,
+  dependency_unavailable: 503,
+  internal: 500,
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(HTTP_STATUS, value);
+}
+
+/** Facts a client may need to act on the error (or to word it); all optional. */
+export interface ErrorDetails {
+  /** Seconds until the refused action may be tried again (also sent as Retry-After). */
+  retryAfterSec?: number;
+  /** The record that already exists, for conflicts. */
+  existingId?: string;
+  /** The URL the error is about (a source address, an advertised feed). */
+  url?: string;
+  /** The part of the system that is down, for `dependency_unavailable`. */
+  dependency?: string;
+}
+
+/**
+ * A refusal raised anywhere (libraries and API alike). `message` is for developers and logs, in English;
+ * users see the client's translation of `code`. `field` names the offending request property, if one does.
+ */
+export class VigilError extends Error {
+  readonly field?: string;
+  readonly details?: ErrorDetails;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { field?: string; details?: ErrorDetails; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'VigilError';
+    if (options.field !== undefined) this.field = options.field;
+    if (options.details !== undefined) this.details = options.details;
+  }
+
+  get status(): number {
+    return httpStatusOf(this.code);
+  }
+}
