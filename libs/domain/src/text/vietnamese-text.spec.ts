@@ -1,4 +1,4 @@
-import { foldDiacritics, normalizeVietnamese, toSearchText, tokenize } from './vietnamese-text';
+import { foldDiacritics, normalizeVietnamese, searchTokens, toSearchText } from './vietnamese-text';
 
 describe('Vietnamese text normalisation', () => {
   it.each([
@@ -33,11 +33,29 @@ describe('Vietnamese text normalisation', () => {
   });
 
   it('tokenises by Unicode words, not ASCII only', () => {
-    expect(tokenize('Công an: tin "giả" lan truyền!')).toEqual(['cong', 'an', 'tin', 'gia', 'lan', 'truyen']);
+    expect(searchTokens('Công an: tin "giả" lan truyền!')).toEqual(['cong', 'an', 'tin', 'gia', 'lan', 'truyen']);
   });
 
   it('gives every spelling variant the same search text', () => {
     expect(toSearchText('Hoà giải')).toBe(toSearchText('hòa GIẢI'));
     expect(toSearchText('Thông tin sai lệch')).toBe('thong tin sai lech');
+  });
+
+  it('folds and tokenises exactly as the plain definition does, in one pass, for any script', () => {
+    // The definition: NFC and tone placement, then NFD without marks, đ → d, lower case, then Unicode words.
+    const reference = (text: string) =>
+      normalizeVietnamese(text).normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const samples = [
+      'Thông tin sai lệch về việc đóng cửa trường học — “tin giả” lan truyền!',
+      'Hoà giải THOẢ THUẬN ở xã Đồng Văn, 12/11/2026, 08h30',
+      'Ministry REJECTS claims; naïve café façade ǅemal ﬁle ½ 𝐀𝐁𝐂 😀 emoji',
+      'decomposed: Vie\u0302\u0323t Nam, stray mark \u0301 here, İstanbul Straße',
+      '',
+      '   \n\t ',
+    ];
+    for (const sample of samples) {
+      expect(searchTokens(sample)).toEqual(reference(sample));
+      expect(foldDiacritics(sample)).toBe(sample.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase());
+    }
   });
 });

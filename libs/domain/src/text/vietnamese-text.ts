@@ -14,21 +14,13 @@ const WORD = /[\p{L}\p{M}]+/gu;
  * (hòa, thúy, khỏe), so "hoà" and "hòa" become the same string.
  */
 export function normalizeVietnamese(text: string): string {
-  return text.normalize('NFC').replace(WORD, placeToneMark);
+  return text.normalize('NFC').replace(WORD, normalizedSyllable);
 }
 
 /** Lower-case, diacritic-free form used for matching: "Thông tin sai lệch" → "thong tin sai lech". */
 export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd') // đ has no decomposition, so stripping marks leaves it alone
-    .toLowerCase();
-}
-
-/** Unicode-aware word tokens of the folded text (natural's tokenizers keep only ASCII letters). */
-export function tokenize(text: string): string[] {
-  return foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Most of any text is ASCII, which folds by lower-casing alone: only the other characters go through the table.
+  return text.toLowerCase().replace(NON_ASCII, foldNonAscii);
 }
 
 /** The single string form that search engines index and query with. */
@@ -36,9 +28,118 @@ export function toSearchText(text: string): string {
   return searchTokens(text).join(' ');
 }
 
-/** The tokens of `toSearchText`: one tone-mark placement, then folded Unicode words. */
+/**
+ * Folded Unicode words ([\p{L}\p{N}]+ of the folded text; natural's tokenizers keep only ASCII letters). Folding
+ * drops every tone mark, so tone placement needs no unifying first: "hoà" and "hòa" both give "hoa". One pass over
+ * the text with a per-character table, because this runs on every word Vigil collects.
+ */
 export function searchTokens(text: string): string[] {
-  return tokenize(normalizeVietnamese(text));
+  const tokens: string[] = [];
+  let token = '';
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    let unit: FoldedUnit;
+    if (isHighSurrogate(code) && index + 1 < text.length) {
+      unit = { folded: foldSlowly(text.slice(index, index + 2)), kind: UnitKind.Mixed };
+      index += 1;
+    } else {
+      unit = FOLDED_UNITS[code] ?? foldedUnit(code);
+    }
+    if (unit.kind === UnitKind.Word) {
+      token += unit.folded;
+    } else if (unit.kind === UnitKind.Separator) {
+      if (token) tokens.push(token);
+      token = '';
+    } else if (unit.kind === UnitKind.Mixed) {
+      for (const char of unit.folded) {
+        if (WORD_CHAR.test(char)) token += char;
+        else if (token) {
+          tokens.push(token);
+          token = '';
+        }
+      }
+    }
+  }
+  if (token) tokens.push(token);
+  return tokens;
+}
+
+const enum UnitKind {
+  /** Folds to word characters only: extends the current token. */
+  Word,
+  /** Folds to nothing (a combining mark): tokens run on across it. */
+  Dropped,
+  /** Folds to non-word characters only: ends the current token. */
+  Separator,
+  /** Folds to both (rare ligatures and compatibility forms): decided character by character. */
+  Mixed,
+}
+
+interface FoldedUnit {
+  folded: string;
+  kind: UnitKind;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+// One entry per UTF-16 code unit, filled on first sight: the fold of a character never changes.
+const FOLDED_UNITS: (FoldedUnit | undefined)[] = new Array(0x10000);
+
+function foldedUnit(code: number): FoldedUnit {
+  let unit = FOLDED_UNITS[code];
+  if (!unit) {
+    const folded = foldSlowly(String.fromCharCode(code));
+    const chars = [...folded];
+    const words = chars.filter((char) => WORD_CHAR.test(char)).length;
+    const kind = chars.length === 0 ? UnitKind.Dropped : words === chars.length ? UnitKind.Word : words === 0 ? UnitKind.Separator : UnitKind.Mixed;
+    unit = { folded, kind };
+    FOLDED_UNITS[code] = unit;
+  }
+  return unit;
+}
+
+/** The definition the tables are built from. */
+function foldSlowly(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd') // đ has no decomposition, so stripping marks leaves it alone
+    .toLowerCase();
+}
+
+const NON_ASCII = /[^\x00-\x7f]+/g;
+
+function foldNonAscii(run: string): string {
+  let folded = '';
+  for (let index = 0; index < run.length; index += 1) {
+    const code = run.charCodeAt(index);
+    if (isHighSurrogate(code) && index + 1 < run.length) {
+      folded += foldSlowly(run.slice(index, index + 2));
+      index += 1;
+    } else {
+      folded += (FOLDED_UNITS[code] ?? foldedUnit(code)).folded;
+    }
+  }
+  return folded;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+// Syllables repeat endlessly (a few thousand cover most text), so each is placed once; bounded so odd input can't grow it.
+const PLACED_SYLLABLES = new Map<string, string>();
+const MAX_PLACED_SYLLABLES = 50_000;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function normalizedSyllable(word: string): string {
+  if (ASCII_ONLY.test(word)) return word;
+  let placed = PLACED_SYLLABLES.get(word);
+  if (placed === undefined) {
+    placed = placeToneMark(word);
+    if (PLACED_SYLLABLES.size >= MAX_PLACED_SYLLABLES) PLACED_SYLLABLES.clear();
+    PLACED_SYLLABLES.set(word, placed);
+  }
+  return placed;
 }
 
 function placeToneMark(word: string): string {
