@@ -1,12 +1,23 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, failureBackoffSec, nextPollInterval } from '@vigil/domain';
 import { EvidenceRepository, ItemsRepository, type NewItem, type SourceEntity, SourcesRepository } from '@vigil/persistence';
-import { JobQueue } from '@vigil/queue';
+import { type JobContext, JobQueue } from '@vigil/queue';
 import { type CollectedEntry, toNewItem } from './collected-entry';
 import { FetchError, isHalfFailure, PoliteFetcher } from './http';
 import { FeedParseError } from './parsing/feeds';
+import { enrichJobId } from './enrich-item.processor';
 import { SearchIndexer } from './search-indexer';
 import { SourceReader } from './source-reader';
+
+interface StoreResult {
+  newItems: number;
+  /** More new items were listed than one poll stores (VIGIL_POLL_MAX_NEW_ITEMS): the next poll takes the rest. */
+  capped: boolean;
+}
+
+/** A run that is not told otherwise is its only attempt. */
+const ONLY_ATTEMPT: JobContext = { attempt: 1, finalAttempt: true };
 
 /**
  * Fetches one source, stores its new and changed items, queues each new item's page for archiving, and brings
@@ -24,52 +35,64 @@ export class CollectSourceProcessor {
     private readonly reader: SourceReader,
     private readonly indexer: SearchIndexer,
     @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async handle({ sourceId }: { sourceId: string }): Promise<void> {
+  async handle({ sourceId }: { sourceId: string }, context: JobContext = ONLY_ATTEMPT): Promise<void> {
     const source = await this.sources.findById(sourceId);
     if (!source || source.paused) return;
     const fetchedAt = this.clock.now();
     try {
-      const response = await this.fetcher.fetch(source.url, {
-        etag: source.etag,
-        lastModified: source.lastModified,
-        expect: source.kind === 'web' ? 'html' : 'feed',
-      });
-      const newItems = response.notModified ? 0 : await this.store(source, await this.reader.read(source, response), fetchedAt);
-      const pollIntervalSec = nextPollInterval(source.pollIntervalSec, newItems, source);
-      await this.sources.recordSuccess(source.id, {
-        fetchedAt,
-        pollIntervalSec,
-        nextFetchAt: new Date(fetchedAt.getTime() + pollIntervalSec * 1000),
-        etag: response.etag,
-        lastModified: response.lastModified,
-      });
+      await this.poll(source, fetchedAt);
     } catch (error) {
-      if (!(error instanceof FetchError || error instanceof FeedParseError)) throw error;
-      await this.recordFailure(source, fetchedAt, error);
+      if (error instanceof FetchError || error instanceof FeedParseError) {
+        await this.recordFailure(source, fetchedAt, error);
+      } else {
+        // Not the source's fault (a bug, the database): retried by the queue. On the last attempt the failure is
+        // recorded with its backoff, so the source is polled again at its next due time under a new job id.
+        if (context.finalAttempt) await this.recordUnexpectedFailure(source, fetchedAt, error);
+        throw error;
+      }
     }
     await this.indexer.indexPending(source.id);
   }
 
-  /** Stores the entries and returns how many were new. */
-  private async store(source: SourceEntity, entries: CollectedEntry[], fetchedAt: Date): Promise<number> {
-    let candidates = uniqueByKey(entries.flatMap((entry) => toNewItem(entry, source.id, source.url, fetchedAt, source.languageHint) ?? []));
-    if (source.kind === 'sitemap' || source.kind === 'web') {
-      // These announce little more than a URL: a known one has nothing new to say (its page said it already).
-      const known = await this.items.existingDedupeKeys(source.id, candidates.map((item) => item.dedupeKey));
-      candidates = candidates.filter((item) => !known.has(item.dedupeKey));
-    }
+  private async poll(source: SourceEntity, fetchedAt: Date): Promise<void> {
+    const response = await this.fetcher.fetch(source.url, {
+      etag: source.etag,
+      lastModified: source.lastModified,
+      expect: source.kind === 'web' ? 'html' : 'feed',
+    });
+    const { newItems, capped } = response.notModified ? { newItems: 0, capped: false } : await this.store(source, await this.reader.read(source, response), fetchedAt);
+    const pollIntervalSec = nextPollInterval(source.pollIntervalSec, newItems, source);
+    // A capped poll comes back soon, and unconditionally: a 304 would hide the entries it left for later.
+    const nextInSec = capped ? source.minPollIntervalSec : pollIntervalSec;
+    await this.sources.recordSuccess(source.id, {
+      fetchedAt,
+      pollIntervalSec,
+      nextFetchAt: new Date(fetchedAt.getTime() + nextInSec * 1000),
+      etag: capped ? null : response.etag,
+      lastModified: capped ? null : response.lastModified,
+    });
+  }
+
+  /** Stores the entries: at most VIGIL_POLL_MAX_NEW_ITEMS new ones (newest first), and every changed one. */
+  private async store(source: SourceEntity, entries: CollectedEntry[], fetchedAt: Date): Promise<StoreResult> {
+    const listed = uniqueByKey(entries.flatMap((entry) => toNewItem(entry, source.id, source.url, fetchedAt, source.languageHint) ?? []));
+    const knownKeys = await this.items.existingDedupeKeys(source.id, listed.map((item) => item.dedupeKey));
+    // Sitemaps and listing pages announce little more than a URL: a known one has nothing new to say (its page said it already).
+    const candidates = source.kind === 'sitemap' || source.kind === 'web' ? listed.filter((item) => !knownKeys.has(item.dedupeKey)) : listed;
+    const { accepted, capped } = capNewItems(candidates, knownKeys, this.config.collection.maxNewItemsPerPoll);
     // Exact copies of an item Vigil already has (same title and text elsewhere) are not stored twice.
-    const known = await this.items.existingContentHashes(candidates.flatMap((item) => item.contentHash ?? []));
-    const fresh = candidates.filter((item) => !item.contentHash || !known.has(item.contentHash));
+    const known = await this.items.existingContentHashes(accepted.flatMap((item) => item.contentHash ?? []));
+    const fresh = accepted.filter((item) => !item.contentHash || !known.has(item.contentHash));
     const stored = await this.items.upsert(fresh);
     const inserted = stored.filter((row) => row.inserted).map((row) => row.item);
-    for (const item of inserted) await this.queue.enqueue('enrich-item', { itemId: item.id }, { jobId: `enrich-${item.id}` });
-    await this.noticeDroppedWatchedItems(source, candidates, fetchedAt);
-    if (stored.length) this.logger.log(`${source.name}: ${inserted.length} new, ${stored.length - inserted.length} changed`);
-    return inserted.length;
+    await this.queue.enqueueMany('enrich-item', inserted.map((item) => ({ payload: { itemId: item.id }, jobId: enrichJobId(item.id) })));
+    await this.noticeDroppedWatchedItems(source, listed, fetchedAt);
+    if (stored.length) this.logger.log(`${source.name}: ${inserted.length} new, ${stored.length - inserted.length} changed${capped ? ' (more next poll)' : ''}`);
+    return { newItems: inserted.length, capped };
   }
 
   /**
@@ -95,6 +118,17 @@ export class CollectSourceProcessor {
     }
   }
 
+  private async recordUnexpectedFailure(source: SourceEntity, fetchedAt: Date, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const delaySec = failureBackoffSec(source.pollIntervalSec, source.failureScore + 1, source, null);
+    try {
+      await this.sources.recordFailure(source.id, { fetchedAt, error: `Internal error: ${message}`, weight: 1, nextFetchAt: new Date(fetchedAt.getTime() + delaySec * 1000) });
+    } catch (recordError) {
+      // The source stays due: the next scheduler tick queues the same poll again (a failed job id can be added again).
+      this.logger.error(`${source.name}: could not record the failure: ${(recordError as Error).message}`);
+    }
+  }
+
   private async recordFailure(source: SourceEntity, fetchedAt: Date, error: FetchError | FeedParseError): Promise<void> {
     this.logger.warn(`${source.name} failing: ${error.message}`);
     const weight = error instanceof FetchError && isHalfFailure(error) ? 0.5 : 1;
@@ -102,6 +136,17 @@ export class CollectSourceProcessor {
     const delaySec = failureBackoffSec(source.pollIntervalSec, source.failureScore + weight, source, retryAfterSec);
     await this.sources.recordFailure(source.id, { fetchedAt, error: error.message, weight, nextFetchAt: new Date(fetchedAt.getTime() + delaySec * 1000) });
   }
+}
+
+/**
+ * Keeps every already-known entry (it may have changed) and at most `limit` new ones, newest first: a feed that
+ * lists thousands of new entries at once is taken in slices, one per poll.
+ */
+function capNewItems(candidates: NewItem[], knownKeys: Set<string>, limit: number): { accepted: NewItem[]; capped: boolean } {
+  const fresh = candidates.filter((item) => !knownKeys.has(item.dedupeKey));
+  if (fresh.length <= limit) return { accepted: candidates, capped: false };
+  const newest = fresh.sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0)).slice(0, limit);
+  return { accepted: [...candidates.filter((item) => knownKeys.has(item.dedupeKey)), ...newest], capped: true };
 }
 
 /** A source may list one entry twice; one INSERT cannot touch the same row twice. */

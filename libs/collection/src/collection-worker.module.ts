@@ -7,12 +7,16 @@ import { EnrichItemProcessor } from './enrich-item.processor';
 import { ScheduleDueSourcesProcessor } from './schedule-due-sources.processor';
 import { SearchIndexer } from './search-indexer';
 import { SourceReader } from './source-reader';
+import { SweepOutboxProcessor } from './sweep-outbox.processor';
 import { WatchCheckProcessor } from './watch-check.processor';
 
-/** The ingestion worker: polls due sources, archives new items, re-checks watched ones. Hosted by the ingestor, or by the API in single-process mode. */
+/**
+ * The ingestion worker: polls due sources, archives new items, re-checks watched ones, and sweeps PostgreSQL for
+ * work the queue lost. Hosted by the ingestor, or by the API in single-process mode.
+ */
 @Module({
   imports: [CollectionModule],
-  providers: [SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesProcessor, WatchCheckProcessor],
+  providers: [SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesProcessor, WatchCheckProcessor, SweepOutboxProcessor],
 })
 export class CollectionWorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(CollectionWorkerModule.name);
@@ -24,16 +28,21 @@ export class CollectionWorkerModule implements OnApplicationBootstrap {
     private readonly enrich: EnrichItemProcessor,
     private readonly schedule: ScheduleDueSourcesProcessor,
     private readonly watch: WatchCheckProcessor,
+    private readonly indexer: SearchIndexer,
+    private readonly sweep: SweepOutboxProcessor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.queue.process('collect-source', (payload) => this.collect.handle(payload));
-    this.queue.process('enrich-item', (payload) => this.enrich.handle(payload));
+    this.queue.process('collect-source', (payload, context) => this.collect.handle(payload, context));
+    this.queue.process('enrich-item', (payload, context) => this.enrich.handle(payload, context));
+    this.queue.process('index-source', ({ sourceId }) => this.indexer.indexPending(sourceId));
+    this.queue.process('sweep-outbox', () => this.sweep.handle());
     this.queue.process('schedule-due-sources', () => this.schedule.handle());
     this.queue.process('schedule-watch-checks', () => this.watch.scheduleDue());
     this.queue.process('check-watched-item', (payload) => this.watch.check(payload));
     await this.queue.repeat('schedule-due-sources', {}, this.config.queue.schedulerTickMs);
     await this.queue.repeat('schedule-watch-checks', {}, this.config.queue.schedulerTickMs);
+    await this.queue.repeat('sweep-outbox', {}, this.config.collection.outboxSweepMs);
     this.logger.log(`Collection worker started (${this.queue.mode}, concurrency ${this.config.queue.concurrency})`);
   }
 }

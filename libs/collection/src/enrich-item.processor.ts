@@ -4,6 +4,7 @@ import { gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchFields, toSearchText } from '@vigil/domain';
 import { EvidenceRepository, type ItemEntity, ItemsRepository } from '@vigil/persistence';
+import type { JobContext } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from './http';
 import { extractArticle } from './parsing/article';
 import { SearchIndexer } from './search-indexer';
@@ -12,6 +13,11 @@ const gzipAsync = promisify(gzip);
 // Near duplicates are looked for among items first seen in the last week.
 const STORY_WINDOW_MS = 7 * 24 * 3600_000;
 const NEAR_DUPLICATE_DISTANCE = 3;
+
+/** One id per item: the poll that found it and the outbox sweep queue the same job, so it waits once. */
+export function enrichJobId(itemId: string): string {
+  return `enrich-${itemId}`;
+}
 
 /**
  * A new item's page: archived as first published, its article extracted (richer than most feeds' summaries),
@@ -29,9 +35,24 @@ export class EnrichItemProcessor {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async handle({ itemId }: { itemId: string }): Promise<void> {
+  async handle({ itemId }: { itemId: string }, context: JobContext = { attempt: 1, finalAttempt: true }): Promise<void> {
     const item = await this.items.findById(itemId);
     if (!item || item.enrichedAt) return;
+    try {
+      await this.enrichFromPage(item);
+    } catch (error) {
+      // A page that breaks extraction on every attempt is given up like an unreachable one, keeping the feed's
+      // text; if even that cannot be recorded the item stays in the outbox and the sweep queues it again.
+      if (context.finalAttempt) {
+        this.logger.error(`Page of item ${item.id} not enriched after ${context.attempt} attempts: ${(error as Error).message}`);
+        await this.items.markEnrichmentFailed(item.id, this.clock.now());
+      }
+      throw error;
+    }
+    await this.indexer.indexPending(item.sourceId);
+  }
+
+  private async enrichFromPage(item: ItemEntity): Promise<void> {
     let page: FetchResult;
     try {
       page = await this.fetcher.fetch(item.url, { expect: 'html' });
@@ -71,7 +92,6 @@ export class EnrichItemProcessor {
       },
       this.clock.now(),
     );
-    await this.indexer.indexPending(item.sourceId);
   }
 
   /** Joins the story of the nearest recent near duplicate, founding one around the pair if needed. */

@@ -24,8 +24,8 @@ export class ScheduleDueSourcesProcessor {
 
   async handle(): Promise<void> {
     const due = await this.sources.findDue(this.clock.now(), SOURCES_PER_TICK);
-    for (const source of due) {
-      await this.queue.enqueue('collect-source', { sourceId: source.id }, { jobId: collectJobId(source.id, source.nextFetchAt) });
-    }
+    // A poll whose job failed for good was given a later due time (a new id); one whose failure could not even be
+    // recorded is still due under its old id, which the queue accepts again once that job has failed.
+    await this.queue.enqueueMany('collect-source', due.map((source) => ({ payload: { sourceId: source.id }, jobId: collectJobId(source.id, source.nextFetchAt) })));
   }
 }

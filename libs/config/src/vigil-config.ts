@@ -51,6 +51,10 @@ const environmentSchema = z.object({
   VIGIL_CONTACT_URL: z.string().url().default('https://example.gov.vn/vigil'),
   /** How often watched items are re-fetched to catch edits and takedowns, in seconds. */
   VIGIL_WATCH_INTERVAL_SEC: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
+  /** Most new items one poll of a source stores; the rest are stored by the next poll, which comes early. */
+  VIGIL_POLL_MAX_NEW_ITEMS: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** How often pending work recorded in PostgreSQL (items not yet enriched or indexed) is queued again, in seconds. */
+  VIGIL_OUTBOX_SWEEP_SEC: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Most bytes read from one feed or page, in MiB (compressed and decompressed alike). */
   VIGIL_FETCH_MAX_MIB: z.coerce.number().positive().max(100).default(15),
   /** Overall deadline of one fetch, redirects included, in seconds. */
@@ -106,7 +110,11 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       hostConcurrency: env.VIGIL_HOST_CONCURRENCY,
       hostIntervalMs: env.VIGIL_HOST_INTERVAL_MS,
     },
-    collection: { watchIntervalMs: env.VIGIL_WATCH_INTERVAL_SEC * 1000 },
+    collection: {
+      watchIntervalMs: env.VIGIL_WATCH_INTERVAL_SEC * 1000,
+      maxNewItemsPerPoll: env.VIGIL_POLL_MAX_NEW_ITEMS,
+      outboxSweepMs: env.VIGIL_OUTBOX_SWEEP_SEC * 1000,
+    },
     auth: {
       adminPassword: env.ADMIN_PASSWORD ?? null,
       sessionTtlMs: env.VIGIL_SESSION_TTL_HOURS * 3600 * 1000,

@@ -106,7 +106,7 @@ function foldSlowly(text: string): string {
     .toLowerCase();
 }
 
-const NON_ASCII = /[^\x00-\x7f]+/g;
+const NON_ASCII = /[\u0080-\uffff]+/g;
 
 function foldNonAscii(run: string): string {
   let folded = '';
@@ -129,10 +129,10 @@ function isHighSurrogate(code: number): boolean {
 // Syllables repeat endlessly (a few thousand cover most text), so each is placed once; bounded so odd input can't grow it.
 const PLACED_SYLLABLES = new Map<string, string>();
 const MAX_PLACED_SYLLABLES = 50_000;
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const HAS_NON_ASCII = /[\u0080-\uffff]/;
 
 function normalizedSyllable(word: string): string {
-  if (ASCII_ONLY.test(word)) return word;
+  if (!HAS_NON_ASCII.test(word)) return word;
   let placed = PLACED_SYLLABLES.get(word);
   if (placed === undefined) {
     placed = placeToneMark(word);

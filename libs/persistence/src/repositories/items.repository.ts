@@ -219,6 +219,18 @@ export class ItemsRepository {
     if (ids.length) await this.items.update({ id: In(ids) }, { indexedAt: at });
   }
 
+  /** Items whose page has not been fetched yet (enriched_at null), oldest first: the enrichment outbox. */
+  async findUnenrichedIds(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.items.query('SELECT id FROM items WHERE enriched_at IS NULL ORDER BY fetched_at LIMIT $1', [limit]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Sources with items the search engine lacks (indexed_at null): the index outbox, read through its partial index. */
+  async findSourcesWithUnindexed(limit: number): Promise<string[]> {
+    const rows: { source_id: string }[] = await this.items.query('SELECT DISTINCT source_id FROM items WHERE indexed_at IS NULL LIMIT $1', [limit]);
+    return rows.map((row) => row.source_id);
+  }
+
   async ping(): Promise<void> {
     await this.items.query('SELECT 1');
   }
