@@ -32,8 +32,8 @@ export class SweepOutboxProcessor {
   async handle(): Promise<void> {
     const unenriched = await this.items.findUnenrichedIds(ITEMS_PER_SWEEP);
     await this.queue.enqueueMany('enrich-item', unenriched.map((itemId) => ({ payload: { itemId }, jobId: enrichJobId(itemId) })));
-    // PostgreSQL search reads the items table itself: its index outbox is never drained, nor swept.
-    const unindexed = this.search.needsIndexing ? await this.items.findSourcesWithUnindexed(SOURCES_PER_SWEEP) : [];
+    // PostgreSQL search reads the items table itself: only a separate engine can lack an item.
+    const unindexed = this.search.name === 'postgres' ? [] : await this.items.findSourcesWithUnindexed(SOURCES_PER_SWEEP);
     await this.queue.enqueueMany('index-source', unindexed.map((sourceId) => ({ payload: { sourceId }, jobId: indexJobId(sourceId) })));
     if (unenriched.length || unindexed.length) {
       this.logger.log(`Outbox sweep: ${unenriched.length} item(s) not yet enriched, ${unindexed.length} source(s) not yet indexed`);
