@@ -76,7 +76,7 @@ describe('access control: every route × every role', () => {
 
   it.each(protectedRoutes)('%s refuses anonymous callers with 401', async (route) => {
     const [method, path] = route.split(' ');
-    expect((await vigil.request(method, path.replace(':id', UNKNOWN_ID))).status).toBe(401);
+    expect(await vigil.request(method, path.replace(':id', UNKNOWN_ID))).toMatchObject({ status: 401, body: { code: 'unauthenticated' } });
   });
 
   it.each(protectedRoutes.flatMap(([route, allowed]) => ROLES.map((role) => [route, role, allowed.includes(role)] as const)))(
@@ -84,11 +84,13 @@ describe('access control: every route × every role', () => {
     async (route, role, allowed) => {
       const [method, path] = route.split(' ');
       const token = await vigil.loginAs(`only-${role}`.replace('_', '-'), passwords.get(role)!);
-      const { status } = await vigil.request(method, path.replace(':id', UNKNOWN_ID), { token, body: method === 'GET' ? undefined : {} });
+      const { status, body } = await vigil.request<{ code?: string }>(method, path.replace(':id', UNKNOWN_ID), { token, body: method === 'GET' ? undefined : {} });
       if (allowed) {
         expect([401, 403]).not.toContain(status);
         expect(status).toBeLessThan(500);
-      } else expect(status).toBe(403);
+        // Whatever the refusal of an empty body or unknown id, it names its code.
+        if (status >= 400) expect(typeof body === 'object' && body.code).toEqual(expect.any(String));
+      } else expect({ status, code: body.code }).toEqual({ status: 403, code: 'forbidden' });
     },
   );
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
-import type { SourceView } from '@vigil/contracts';
+import type { OpmlImportResult, SourceView } from '@vigil/contracts';
 import { articlePage, malformedFeed, opml, SITE_FURNITURE, STORIES } from '../fixtures/collection';
 import { CollectionHarness } from './support/collection-harness';
 import { windows1258Bytes } from './support/collection-fixture-server';
@@ -194,9 +194,9 @@ describe('Command line: vigil import-opml', () => {
       timeout: 30_000,
     });
     expect(run.stderr).toMatch(/Importing .* 2\/2 sources/);
-    const result = JSON.parse(run.stdout) as { created: number; skipped: { url: string; reason: string }[] };
+    const result = JSON.parse(run.stdout) as OpmlImportResult;
     expect(result.created).toBe(1);
-    expect(result.skipped).toEqual([{ url: 'ftp://127.0.0.1/feed', reason: 'HTTP 400: url must be an http:// or https:// address' }]);
+    expect(result.skipped).toEqual([{ url: 'ftp://127.0.0.1/feed', code: 'validation_failed', reason: 'HTTP 400: url must be an http:// or https:// address' }]);
     const sources = await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token });
     expect(sources.body.find((source) => source.url === 'http://127.0.0.1:9/hoa-son/rss.xml')).toMatchObject({ name: 'Báo Hòa Sơn', tags: ['địa phương'] });
   });

@@ -41,7 +41,7 @@ describe('Collection: managing sources', () => {
     expect(source).toMatchObject({ paused: true, nextFetchAt: null, lastFetchedAt: null });
     expect(source.health.status).toBe('paused');
     const refused = await vigil.vigil.request<{ message: string }>('POST', `/api/sources/${source.id}/fetch`, { token: vigil.token });
-    expect(refused).toMatchObject({ status: 409, body: { message: 'Nguồn tạm dừng is paused: resume it to fetch it' } });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'source_paused', message: 'Nguồn tạm dừng is paused: resume it to fetch it' } });
 
     // A source added after it is collected and archived: the worker and the scheduler have had their turns.
     const running = await vigil.addSource({ name: 'Nguồn đang chạy', url: active.url, kind: 'rss' });
@@ -66,7 +66,7 @@ describe('Collection: managing sources', () => {
     expect(pausedView.body).toMatchObject({ paused: true, nextFetchAt: null, health: expect.objectContaining({ status: 'paused' }) });
     const polls = site.requestsTo('/dung-giua-chung/rss.xml').length;
     const refused = await vigil.vigil.request<{ message: string }>('POST', `/api/sources/${source.id}/fetch`, { token: vigil.token });
-    expect(refused).toMatchObject({ status: 409, body: { message: 'Dừng giữa chừng is paused: resume it to fetch it' } });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'source_paused', message: 'Dừng giữa chừng is paused: resume it to fetch it' } });
     const other = publishFeed('/rao-chan', 'rào chắn');
     const barrier = await vigil.addSource({ name: 'Rào chắn', url: other.url, kind: 'rss' });
     await vigil.waitForArticles(barrier.id, other.expected);
@@ -103,12 +103,12 @@ describe('Collection: managing sources', () => {
     expect(await vigil.source(source.id)).toMatchObject({ name: 'Sau khi sửa', weight: 85, tags: ['báo-tỉnh', 'ưu-tiên'] });
 
     const badBounds = await patch(source.id, { minPollIntervalSec: 3600 });
-    expect(badBounds.status).toBe(400);
+    expect(badBounds).toMatchObject({ status: 400, body: { code: 'poll_bounds_invalid', field: 'pollIntervalSec' } });
     expect(badBounds.body.message).toMatch(/pollIntervalSec/);
     const badWeight = await patch(source.id, { weight: 101 });
-    expect(badWeight.status).toBe(400);
+    expect(badWeight).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'weight' } });
     const badKind = await patch(source.id, { kind: 'auto' });
-    expect(badKind.status).toBe(400);
+    expect(badKind).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'kind' } });
     expect(await vigil.source(source.id)).toMatchObject({ minPollIntervalSec: 600, weight: 85, kind: 'rss' });
   });
 
@@ -119,15 +119,14 @@ describe('Collection: managing sources', () => {
       token: vigil.token,
       body: { name: 'Mẫu nhìn trước', url: page, kind: 'web', listing: { linkPattern: '/mau-lien-ket/(?=bai-)' } },
     });
-    expect(created.status).toBe(400);
+    expect(created).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'listing.linkPattern' } });
     expect(JSON.stringify(created.body)).toMatch(/linkPattern must be a regular expression in RE2 syntax/);
     expect((await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token })).body).toHaveLength(before);
 
     const source = await vigil.addSource({ name: 'Mẫu hợp lệ', url: page, kind: 'web', paused: true, listing: { linkPattern: '(a+)+$|/bai-\\d+\\.html$' } });
     expect(source.listing).toEqual({ linkPattern: '(a+)+$|/bai-\\d+\\.html$' });
     const edited = await patch(source.id, { listing: { linkPattern: '/(bai)-\\d+/\\1' } });
-    expect(edited.status).toBe(400);
-    expect(JSON.stringify(edited.body)).toMatch(/linkPattern/);
+    expect(edited).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'listing.linkPattern' } });
     expect((await vigil.source(source.id)).listing).toEqual({ linkPattern: '(a+)+$|/bai-\\d+\\.html$' });
   });
 
@@ -136,7 +135,7 @@ describe('Collection: managing sources', () => {
       const first = publishFeed('/opml-mot', 'opml một');
       site.feed('/opml-hai/atom.xml', atom({ title: 'Riverside Gazette', link: site.url('/opml-hai/'), id: 'tag:gazette', updated: '2026-11-20T00:00:00Z' }, []), 'application/atom+xml');
       const known = publishFeed('/opml-da-co', 'opml đã có');
-      await vigil.addSource({ name: 'Đã có từ trước', url: known.url, kind: 'rss' });
+      const knownSource = await vigil.addSource({ name: 'Đã có từ trước', url: known.url, kind: 'rss' });
 
       const document = opml(
         'Danh sách nguồn của Sở',
@@ -153,8 +152,8 @@ describe('Collection: managing sources', () => {
       expect(JSON.parse(imported.text) as OpmlImportResult).toEqual({
         created: 2,
         skipped: [
-          { url: known.url, reason: 'already a source' },
-          { url: 'ftp://127.0.0.1/tin.xml', reason: 'not an http(s) address' },
+          { url: known.url, code: 'source_exists', reason: 'already a source', existingId: knownSource.id },
+          { url: 'ftp://127.0.0.1/tin.xml', code: 'url_not_http', reason: 'not an http(s) address' },
         ],
       });
 
@@ -176,7 +175,7 @@ describe('Collection: managing sources', () => {
       const result = JSON.parse(again.text) as OpmlImportResult;
       expect(result.created).toBe(0);
       expect(result.skipped.map((skip) => skip.url).sort()).toEqual(sources.map((source) => source.url).sort());
-      expect(new Set(result.skipped.map((skip) => skip.reason))).toEqual(new Set(['already a source']));
+      expect(new Set(result.skipped.map((skip) => skip.code))).toEqual(new Set(['source_exists']));
     });
 
     it('restores the same sources (names, URLs, kinds, tags) into another Vigil from the export', async () => {
@@ -206,9 +205,13 @@ describe('Collection: managing sources', () => {
       const withDoctype = `<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x "y">]><opml version="2.0"><body><outline text="&x;" xmlUrl="${site.url('/x.xml')}"/></body></opml>`;
       const refused = await vigil.raw('POST', '/api/sources/import', { body: withDoctype, contentType: 'text/x-opml' });
       expect(refused.status).toBe(400);
-      expect(JSON.parse(refused.text).message).toMatch(/DOCTYPE/);
+      expect(JSON.parse(refused.text)).toMatchObject({ code: 'opml_doctype_refused', message: expect.stringMatching(/DOCTYPE/) });
       const notOpml = await vigil.raw('POST', '/api/sources/import', { body: '<rss version="2.0"></rss>', contentType: 'text/xml' });
       expect(notOpml.status).toBe(400);
+      expect(JSON.parse(notOpml.text)).toMatchObject({ code: 'opml_not_opml' });
+      const empty = await vigil.raw('POST', '/api/sources/import', { body: '   ', contentType: 'text/x-opml' });
+      expect(empty.status).toBe(400);
+      expect(JSON.parse(empty.text)).toMatchObject({ code: 'opml_missing' });
       expect(site.requestsTo('/x.xml')).toHaveLength(0);
     });
   });

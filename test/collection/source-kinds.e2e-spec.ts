@@ -319,5 +319,21 @@ describe('Collection: every source kind, end to end', () => {
         ['web', site.url('/tu-dong/chuyen-muc')],
       ]);
     });
+
+    it('refuses with a code what it cannot detect: an address that fails, a page advertising a feed that is not one', async () => {
+      site.gone('/tu-dong/khong-con', 404);
+      site.page('/tu-dong/khong-phai-feed', '<html><head><title>Trang thường</title></head><body><p>Không phải feed</p></body></html>');
+      site.page('/tu-dong/nhan-nham', '<html><head><link rel="alternate" type="application/rss+xml" href="/tu-dong/khong-phai-feed"></head><body></body></html>');
+      const create = (path: string) =>
+        vigil.vigil.request('POST', '/api/sources', { token: vigil.token, body: { name: `Tự động ${path}`, url: site.url(path), kind: 'auto', paused: true } });
+      expect(await create('/tu-dong/khong-con')).toMatchObject({
+        status: 400,
+        body: { code: 'source_unreachable', field: 'url', details: { url: site.url('/tu-dong/khong-con') } },
+      });
+      expect(await create('/tu-dong/nhan-nham')).toMatchObject({
+        status: 400,
+        body: { code: 'advertised_feed_invalid', field: 'url', details: { url: site.url('/tu-dong/khong-phai-feed') } },
+      });
+    });
   });
 });

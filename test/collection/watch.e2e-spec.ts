@@ -85,7 +85,9 @@ describe('Collection: watched items, edits and takedowns', () => {
     expect(first).toEqual(item.snapshots[0]);
     expect(second).toMatchObject({ httpStatus: 200, finalUrl: site.url(path), contentHash: sha256(editedPage) });
     expect(Date.parse(second!.fetchedAt)).toBeGreaterThan(Date.parse(first!.fetchedAt));
-    expect(changed.events).toEqual([{ kind: 'item.changed', at: expect.any(String), detail: expect.any(String), snapshotId: second!.id }]);
+    expect(changed.events).toEqual([
+      { kind: 'item.changed', reason: 'text_edited', params: {}, at: expect.any(String), detail: expect.any(String), snapshotId: second!.id },
+    ]);
     expect(sha256(firstPage)).toBe(first!.contentHash);
 
     // Both versions stay citable: the first snapshot as published, the second as edited.
@@ -94,12 +96,15 @@ describe('Collection: watched items, edits and takedowns', () => {
     expect(original.text).toContain(article.paragraphs[2]);
     expect(original.text).not.toContain(edited.paragraphs[2]);
     expect(current.text).toContain(edited.paragraphs[2]);
+    // The banner above the archived page speaks the reader's language: Vietnamese unless asked otherwise.
+    expect(original.text).toContain('Bản lưu của Vigil');
+    expect((await vigil.raw('GET', `/api/items/${item.id}/snapshot?snapshotId=${first!.id}&lang=en`)).text).toContain('Archived by Vigil');
 
     site.gone(path, 404);
     const removed = await waitForEvents(item.id, 2);
     expect(removed.events).toEqual([
-      { kind: 'item.changed', at: changed.events[0]!.at, detail: changed.events[0]!.detail, snapshotId: second!.id },
-      { kind: 'item.removed', at: expect.any(String), detail: expect.stringContaining('404'), snapshotId: null },
+      changed.events[0],
+      { kind: 'item.removed', reason: 'page_gone', params: { httpStatus: 404 }, at: expect.any(String), detail: expect.stringContaining('404'), snapshotId: null },
     ]);
     expect(removed.snapshots).toHaveLength(2);
     // The archive outlives the page.
@@ -110,7 +115,9 @@ describe('Collection: watched items, edits and takedowns', () => {
     const { item, path } = await watchedArticle('da-go', STORIES.marketFire);
     site.gone(path, 410);
     const removed = await waitForEvents(item.id, 1);
-    expect(removed.events).toEqual([{ kind: 'item.removed', at: expect.any(String), detail: expect.stringContaining('410'), snapshotId: null }]);
+    expect(removed.events).toEqual([
+      { kind: 'item.removed', reason: 'page_gone', params: { httpStatus: 410 }, at: expect.any(String), detail: expect.stringContaining('410'), snapshotId: null },
+    ]);
     expect(removed.snapshots).toHaveLength(1);
   });
 

@@ -18,6 +18,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (typeof retryAfterSec === 'number') response.setHeader('retry-after', String(retryAfterSec));
     if (body.code === 'internal') this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     else if (body.statusCode >= 500) this.logger.warn(`${body.code}: ${body.message}`);
+    // Also on routes that declare another type (the snapshot page's text/html): an error is always JSON.
+    response.setHeader('content-type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
   }
 }
