@@ -1,19 +1,10 @@
-import { getDomain, getHostname } from 'tldts';
 import { systemClock, type Clock } from './clock';
+import { HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
 
-export interface HostThrottleOptions {
-  /** Requests in flight at once to one registrable domain. */
-  maxConcurrentPerHost?: number;
-  /** Minimum time between two request starts on one registrable domain. */
-  minIntervalMs?: number;
+export interface InMemoryHostThrottleOptions extends HostThrottleOptions {
   /** Hosts remembered at most; idle hosts whose waits are over are forgotten first. */
   maxHosts?: number;
   clock?: Clock;
-}
-
-export interface RunOptions {
-  /** robots.txt Crawl-delay for this host; raises the interval, never lowers it below minIntervalMs. */
-  crawlDelayMs?: number | null;
 }
 
 interface HostState {
@@ -26,25 +17,25 @@ interface HostState {
 }
 
 /**
- * Per-site politeness. Hosts are grouped by registrable domain (tldts), so www.example.vn and
- * m.example.vn share one budget: they are usually the same servers.
+ * Per-site politeness kept in this process: enough when one process does all the fetching (no REDIS_URL).
+ * Waiters start in arrival order; times come from the injected clock.
  */
-export class HostThrottle {
+export class InMemoryHostThrottle extends HostThrottle {
   private readonly hosts = new Map<string, HostState>();
   private readonly maxConcurrent: number;
   private readonly minIntervalMs: number;
   private readonly maxHosts: number;
   private readonly clock: Clock;
 
-  constructor(options: HostThrottleOptions = {}) {
+  constructor(options: InMemoryHostThrottleOptions = {}) {
+    super();
     this.maxConcurrent = Math.max(1, options.maxConcurrentPerHost ?? 2);
     this.minIntervalMs = Math.max(0, options.minIntervalMs ?? 1_000);
     this.maxHosts = Math.max(1, options.maxHosts ?? 10_000);
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Runs the task when the URL's host has a free slot and its interval and any back-off have passed. */
-  async run<T>(url: string, task: () => Promise<T>, options: RunOptions = {}): Promise<T> {
+  override async run<T>(url: string, task: () => Promise<T>, options: RunOptions = {}): Promise<T> {
     const key = hostKey(url);
     const state = this.stateFor(key);
     if (options.crawlDelayMs !== undefined) state.crawlDelayMs = options.crawlDelayMs ?? 0;
@@ -60,14 +51,12 @@ export class HostThrottle {
     }
   }
 
-  /** No request to this host starts before untilMs (epoch milliseconds), e.g. after a 429 Retry-After. */
-  backOff(urlOrHost: string, untilMs: number): void {
+  override async backOff(urlOrHost: string, untilMs: number): Promise<void> {
     const state = this.stateFor(hostKey(urlOrHost));
     state.backOffUntil = Math.max(state.backOffUntil, untilMs);
   }
 
-  /** Epoch milliseconds until which the host is backed off; 0 when it is not. */
-  backedOffUntil(urlOrHost: string): number {
+  override async backedOffUntil(urlOrHost: string): Promise<number> {
     const until = this.hosts.get(hostKey(urlOrHost))?.backOffUntil ?? 0;
     return until > this.now() ? until : 0;
   }
@@ -126,11 +115,4 @@ export class HostThrottle {
   private now(): number {
     return this.clock.now().getTime();
   }
-}
-
-/** The politeness key: registrable domain (tin.gov.vn), or the bare host for IPs and single labels. */
-export function hostKey(urlOrHost: string): string {
-  const hostname = (urlOrHost.includes('://') ? getHostname(urlOrHost) : urlOrHost) ?? urlOrHost;
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return getDomain(host) ?? host;
 }

@@ -1,13 +1,14 @@
 import { FetchError, isHalfFailure } from './fetch-error';
 import type { GuardedHttpClient } from './guarded-http-client';
-import { HostThrottle, type RunOptions } from './host-throttle';
+import type { RunOptions } from './host-throttle';
+import { InMemoryHostThrottle } from './in-memory-host-throttle';
 import { PoliteFetcher } from './polite-fetcher';
 import { RobotsPolicy } from './robots-policy';
 import { failure, loopbackClient, startLoopbackServer, type LoopbackServer } from './test-fixtures';
 
 type Route = { status: number; headers?: Record<string, string>; body?: string };
 
-class RecordingThrottle extends HostThrottle {
+class RecordingThrottle extends InMemoryHostThrottle {
   readonly runOptions: RunOptions[] = [];
   override run<T>(url: string, task: () => Promise<T>, options: RunOptions = {}): Promise<T> {
     this.runOptions.push(options);
@@ -68,7 +69,7 @@ describe('PoliteFetcher', () => {
       message: `HTTP 429 from ${server.origin}/feed; Vigil waits 2 min before asking again`,
     });
     expect(isHalfFailure(error)).toBe(true);
-    expect(throttle.backedOffUntil(server.origin)).toBe(now.getTime() + 120_000);
+    expect(await throttle.backedOffUntil(server.origin)).toBe(now.getTime() + 120_000);
 
     const again = await failure(fetcher.fetch(`${server.origin}/other`));
     expect(again).toMatchObject({ code: 'rate-limited', retryAfterMs: 120_000, message: `127.0.0.1:${server.port} asked Vigil to slow down; next try in 2 min` });
@@ -92,7 +93,7 @@ describe('PoliteFetcher', () => {
     const error = await failure(fetcher.fetch(`${server.origin}/gone`));
     expect(error).toMatchObject({ code: 'http-status', status: 404, message: `HTTP 404 from ${server.origin}/gone` });
     expect(isHalfFailure(error)).toBe(true);
-    expect(throttle.backedOffUntil(server.origin)).toBe(0);
+    expect(await throttle.backedOffUntil(server.origin)).toBe(0);
   });
 });
 

@@ -37,7 +37,7 @@ export class PoliteFetcher {
     if (!(await robots.isAllowed(url))) {
       throw new FetchError('robots-disallowed', `robots.txt of ${new URL(url).origin} does not allow VigilBot to fetch ${url}`);
     }
-    const backedOffUntil = throttle.backedOffUntil(url);
+    const backedOffUntil = await throttle.backedOffUntil(url);
     if (backedOffUntil > 0) {
       const waitMs = backedOffUntil - this.now();
       throw new FetchError('rate-limited', `${new URL(url).host} asked Vigil to slow down; next try in ${formatDuration(waitMs)}`, {
@@ -51,7 +51,7 @@ export class PoliteFetcher {
       if (!(error instanceof FetchError) || error.code !== 'http-status') throw error;
       if (error.status !== 429 && error.status !== 503) throw error;
       const waitMs = Math.min(error.retryAfterMs ?? this.defaultBackOffMs, this.maxBackOffMs);
-      throttle.backOff(url, this.now() + waitMs);
+      await throttle.backOff(url, this.now() + waitMs);
       throw new FetchError('rate-limited', `HTTP ${error.status} from ${url}; Vigil waits ${formatDuration(waitMs)} before asking again`, {
         status: error.status,
         retryAfterMs: waitMs,

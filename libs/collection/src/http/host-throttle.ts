@@ -1,0 +1,45 @@
+import { getDomain, getHostname } from 'tldts';
+
+export interface HostThrottleOptions {
+  /** Requests in flight at once to one registrable domain. */
+  maxConcurrentPerHost?: number;
+  /** Minimum time between two request starts on one registrable domain. */
+  minIntervalMs?: number;
+}
+
+export interface RunOptions {
+  /** robots.txt Crawl-delay for this host; raises the interval, never lowers it below minIntervalMs. */
+  crawlDelayMs?: number | null;
+}
+
+/**
+ * Per-site politeness: how many requests run at once on one site, how far apart they start, and how long a site
+ * that answered 429/503 is left alone. Hosts are grouped by registrable domain (tldts), so www.example.vn and
+ * m.example.vn share one budget: they are usually the same servers.
+ *
+ * In memory for one process; in Redis when several ingestors share the work, so together they stay within the
+ * budget one process would keep (two ingestors must not double the load on a site).
+ */
+export abstract class HostThrottle {
+  /** Runs the task when the URL's host has a free slot and its interval and any back-off have passed. */
+  abstract run<T>(url: string, task: () => Promise<T>, options?: RunOptions): Promise<T>;
+
+  /**
+   * No request to this host starts before untilMs (epoch milliseconds on the caller's clock), e.g. after a 429
+   * Retry-After. Best effort: it never rejects, since the source that saw the 429 already waits on its own.
+   */
+  abstract backOff(urlOrHost: string, untilMs: number): Promise<void>;
+
+  /** Epoch milliseconds (the caller's clock) until which the host is backed off; 0 when it is not. */
+  abstract backedOffUntil(urlOrHost: string): Promise<number>;
+
+  /** Lets go of what the throttle holds (a Redis connection); runs still waiting fail. */
+  async close(): Promise<void> {}
+}
+
+/** The politeness key: registrable domain (tin.gov.vn), or the bare host for IPs and single labels. */
+export function hostKey(urlOrHost: string): string {
+  const hostname = (urlOrHost.includes('://') ? getHostname(urlOrHost) : urlOrHost) ?? urlOrHost;
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return getDomain(host) ?? host;
+}

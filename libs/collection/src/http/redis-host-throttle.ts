@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Logger } from '@nestjs/common';
+import type { RedisConnection } from '@vigil/queue';
+import { systemClock, type Clock } from './clock';
+import { HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
+
+export interface RedisHostThrottleOptions extends HostThrottleOptions {
+  /** A connection this throttle may define its scripts on; `close()` disconnects it. */
+  redis: RedisConnection;
+  /** The deployment's key prefix (VIGIL_QUEUE_PREFIX), so deployments and test runs sharing one Redis keep separate budgets. */
+  prefix: string;
+  /** How long a slot stays taken unless its holder renews it: a process that dies mid-fetch frees its slot after this. */
+  leaseMs?: number;
+  /** Longest a waiter for a full site waits before asking again: a release in another process is not announced. */
+  pollMs?: number;
+  /** Converts the port's absolute back-off times (epoch milliseconds on this clock) to durations and back. */
+  clock?: Clock;
+}
+
+const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_POLL_MS = 100;
+/** How long a call waits for the connection to come up (at boot, after a Redis restart) before it fails. */
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * Time: every comparison happens inside Redis, on Redis's clock. Spacing and back-off are keys whose expiry (PX) is
+ * the wait, and slot leases are scored with Redis `TIME`. Ingestors on different machines have clocks that drift
+ * apart; had each written its own "next allowed at", two processes a few hundred milliseconds apart would start
+ * requests closer together than the interval. The injected clock only turns the port's absolute back-off times into
+ * durations (and back), so callers on a test clock still read sensible values.
+ *
+ * Acquire, atomically. KEYS: leases (sorted set: lease id → expiry), spacing, back-off.
+ * ARGV: lease id, most at once, interval ms, lease ms. Returns {status, wait ms}: 0 = wait (back-off or spacing:
+ * exactly that long), 1 = full (the earliest lease ends in that long, unless released sooner), 2 = granted.
+ */
+const ACQUIRE_LUA = `
+local backoff = redis.call('PTTL', KEYS[3])
+if backoff > 0 then return {0, backoff} end
+local spacing = redis.call('PTTL', KEYS[2])
+if spacing > 0 then return {0, spacing} end
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
+  local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return {1, tonumber(earliest[2]) - now}
+end
+local lease = tonumber(ARGV[4])
+redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], lease)
+local interval = tonumber(ARGV[3])
+if interval > 0 then redis.call('SET', KEYS[2], '1', 'PX', interval) end
+return {2, 0}
+`;
+
+/** Extends a lease still held (KEYS: leases; ARGV: lease id, lease ms). 0 when it had already expired. */
+const RENEW_LUA = `
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local lease = tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], lease)
+return 1
+`;
+
+/** Backs the host off for ARGV[1] ms unless it already is for longer (KEYS: back-off). */
+const BACK_OFF_LUA = `
+local ms = tonumber(ARGV[1])
+if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], '1', 'PX', ms) end
+return 1
+`;
+
+/** The acquire script's answers (see ACQUIRE_LUA); 0 is a wait of exactly the time it gives. */
+const FULL = 1;
+const GRANTED = 2;
+type AcquireStatus = 0 | typeof FULL | typeof GRANTED;
+
+interface ThrottleCommands {
+  vigilHostAcquire(leases: string, spacing: string, backOff: string, leaseId: string, max: number, intervalMs: number, leaseMs: number): Promise<[AcquireStatus, number]>;
+  vigilHostRenew(leases: string, leaseId: string, leaseMs: number): Promise<number>;
+  vigilHostBackOff(backOff: string, ms: number): Promise<number>;
+}
+
+interface HostKeys {
+  host: string;
+  leases: string;
+  spacing: string;
+  backOff: string;
+}
+
+/**
+ * Per-site politeness shared by every process on one Redis (REDIS_URL): together the ingestors keep the budget one
+ * process would. A slot is a lease renewed while its request runs, so a crashed holder never blocks a site for longer
+ * than one lease. Waiters poll (spacing and back-off waits are exact, a full site is asked again within pollMs), so
+ * arrival order across processes is not kept. With Redis unreachable a run fails rather than fetch unthrottled.
+ */
+export class RedisHostThrottle extends HostThrottle {
+  private readonly logger = new Logger('HostThrottle');
+  private readonly redis: RedisConnection & ThrottleCommands;
+  private readonly prefix: string;
+  private readonly maxConcurrent: number;
+  private readonly minIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly clock: Clock;
+  private closed = false;
+
+  constructor(options: RedisHostThrottleOptions) {
+    super();
+    this.prefix = `${options.prefix}:politeness`;
+    this.maxConcurrent = Math.max(1, options.maxConcurrentPerHost ?? 2);
+    this.minIntervalMs = Math.max(0, options.minIntervalMs ?? 1_000);
+    this.leaseMs = Math.max(30, options.leaseMs ?? DEFAULT_LEASE_MS);
+    this.pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
+    this.clock = options.clock ?? systemClock;
+    options.redis.defineCommand('vigilHostAcquire', { numberOfKeys: 3, lua: ACQUIRE_LUA });
+    options.redis.defineCommand('vigilHostRenew', { numberOfKeys: 1, lua: RENEW_LUA });
+    options.redis.defineCommand('vigilHostBackOff', { numberOfKeys: 1, lua: BACK_OFF_LUA });
+    this.redis = options.redis as RedisConnection & ThrottleCommands;
+  }
+
+  override async run<T>(url: string, task: () => Promise<T>, options: RunOptions = {}): Promise<T> {
+    const keys = this.keysFor(url);
+    const intervalMs = Math.max(this.minIntervalMs, options.crawlDelayMs ?? 0);
+    const leaseId = randomUUID();
+    for (;;) {
+      const [status, waitMs] = await this.call(keys, () =>
+        this.redis.vigilHostAcquire(keys.leases, keys.spacing, keys.backOff, leaseId, this.maxConcurrent, intervalMs, this.leaseMs),
+      );
+      if (status === GRANTED) break;
+      // Jitter on a full site, so waiters in several processes do not all ask again in the same millisecond.
+      await sleep(status === FULL ? Math.min(Math.max(waitMs, 1), this.pollMs) + Math.random() * 10 : Math.max(waitMs, 1));
+    }
+    const renewal = setInterval(() => void this.renew(keys, leaseId), Math.max(10, Math.floor(this.leaseMs / 3)));
+    renewal.unref();
+    try {
+      return await task();
+    } finally {
+      clearInterval(renewal);
+      // Should the release fail, the lease ends by itself within leaseMs.
+      await this.redis.zrem(keys.leases, leaseId).catch((error: Error) => this.logger.warn(`Could not release a slot on ${keys.host}: ${error.message}`));
+    }
+  }
+
+  override async backOff(urlOrHost: string, untilMs: number): Promise<void> {
+    const keys = this.keysFor(urlOrHost);
+    const ms = Math.ceil(untilMs - this.now());
+    if (ms <= 0) return;
+    try {
+      await this.call(keys, () => this.redis.vigilHostBackOff(keys.backOff, ms));
+    } catch (error) {
+      this.logger.warn((error as Error).message);
+    }
+  }
+
+  override async backedOffUntil(urlOrHost: string): Promise<number> {
+    const keys = this.keysFor(urlOrHost);
+    const remainingMs = await this.call(keys, () => this.redis.pttl(keys.backOff));
+    return remainingMs > 0 ? this.now() + remainingMs : 0;
+  }
+
+  override async close(): Promise<void> {
+    this.closed = true;
+    this.redis.disconnect();
+  }
+
+  private async renew(keys: HostKeys, leaseId: string): Promise<void> {
+    try {
+      if ((await this.redis.vigilHostRenew(keys.leases, leaseId, this.leaseMs)) === 0) {
+        this.logger.warn(`A slot on ${keys.host} expired before its request ended (the process stalled for over ${this.leaseMs} ms)`);
+      }
+    } catch {
+      // Redis away: the lease lapses, which is what it is for; the next acquire reports the outage.
+    }
+  }
+
+  /** One Redis call on this host's budget; an unreachable Redis fails it with a reason the job log can carry. */
+  private async call<T>(keys: HostKeys, operation: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error(`The politeness budget of ${keys.host} is closed (the process is stopping)`);
+    await this.ready();
+    try {
+      return await operation();
+    } catch (error) {
+      throw new Error(`The politeness budget of ${keys.host} is kept in Redis, which did not answer: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Waits a little for the connection at boot or after a Redis restart: commands fail at once while it is down. */
+  private async ready(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, READY_TIMEOUT_MS);
+      this.redis.once('ready', done);
+    });
+  }
+
+  /** One hash tag per host, so a Redis Cluster keeps a host's keys on one node (the script touches all three). */
+  private keysFor(urlOrHost: string): HostKeys {
+    const host = hostKey(urlOrHost);
+    const base = `${this.prefix}:{${host}}`;
+    return { host, leases: `${base}:leases`, spacing: `${base}:spacing`, backOff: `${base}:back-off` };
+  }
+
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+}
