@@ -263,6 +263,7 @@ describe('Vigil console: collecting news sites', () => {
     const snapshotAddress = new URL(href, vigil.vigil.baseUrl);
     expect(snapshotAddress.pathname).toBe(`/api/items/${item.id}/snapshot`);
     expect(snapshotAddress.searchParams.get('snapshotId')).toBe(item.snapshots[0]!.id);
+    expect(snapshotAddress.searchParams.get('lang')).toBe('vi');
     expect(await snapshotLink.getAttribute('target')).toBe('_blank');
     expect(await snapshotLink.getAttribute('rel')).toContain('noopener');
 
@@ -275,6 +276,7 @@ describe('Vigil console: collecting news sites', () => {
     expect(served.contentType).toMatch(/^text\/html/);
     for (const paragraph of WATER.paragraphs) expect(served.text).toContain(paragraph);
     expect(served.text.toLowerCase()).not.toContain('<script');
+    expect(served.text).toContain('Bản lưu của Vigil');
 
     // Opening the link shows the same archived page in a new tab.
     const [tab] = await Promise.all([page.context().waitForEvent('page'), snapshotLink.click()]);
@@ -386,5 +388,22 @@ describe('Vigil console: collecting news sites', () => {
     const saved = await readFile((await download.path())!, 'utf8');
     expect(saved).toContain(`xmlUrl="${feedUrl}"`);
     expect(saved).toContain(`text="${SITE_NAME}"`);
+  });
+
+  it('imports OPML and says in Vietnamese why entries were skipped or why the file was refused', async () => {
+    const source = await siteSource();
+    const page = await signedInPage();
+    await openSources(page);
+    const document = `<?xml version="1.0"?><opml version="2.0"><body><outline text="Có rồi" xmlUrl="${source.url}"/><outline text="FTP" xmlUrl="ftp://127.0.0.1/tin.xml"/></body></opml>`;
+    const input = page.getByTestId('opml-import-input');
+    await input.setInputFiles({ name: 'nguon.opml', mimeType: 'text/x-opml', buffer: Buffer.from(document) });
+    const result = page.getByTestId('opml-import-result');
+    await result.waitFor();
+    await expectText(result.locator('li').nth(0), `${source.url}: Đã có nguồn với địa chỉ này.`);
+    await expectText(result.locator('li').nth(1), 'ftp://127.0.0.1/tin.xml: Địa chỉ không phải http(s).');
+
+    const withDoctype = '<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x "y">]><opml version="2.0"><body/></opml>';
+    await input.setInputFiles({ name: 'xau.opml', mimeType: 'text/x-opml', buffer: Buffer.from(withDoctype) });
+    await expectText(page.getByTestId('opml-import-error'), 'Tệp OPML có khai báo DOCTYPE nên bị từ chối.');
   });
 });

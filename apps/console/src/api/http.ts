@@ -1,8 +1,16 @@
-/** An HTTP answer outside 2xx; `message` comes from the API and is safe to show. */
+import { type ErrorCode, type ErrorDetails, isErrorCode } from '@vigil/contracts';
+
+/**
+ * An HTTP answer outside 2xx. `code` is what the console translates; `message` is the API's English developer
+ * text, for the console's log only, never shown.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
+    readonly code: ErrorCode,
     message: string,
+    readonly field?: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,7 +52,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const response = await fetch(path, { method, signal, headers, credentials: 'same-origin', body: payload });
 
   if (response.status === 401 && !allowUnauthorized) unauthorizedListener?.();
-  if (!response.ok) throw new ApiError(response.status, await readErrorMessage(response));
+  if (!response.ok) throw await readError(response);
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
@@ -58,14 +66,18 @@ export function queryString(params: Record<string, string | number | undefined>)
   return text ? `?${text}` : '';
 }
 
-async function readErrorMessage(response: Response): Promise<string> {
+async function readError(response: Response): Promise<ApiError> {
+  // Not from the API (e.g. a proxy's error page): a code by status class, so the user still reads a translation.
+  const fallbackCode: ErrorCode = response.status >= 500 ? 'internal' : 'bad_request';
+  const statusLine = response.statusText || `HTTP ${response.status}`;
   try {
-    const body = (await response.json()) as { message?: unknown };
-    // Nest's validation pipe may answer with a list of messages instead of one string.
-    if (Array.isArray(body.message)) return body.message.join('; ');
-    if (typeof body.message === 'string' && body.message) return body.message;
+    const body = (await response.json()) as { code?: unknown; message?: unknown; field?: unknown; details?: unknown };
+    const code = isErrorCode(body.code) ? body.code : fallbackCode;
+    const message = typeof body.message === 'string' && body.message ? body.message : statusLine;
+    const field = typeof body.field === 'string' ? body.field : undefined;
+    const details = typeof body.details === 'object' && body.details !== null ? (body.details as ErrorDetails) : undefined;
+    return new ApiError(response.status, code, message, field, details);
   } catch {
-    // Not JSON (e.g. a proxy error page): fall back to the status line.
+    return new ApiError(response.status, fallbackCode, statusLine);
   }
-  return response.statusText || `HTTP ${response.status}`;
 }

@@ -21,6 +21,7 @@ export function setItemWatched(id: string, watched: boolean): Promise<ItemDetail
 }
 
 /** The archived page as the API serves it: sanitised, with no scripts and no external loads. */
-export function snapshotUrl(itemId: string, snapshotId: string): string {
-  return `/api/items/${encodeURIComponent(itemId)}/snapshot${queryString({ snapshotId })}`;
+/** The archived page opens in its own tab, with its banner in the interface language. */
+export function snapshotUrl(itemId: string, snapshotId: string, language: string): string {
+  return `/api/items/${encodeURIComponent(itemId)}/snapshot${queryString({ snapshotId, lang: language === 'en' ? 'en' : 'vi' })}`;
 }

@@ -10,7 +10,7 @@ const KIND_KEYS = {
 
 /** A silent edit or takedown changes what may be quoted, so any event turns this block into a warning. */
 export function ItemEvents({ itemId, events }: { itemId: string; events: ItemEventView[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hasEvents = events.length > 0;
   return (
     <section className={hasEvents ? 'item-events warning' : 'item-events'} aria-labelledby="item-events-title" data-testid="item-events">
@@ -26,9 +26,9 @@ export function ItemEvents({ itemId, events }: { itemId: string; events: ItemEve
             {events.map((event, index) => (
               <li key={`${event.at}-${index}`} className={`event event-${event.kind === 'item.removed' ? 'removed' : 'changed'}`} data-testid="item-event">
                 <span className="badge event-kind">{t(KIND_KEYS[event.kind])}</span> <DateTime value={event.at} fallback={t('common.notAvailable')} />
-                {event.detail && <p className="event-detail">{event.detail}</p>}
+                <p className="event-detail">{t(`item.eventReason.${event.reason}`, { ...event.params })}</p>
                 {event.snapshotId && (
-                  <a href={snapshotUrl(itemId, event.snapshotId)} target="_blank" rel="noopener noreferrer">
+                  <a href={snapshotUrl(itemId, event.snapshotId, i18n.language)} target="_blank" rel="noopener noreferrer">
                     {t('item.viewSnapshot')}
                   </a>
                 )}

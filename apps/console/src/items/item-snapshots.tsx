@@ -53,7 +53,7 @@ export function ItemSnapshots({ itemId, snapshots }: { itemId: string; snapshots
                   </td>
                   <td>
                     <a
-                      href={snapshotUrl(itemId, snapshot.id)}
+                      href={snapshotUrl(itemId, snapshot.id, i18n.language)}
                       target="_blank"
                       rel="noopener noreferrer"
                       aria-label={t('item.viewSnapshotAt', { time: formatTime(timeFormat, snapshot.fetchedAt) })}

@@ -1,21 +1,30 @@
+import type { ErrorCode } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
+import { type TranslateErrorCode, useErrorCodeText } from '../i18n/error-codes';
 
 /** Translated messages for statuses whose meaning the caller knows, e.g. `{ 401: … }` on the login form. */
 export type StatusMessages = Partial<Record<number, string>>;
 
 /**
- * API 4xx messages are written for users, so they are shown as they come unless the caller knows what the status
- * means in its context. A 5xx carries no message meant for users (it is a bug or an outage), and anything that is
- * not an ApiError is a network failure.
+ * Every API error is shown through its code, in the interface language: the API's English message never reaches
+ * the user. Callers may word a status themselves where they know its meaning in context; anything that is not an
+ * ApiError is a network failure.
  */
 export function useErrorMessage(): (error: unknown, byStatus?: StatusMessages) => string {
   const { t } = useTranslation();
+  const codeText = useErrorCodeText();
   return (error, byStatus = {}) => {
     if (!(error instanceof ApiError)) return t('common.networkError');
     const known = byStatus[error.status];
     if (known) return known;
-    if (error.status >= 500) return t('common.serverError');
-    return error.message;
+    return describe(codeText, error);
   };
+}
+
+function describe(codeText: TranslateErrorCode, error: ApiError): string {
+  const code: ErrorCode = error.code;
+  if (code === 'validation_failed' && error.field) return codeText.field(error.field) ?? codeText.code(code);
+  if (code === 'too_many_login_attempts') return codeText.code(code, { minutes: Math.max(1, Math.ceil((error.details?.retryAfterSec ?? 60) / 60)) });
+  return codeText.code(code);
 }

@@ -2,6 +2,7 @@ import type { OpmlImportResult } from '@vigil/contracts';
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importOpml, SOURCES_EXPORT_URL } from '../api/sources-api';
+import { useErrorCodeText } from '../i18n/error-codes';
 import { useErrorMessage } from '../shared/error-message';
 
 interface OpmlPanelProps {
@@ -13,6 +14,7 @@ interface OpmlPanelProps {
 export function OpmlPanel({ canImport, onImported }: OpmlPanelProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
+  const codeText = useErrorCodeText();
   const hintId = useId();
   const [importing, setImporting] = useState(false);
   const [result, setResult] = useState<OpmlImportResult | null>(null);
@@ -80,7 +82,7 @@ export function OpmlPanel({ canImport, onImported }: OpmlPanelProps) {
                 <ul className="opml-skipped">
                   {result.skipped.map((entry, index) => (
                     <li key={`${index}-${entry.url}`}>
-                      <span className="break">{entry.url || t('common.notAvailable')}</span>: {entry.reason}
+                      <span className="break">{entry.url || t('common.notAvailable')}</span>: {codeText.code(entry.code)}
                     </li>
                   ))}
                 </ul>
