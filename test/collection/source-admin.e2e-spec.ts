@@ -188,8 +188,9 @@ describe('Collection: managing sources', () => {
         const restored = (await other.vigil.request<SourceView[]>('GET', '/api/sources', { token: other.token })).body;
         const shape = (list: SourceView[]) => list.map(({ name, url, kind, tags }) => ({ name, url, kind, tags })).sort((a, b) => a.url.localeCompare(b.url));
         expect(shape(restored)).toEqual(shape(sources));
-        // The restored sources are collected there as here: the same items, each archived from its page.
-        for (const source of sources) {
+        // The restored sources are collected there as here: the same items, each archived from its page. OPML has no
+        // paused state, so a source paused here is collected there and is left out of the comparison.
+        for (const source of sources.filter((candidate) => !candidate.paused)) {
           const here = await vigil.items(source.id);
           const there = restored.find((candidate) => candidate.url === source.url)!;
           const items = await other.waitForItems(there.id, here.length);

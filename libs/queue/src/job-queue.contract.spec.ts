@@ -19,11 +19,8 @@ if (redisUrl) {
   implementations.push(['BullMQ', (options) => new BullMqJobQueue({ ...options, redisUrl, prefix: `${runPrefix}-${++queuesMade}` })]);
   afterAll(() => deleteKeys(redisUrl, `${runPrefix}-*`));
 } else {
-  describe('BullMQ job queue contract', () => {
-    // Said out loud: a skipped half must not pass for a green one.
-    console.warn('BullMQ contract not run: TEST_REDIS_URL unset (set TEST_REDIS_URL=redis://127.0.0.1:6379 to run it)');
-    it.skip('BullMQ contract not run: TEST_REDIS_URL unset', () => undefined);
-  });
+  // Said out loud: the half that cannot run here must not pass for a green one (CI's second pass runs it).
+  console.warn('BullMQ job queue contract not run: TEST_REDIS_URL unset (set TEST_REDIS_URL=redis://127.0.0.1:6379 to run it)');
 }
 
 const BACKOFF_MS = 150;
