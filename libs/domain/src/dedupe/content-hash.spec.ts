@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { contentHash } from './content-hash';
+import { itemTokens } from '../text/search-terms';
+import { contentHash, itemContentHash } from './content-hash';
 
 describe('contentHash', () => {
   it('is the SHA-256 hex of the search form of the text', () => {
@@ -12,5 +13,19 @@ describe('contentHash', () => {
 
   it('differs when a word differs', () => {
     expect(contentHash('Giá rau tăng')).not.toBe(contentHash('Giá rau giảm'));
+  });
+});
+
+describe('itemContentHash', () => {
+  it('is contentHash of title and text on two lines, from words folded once', () => {
+    const samples = [
+      { title: 'Hoà giải thành công', text: 'Khoẻ mạnh.\n\nĐường  ngập sau mưa!' },
+      { title: 'Café—2026', text: '' },
+      { title: '', text: 'Ministry rejects claims' },
+      { title: 'Tiêu đề kết thúc bằng dấu\u0301', text: '\u0301bắt đầu bằng dấu' },
+    ];
+    for (const sample of samples) {
+      expect(itemContentHash(itemTokens(sample))).toBe(contentHash(`${sample.title}\n${sample.text}`));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { toSearchFields, toSearchTermGroups } from './search-terms';
+import { itemTokens, searchFieldsOf, toSearchFields, toSearchTermGroups } from './search-terms';
 import { toSearchText } from './vietnamese-text';
 
 describe('toSearchFields', () => {
@@ -38,5 +38,15 @@ describe('toSearchTermGroups', () => {
 
   it('answers no groups for a query without words', () => {
     expect(toSearchTermGroups(' ?! ')).toEqual([]);
+  });
+});
+
+describe('searchFieldsOf', () => {
+  it('gives toSearchFields from words folded once', () => {
+    const items = [
+      { title: 'Ministry rejects claims', text: 'Officials said', language: 'en' },
+      { title: 'Hoà giải thành công', text: 'Máy bơm hay hỏng ngày mưa', language: 'vi' },
+    ];
+    for (const item of items) expect(searchFieldsOf(itemTokens(item), item.language)).toEqual(toSearchFields(item));
   });
 });

@@ -28,10 +28,23 @@ export interface SearchTermGroup {
  * so only items detected as English carry stems; every other item indexes exactly `toSearchText`.
  */
 export function toSearchFields(item: { title: string; text: string; language: string | null }): SearchFields {
-  const title = searchTokens(item.title);
-  const text = searchTokens(item.text);
-  const stems = item.language === 'en' ? [...title, ...text].map(namespacedStem).filter((stem) => stem !== null) : [];
-  return { title: title.join(' '), text: [...text, ...stems].join(' ') };
+  return searchFieldsOf(itemTokens(item), item.language);
+}
+
+/** An item's folded words (searchTokens of title and text), computed once for its search fields and its content hash. */
+export interface ItemTokens {
+  title: string[];
+  text: string[];
+}
+
+export function itemTokens(item: { title: string; text: string }): ItemTokens {
+  return { title: searchTokens(item.title), text: searchTokens(item.text) };
+}
+
+/** toSearchFields of the item these words came from, without folding it again. */
+export function searchFieldsOf(tokens: ItemTokens, language: string | null): SearchFields {
+  const stems = language === 'en' ? [...tokens.title, ...tokens.text].map(namespacedStem).filter((stem) => stem !== null) : [];
+  return { title: tokens.title.join(' '), text: [...tokens.text, ...stems].join(' ') };
 }
 
 /**
