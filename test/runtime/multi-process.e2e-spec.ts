@@ -1,37 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ItemPage, LoginResponse, SourceView } from '@vigil/contracts';
 import { FixtureServer, prepareTestEnvironment, TestClock, type TestEnvironment, waitFor } from '@vigil/testing';
 import { readFixture } from '../support/vigil-test-app';
+import { entry, exitOf, repositoryRoot, type RunningApp, startProcess } from './support/app-processes';
 
-const repositoryRoot = new URL('../../', import.meta.url).pathname;
-const entry = (app: 'api' | 'ingestor') => join(repositoryRoot, `dist/apps/${app}/src/main.js`);
 const servers = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-}
-
-function startProcess(app: 'api' | 'ingestor', env: Record<string, string>): Running {
-  let output = '';
-  const child = spawn(process.execPath, [entry(app)], {
-    cwd: repositoryRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-/** How the process ended (a signal, or its exit code), once it has. */
-function exitOf(child: ChildProcess): Promise<string> {
-  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
-  if (child.exitCode !== null) return Promise.resolve(`exit ${child.exitCode}`);
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
-}
 
 describe('separate processes: API and ingestors', () => {
   beforeAll(() => {
@@ -50,7 +24,7 @@ describe('separate processes: API and ingestors', () => {
   if (servers) {
     let environment: TestEnvironment;
     let feeds: FixtureServer;
-    const processes: Running[] = [];
+    const processes: RunningApp[] = [];
 
     beforeAll(async () => {
       environment = await prepareTestEnvironment({ VIGIL_FETCH_ALLOWLIST: '127.0.0.1', VIGIL_SCHEDULER_TICK_SEC: '1', VIGIL_HOST_INTERVAL_MS: '0' });

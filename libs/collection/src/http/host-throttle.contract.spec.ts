@@ -52,14 +52,11 @@ if (redisUrl) {
   ]);
   afterAll(() => deleteKeys(redisUrl, `${runPrefix}-*`));
 } else {
-  describe('Redis HostThrottle contract', () => {
-    // Said out loud: a skipped half must not pass for a green one.
-    console.warn(
-      'Redis HostThrottle contract NOT RUN: TEST_REDIS_URL is unset, so politeness shared across processes is untested here ' +
-        '(set TEST_REDIS_URL=redis://127.0.0.1:6379 to run it)',
-    );
-    it.skip('Redis HostThrottle contract not run: TEST_REDIS_URL unset', () => undefined);
-  });
+  // Said out loud: the half that cannot run here must not pass for a green one (CI's second pass runs it).
+  console.warn(
+    'Redis HostThrottle contract NOT RUN: TEST_REDIS_URL is unset, so politeness shared across processes is untested here ' +
+      '(set TEST_REDIS_URL=redis://127.0.0.1:6379 to run it)',
+  );
 }
 
 afterEach(async () => {
