@@ -18,6 +18,8 @@ export class SearchIndexer {
   ) {}
 
   async indexPending(sourceId: string): Promise<void> {
+    // PostgreSQL search reads the items table itself: the outbox is never drained, so it is not read either.
+    if (!this.search.needsIndexing) return;
     for (;;) {
       const pending = await this.items.findUnindexed(sourceId, INDEX_BATCH);
       if (pending.length === 0) return;

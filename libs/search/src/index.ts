@@ -1,2 +1,3 @@
 export * from './search-engine';
 export * from './search.module';
+export * from './postgres/postgres-search.engine';

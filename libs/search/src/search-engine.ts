@@ -1,3 +1,5 @@
+import type { ItemSort } from '@vigil/contracts';
+
 /** What the search layer stores per item: already-normalised text from the collection pipeline. */
 export interface SearchDocument {
   id: string;
@@ -14,14 +16,18 @@ export interface SearchQuery {
   /** Free text typed by a user, any diacritics or none. */
   q: string;
   sourceId?: string;
+  /** Default `relevance`. */
+  sort?: ItemSort;
   limit: number;
   offset: number;
 }
 
 export interface SearchHits {
-  /** Item ids, best match first. */
+  /** Item ids, best match first (or newest first). */
   ids: string[];
+  /** Exact up to ITEM_TOTAL_EXACT_UP_TO; beyond it that bound, with `totalIsEstimate` set. */
   total: number;
+  totalIsEstimate: boolean;
 }
 
 /**
@@ -30,6 +36,11 @@ export interface SearchHits {
  */
 export interface SearchEngine {
   readonly name: 'postgres' | 'elasticsearch';
+  /**
+   * False when the engine reads the items table itself (PostgreSQL): index() is then a no-op, so the indexer
+   * skips reading the outbox at all.
+   */
+  readonly needsIndexing: boolean;
   /** Creates indexes/templates if missing. Idempotent. */
   prepare(): Promise<void>;
   /** Adds or replaces documents by id. Idempotent. */

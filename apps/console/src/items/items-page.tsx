@@ -62,7 +62,8 @@ export function ItemsPage() {
         ) : (
           <>
             <p className="results-total" data-testid="results-total">
-              {t('items.total', { count: results.data.total })}
+              {/* Past ITEM_TOTAL_EXACT_UP_TO the API stops counting: "1,000+ results". */}
+              {t(results.data.totalIsEstimate ? 'items.totalAtLeast' : 'items.total', { count: results.data.total })}
             </p>
             {results.data.items.length === 0 ? (
               <p className="state" data-testid="results-empty">

@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { ITEM_TOTAL_EXACT_UP_TO, type ItemSort } from '@vigil/contracts';
 import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { ItemEntity } from '../entities/item.entity';
+import {
+  type BoundedTotal,
+  fullTextWhere,
+  type ItemSummaryRow,
+  NEAR_MISS_BELOW,
+  NEAR_MISS_CANDIDATES,
+  NEWEST_FIRST,
+  phraseOf,
+  RELEVANCE_CANDIDATES,
+  SqlParameters,
+  SUMMARY_COLUMNS,
+  type SummaryRecord,
+  toSummaryRow,
+  toTsquery,
+} from './item-list-sql';
 
 /** What collection knows of an item from its feed, sitemap or listing page, before its page is fetched. */
 export type NewItem = Omit<
@@ -56,7 +72,10 @@ export interface FullTextQuery extends ItemListQuery {
    * namespaced stem; the last token also matches as a prefix, so results appear while a word is being typed.
    */
   groups: { token: string; stem: string | null }[];
+  sort: ItemSort;
 }
+
+export type { BoundedTotal, ItemSummaryRow } from './item-list-sql';
 
 @Injectable()
 export class ItemsRepository {
@@ -191,12 +210,19 @@ export class ItemsRepository {
     return counts;
   }
 
-  /** When each source last published (as far as Vigil saw), and its typical gap between items over the last 30 days. */
+  /**
+   * When each source last published (as far as Vigil saw), and its typical gap between items over the last 30 days:
+   * one grouped query for all the sources listed.
+   */
   async publishingRhythm(sourceIds: string[], now: Date): Promise<Map<string, { lastItemAt: Date; typicalGapMs: number | null }>> {
     if (sourceIds.length === 0) return new Map();
+    // `at` is never later than fetched_at, so the window on fetched_at loses nothing and lets the
+    // (source_id, fetched_at) index read only the last 30 days instead of each source's whole history.
     const rows: { source_id: string; last_item_at: Date; first_item_at: Date; count: string }[] = await this.items.query(
       `SELECT source_id, max(at) AS last_item_at, min(at) AS first_item_at, count(*) AS count
-         FROM (SELECT source_id, LEAST(coalesce(published_at, fetched_at), fetched_at) AS at FROM items WHERE source_id = ANY($1)) AS seen
+         FROM (SELECT source_id, LEAST(coalesce(published_at, fetched_at), fetched_at) AS at
+                 FROM items
+                WHERE source_id = ANY($1) AND fetched_at > $2::timestamptz - interval '30 days') AS seen
         WHERE at > $2::timestamptz - interval '30 days'
         GROUP BY source_id`,
       [sourceIds, now],
@@ -239,49 +265,92 @@ export class ItemsRepository {
     return this.items.findOneBy({ id });
   }
 
-  /** Loads items in the order of `ids` (a search engine's ranking). */
-  async findByIdsInOrder(ids: string[]): Promise<ItemEntity[]> {
+  /** Summaries of items in the order of `ids` (a search engine's ranking). */
+  async findSummariesInOrder(ids: string[]): Promise<ItemSummaryRow[]> {
     if (ids.length === 0) return [];
-    const rows = await this.items.findBy({ id: In(ids) });
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const rows: SummaryRecord[] = await this.items.query(`SELECT ${SUMMARY_COLUMNS} FROM items WHERE id = ANY($1)`, [ids]);
+    const byId = new Map(rows.map((row) => [row.id, toSummaryRow(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async listRecent(query: ItemListQuery): Promise<{ items: ItemEntity[]; total: number }> {
-    const [items, total] = await this.items.findAndCount({
-      where: query.sourceId ? { sourceId: query.sourceId } : {},
-      order: { publishedAt: { direction: 'DESC', nulls: 'LAST' }, fetchedAt: 'DESC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items, total };
+  /** Newest first (undated items last), all items or one source's. */
+  async listRecent(query: ItemListQuery): Promise<{ items: ItemSummaryRow[] } & BoundedTotal> {
+    const sql = new SqlParameters();
+    const where = query.sourceId ? `WHERE source_id = ${sql.add(query.sourceId)}` : '';
+    const rows: SummaryRecord[] = await this.items.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM items ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(query.limit)} OFFSET ${sql.add(query.offset)}`,
+      sql.values,
+    );
+    // Ordered like the list so the count walks the same index rather than scanning the table.
+    const total = await this.boundedTotal(`${where} ORDER BY ${NEWEST_FIRST}`, sql.values.slice(0, query.sourceId ? 1 : 0), query, rows.length);
+    return { items: rows.map(toSummaryRow), ...total };
   }
 
-  /** PostgreSQL full-text search over the folded columns, with trigram similarity for near-misses in titles. */
-  async searchFullText(query: FullTextQuery): Promise<{ ids: string[]; total: number }> {
-    // Tokens are runs of letters and digits and stems ASCII ones, so nothing here is tsquery syntax.
-    const tsquery = query.groups
-      .map(({ token, stem }, index) => {
-        const folded = index === query.groups.length - 1 ? `${token}:*` : token;
-        return stem === null ? folded : `(${folded} | ${stem})`;
-      })
-      .join(' & ');
-    const phrase = query.groups.map(({ token }) => token).join(' ');
-    const matches = this.items
-      .createQueryBuilder('item')
-      .where(
-        `(item.search_vector @@ to_tsquery('simple', :tsquery) OR item.search_title % :phrase)`,
-        { tsquery, phrase },
-      );
-    if (query.sourceId) matches.andWhere('item.source_id = :sourceId', { sourceId: query.sourceId });
-    const total = await matches.clone().getCount();
-    const rows = await matches
-      .select('item.id', 'id')
-      .orderBy(`ts_rank(item.search_vector, to_tsquery('simple', :tsquery)) + similarity(item.search_title, :phrase)`, 'DESC')
-      .addOrderBy('item.published_at', 'DESC', 'NULLS LAST')
-      .limit(query.limit)
-      .offset(query.offset)
-      .getRawMany<{ id: string }>();
-    return { ids: rows.map((row) => row.id), total };
+  /**
+   * PostgreSQL full-text search over the folded columns (GIN on search_vector). One scan takes the newest
+   * matches, one more than the exact-total bound (more to reach a deep page): their number is the total, and
+   * relevance ranks the newest RELEVANCE_CANDIDATES of them instead of every match. Only when full text finds
+   * almost nothing does a second query add near-misses by trigram similarity of the title (its GIN trigram
+   * index), after the hits.
+   */
+  async searchFullText(query: FullTextQuery): Promise<{ ids: string[] } & BoundedTotal> {
+    const candidates = Math.max(ITEM_TOTAL_EXACT_UP_TO + 1, query.offset + query.limit);
+    const { matched, ids } = await this.fullTextPage(query, query.offset, query.limit, candidates);
+    if (matched >= candidates) return { ids, total: ITEM_TOTAL_EXACT_UP_TO, totalIsEstimate: true };
+    if (matched >= NEAR_MISS_BELOW) return { ids, total: matched, totalIsEstimate: false };
+
+    const hits = query.offset === 0 && ids.length === matched ? ids : (await this.fullTextPage(query, 0, NEAR_MISS_BELOW, NEAR_MISS_BELOW)).ids;
+    const listed = [...hits, ...(await this.titleNearMisses(query))];
+    return { ids: listed.slice(query.offset, query.offset + query.limit), total: listed.length, totalIsEstimate: false };
+  }
+
+  /** How many of the newest `candidates` matches there are, and one page of them in the query's order. */
+  private async fullTextPage(query: FullTextQuery, offset: number, limit: number, candidates: number): Promise<{ matched: number; ids: string[] }> {
+    const sql = new SqlParameters();
+    const where = fullTextWhere(query, sql);
+    const page = `LIMIT ${sql.add(limit)} OFFSET ${sql.add(offset)}`;
+    const pageOfCandidates =
+      query.sort === 'newest'
+        ? `SELECT id FROM candidate ORDER BY ${NEWEST_FIRST} ${page}`
+        : `SELECT id FROM (SELECT * FROM candidate ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(Math.max(RELEVANCE_CANDIDATES, offset + limit))}) AS ranked
+            ORDER BY ts_rank(search_vector, to_tsquery('simple', $1)) + similarity(search_title, ${sql.add(phraseOf(query))}) DESC, ${NEWEST_FIRST}
+            ${page}`;
+    const [row]: { matched: number; ids: string[] }[] = await this.items.query(
+      `WITH candidate AS MATERIALIZED (
+         SELECT id, search_vector, search_title, published_at, fetched_at FROM items ${where}
+          ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(candidates)})
+       SELECT (SELECT count(*)::int FROM candidate) AS matched, ARRAY(SELECT id::text FROM (${pageOfCandidates}) AS hit) AS ids`,
+      sql.values,
+    );
+    return row;
+  }
+
+  /** Items whose title looks like the query (pg_trgm `%`) without matching it word for word; best first. */
+  private async titleNearMisses(query: FullTextQuery): Promise<string[]> {
+    const sql = new SqlParameters();
+    const tsquery = sql.add(toTsquery(query.groups));
+    const phrase = sql.add(phraseOf(query));
+    const source = query.sourceId ? `AND source_id = ${sql.add(query.sourceId)}` : '';
+    const rows: { id: string }[] = await this.items.query(
+      `SELECT id FROM (SELECT id, search_title, published_at, fetched_at FROM items
+                        WHERE search_title % ${phrase} AND NOT (search_vector @@ to_tsquery('simple', ${tsquery})) ${source}
+                        LIMIT ${NEAR_MISS_CANDIDATES}) AS near
+        ORDER BY similarity(search_title, ${phrase}) DESC, ${NEWEST_FIRST}`,
+      sql.values,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * The total without counting every match: a short page already tells it; otherwise count at most one more
+   * than the bound, so a query matching most of the table costs as much as one matching ten thousand rows.
+   */
+  private async boundedTotal(from: string, parameters: unknown[], page: ItemListQuery, found: number): Promise<BoundedTotal> {
+    if (found < page.limit && (found > 0 || page.offset === 0)) return { total: page.offset + found, totalIsEstimate: false };
+    const [{ count }]: { count: number }[] = await this.items.query(
+      `SELECT count(*)::int AS count FROM (SELECT 1 FROM items ${from} LIMIT ${ITEM_TOTAL_EXACT_UP_TO + 1}) AS capped`,
+      parameters,
+    );
+    return count > ITEM_TOTAL_EXACT_UP_TO ? { total: ITEM_TOTAL_EXACT_UP_TO, totalIsEstimate: true } : { total: count, totalIsEstimate: false };
   }
 }

@@ -19,7 +19,7 @@ const indexCreated: FakeResponse = {
   body: { acknowledged: true, shards_acknowledged: true, index: 'test-items-v1' },
 };
 
-function searchAnswer(ids: string[], total: number): FakeResponse {
+function searchAnswer(ids: string[], total: number, relation: 'eq' | 'gte' = 'eq'): FakeResponse {
   return {
     status: 200,
     body: {
@@ -27,7 +27,7 @@ function searchAnswer(ids: string[], total: number): FakeResponse {
       timed_out: false,
       _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
       hits: {
-        total: { value: total, relation: 'eq' },
+        total: { value: total, relation },
         max_score: null,
         hits: ids.map((id) => ({ _index: 'test-items-v1', _id: id, _score: null })),
       },
@@ -356,7 +356,7 @@ describe('ElasticsearchSearchEngine', () => {
         ],
         from: 40,
         size: 20,
-        track_total_hits: true,
+        track_total_hits: 1_000,
         _source: false,
       });
     });
@@ -415,13 +415,30 @@ describe('ElasticsearchSearchEngine', () => {
       await expect(engine.search({ q: 'tin giả', limit: 3, offset: 0 })).resolves.toEqual({
         ids: ['item-9', 'item-2', 'item-5'],
         total: 42,
+        totalIsEstimate: false,
+      });
+    });
+
+    it('says the total is a lower bound when Elasticsearch stopped counting', async () => {
+      const { engine } = await setup({ 'POST /test-items/_search': searchAnswer(['item-1'], 1_000, 'gte') });
+
+      await expect(engine.search({ q: 'tin', limit: 1, offset: 0 })).resolves.toMatchObject({ total: 1_000, totalIsEstimate: true });
+    });
+
+    it('sorts newest first, without scores, when asked to', async () => {
+      const { engine, es } = await setup({ 'POST /test-items/_search': searchAnswer([], 0) });
+
+      await engine.search({ q: 'tin giả', sort: 'newest', limit: 10, offset: 0 });
+
+      expect(bodyOf(es.requests[0])).toMatchObject({
+        sort: [{ publishedAt: { order: 'desc', missing: '_last' } }, { id: { order: 'asc' } }],
       });
     });
 
     it('finds nothing, without asking Elasticsearch, when the query has no letters or digits', async () => {
       const { engine, es } = await setup({});
 
-      await expect(engine.search({ q: ' ?! ', limit: 10, offset: 0 })).resolves.toEqual({ ids: [], total: 0 });
+      await expect(engine.search({ q: ' ?! ', limit: 10, offset: 0 })).resolves.toEqual({ ids: [], total: 0, totalIsEstimate: false });
       expect(es.requests).toEqual([]);
     });
   });

@@ -1,4 +1,5 @@
 import { type Client, errors, type estypes } from '@elastic/elasticsearch';
+import { ITEM_TOTAL_EXACT_UP_TO } from '@vigil/contracts';
 import { normalizeVietnamese, type SearchTermGroup, toSearchFields, toSearchTermGroups } from '@vigil/domain';
 import type { SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 import { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument } from './items-index-template';
@@ -19,6 +20,7 @@ const MAX_REPORTED_FAILURES = 5;
  */
 export class ElasticsearchSearchEngine implements SearchEngine {
   readonly name = 'elasticsearch';
+  readonly needsIndexing = true;
   private readonly alias: string;
 
   constructor(
@@ -60,7 +62,7 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchHits> {
     const groups = toSearchTermGroups(query.q);
     // Nothing left to match on (only punctuation or spaces): the PostgreSQL engine finds nothing either.
-    if (groups.length === 0) return { ids: [], total: 0 };
+    if (groups.length === 0) return { ids: [], total: 0, totalIsEstimate: false };
     const response = await this.client.search({
       index: this.alias,
       query: {
@@ -85,18 +87,19 @@ export class ElasticsearchSearchEngine implements SearchEngine {
       },
       // id last so equal scores and dates still page deterministically.
       sort: [
-        { _score: { order: 'desc' } },
+        ...(query.sort === 'newest' ? [] : [{ _score: { order: 'desc' as const } }]),
         { publishedAt: { order: 'desc', missing: '_last' } },
         { id: { order: 'asc' } },
       ],
       from: query.offset,
       size: query.limit,
-      track_total_hits: true,
+      // Counting stops here, as on PostgreSQL: an exact total of a huge result set costs and tells nothing.
+      track_total_hits: ITEM_TOTAL_EXACT_UP_TO,
       _source: false,
     });
     return {
       ids: response.hits.hits.map((hit) => hit._id).filter((id): id is string => id !== undefined),
-      total: totalOf(response.hits.total),
+      ...totalOf(response.hits.total),
     };
   }
 
@@ -153,9 +156,9 @@ function describeBulkFailures(response: estypes.BulkResponse, attempted: number)
   return `Elasticsearch rejected ${failures.length} of ${attempted} documents: ${listed}${more}`;
 }
 
-function totalOf(total: estypes.SearchHitsMetadata['total']): number {
-  if (typeof total === 'number') return total;
-  return total?.value ?? 0;
+function totalOf(total: estypes.SearchHitsMetadata['total']): Pick<SearchHits, 'total' | 'totalIsEstimate'> {
+  if (typeof total === 'number') return { total, totalIsEstimate: false };
+  return { total: total?.value ?? 0, totalIsEstimate: total?.relation === 'gte' };
 }
 
 function isResourceAlreadyExists(error: unknown): boolean {

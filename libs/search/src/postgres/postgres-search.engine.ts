@@ -5,6 +5,7 @@ import type { SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 /** Search served by PostgreSQL itself: the items table carries the folded text and its tsvector. */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
+  readonly needsIndexing = false;
 
   constructor(private readonly items: ItemsRepository) {}
 
@@ -18,8 +19,14 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchHits> {
     const groups = toSearchTermGroups(query.q);
-    if (groups.length === 0) return { ids: [], total: 0 };
-    return this.items.searchFullText({ groups, sourceId: query.sourceId, limit: query.limit, offset: query.offset });
+    if (groups.length === 0) return { ids: [], total: 0, totalIsEstimate: false };
+    return this.items.searchFullText({
+      groups,
+      sourceId: query.sourceId,
+      sort: query.sort ?? 'relevance',
+      limit: query.limit,
+      offset: query.offset,
+    });
   }
 
   async ping(): Promise<void> {

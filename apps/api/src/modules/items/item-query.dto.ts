@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ITEM_SORTS, type ItemSort } from '@vigil/contracts';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class ItemQueryDto {
   @ApiPropertyOptional({ description: 'Free text; diacritics optional ("thong tin sai lech" finds "Thông tin sai lệch").' })
@@ -13,6 +14,11 @@ export class ItemQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'sourceId must be a UUID' })
   sourceId?: string;
+
+  @ApiPropertyOptional({ enum: ITEM_SORTS, default: 'relevance', description: 'With q: best match or newest first. Without q: always newest first.' })
+  @IsOptional()
+  @IsIn(ITEM_SORTS, { message: `sort must be one of ${ITEM_SORTS.join(', ')}` })
+  sort?: ItemSort;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()

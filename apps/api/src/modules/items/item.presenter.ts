@@ -1,7 +1,7 @@
 import type { ItemDetail, ItemSummary } from '@vigil/contracts';
-import type { ItemEntity, ItemEventEntity, SnapshotEntity } from '@vigil/persistence';
+import type { ItemEntity, ItemEventEntity, ItemSummaryRow, SnapshotEntity } from '@vigil/persistence';
 
-export function toItemSummary(item: ItemEntity): ItemSummary {
+export function toItemSummary(item: ItemSummaryRow): ItemSummary {
   return {
     id: item.id,
     sourceId: item.sourceId,

@@ -23,12 +23,12 @@ export class ItemsService {
     const page = { sourceId: query.sourceId, limit: query.limit, offset: query.offset };
     const text = query.q?.trim();
     if (!text) {
-      const { items, total } = await this.items.listRecent(page);
-      return { items: items.map(toItemSummary), total };
+      const { items, total, totalIsEstimate } = await this.items.listRecent(page);
+      return { items: items.map(toItemSummary), total, totalIsEstimate };
     }
-    const hits = await this.search.search({ q: text, ...page });
-    const items = await this.items.findByIdsInOrder(hits.ids);
-    return { items: items.map(toItemSummary), total: hits.total };
+    const hits = await this.search.search({ q: text, sort: query.sort, ...page });
+    const items = await this.items.findSummariesInOrder(hits.ids);
+    return { items: items.map(toItemSummary), total: hits.total, totalIsEstimate: hits.totalIsEstimate };
   }
 
   async get(id: string): Promise<ItemDetail> {
