@@ -2,3 +2,4 @@ export * from './test-environment';
 export * from './test-clock';
 export * from './fixture-server';
 export * from './wait-for';
+export * from './synthetic-items';
