@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { JOB_PRIORITIES, type JobName, type JobPayloads } from '@vigil/contracts';
-import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import {
   EnqueueOptions,
   InvalidJobPayloadError,
   JOB_ATTEMPTS,
   JOB_BACKOFF_MS,
+  JobDeferral,
   JobHandler,
   JobQueue,
   type JobQueueOptions,
@@ -101,7 +102,7 @@ export class BullMqJobQueue extends JobQueue {
 
   private startWorker(): Worker {
     this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null });
-    const worker = new Worker(QUEUE_NAME, (job) => this.run(job), {
+    const worker = new Worker(QUEUE_NAME, (job, token) => this.run(job, token), {
       connection: this.workerConnection,
       prefix: this.options.prefix,
       concurrency: this.options.concurrency,
@@ -120,7 +121,7 @@ export class BullMqJobQueue extends JobQueue {
     return worker;
   }
 
-  private async run(job: Job): Promise<void> {
+  private async run(job: Job, token: string | undefined): Promise<void> {
     const name = job.name as JobName;
     const handler = this.handlers.get(name);
     if (!handler) throw new UnrecoverableError(`No processor for job ${job.name}`);
@@ -132,6 +133,14 @@ export class BullMqJobQueue extends JobQueue {
       throw error;
     }
     const attempt = job.attemptsMade + 1;
-    await handler(payload, { attempt, finalAttempt: attempt >= (job.opts.attempts ?? 1) });
+    try {
+      await handler(payload, { attempt, finalAttempt: attempt >= (job.opts.attempts ?? 1) });
+    } catch (error) {
+      if (!(error instanceof JobDeferral)) throw error;
+      // Back to the delayed set under its lock, attempt not counted (skipAttempt); DelayedError tells the worker the
+      // job has moved, so it neither completes nor fails it. Promoted at its time, it keeps its priority.
+      await job.moveToDelayed(Date.now() + Math.max(0, error.delayMs), token);
+      throw new DelayedError(error.message);
+    }
   }
 }

@@ -6,6 +6,7 @@ import {
   InvalidJobPayloadError,
   JOB_ATTEMPTS,
   JOB_BACKOFF_MS,
+  JobDeferral,
   JobHandler,
   JobQueue,
   type JobQueueOptions,
@@ -23,7 +24,8 @@ interface PendingJob {
 }
 
 /**
- * Single-process mode: jobs run in this process with bounded concurrency, by priority, and retries with backoff.
+ * Single-process mode: jobs run in this process with bounded concurrency, by priority, and retries with backoff;
+ * a deferred job (JobDeferral) waits on a timer, off the workers, and comes back as the same attempt.
  * One FIFO per job name: adding and taking a job cost O(1) whatever the backlog (there are a handful of names).
  */
 export class InProcessJobQueue extends JobQueue {
@@ -122,6 +124,10 @@ export class InProcessJobQueue extends JobQueue {
       await handler(payload, { attempt: job.attempt, finalAttempt: job.attempt >= JOB_ATTEMPTS });
       this.forget(job);
     } catch (caught) {
+      if (caught instanceof JobDeferral) {
+        this.deferLater(job, caught.delayMs);
+        return;
+      }
       const error = caught instanceof Error ? caught : new Error(String(caught));
       const invalidPayload = error instanceof InvalidJobPayloadError;
       if (invalidPayload || job.attempt >= JOB_ATTEMPTS || this.closed) {
@@ -130,13 +136,24 @@ export class InProcessJobQueue extends JobQueue {
         this.reportFailure({ name: job.name, jobId: job.jobId, attempts: job.attempt, error, invalidPayload });
         return;
       }
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.waiting.get(job.name)!.push({ ...job, attempt: job.attempt + 1, seq: this.nextSeq++ });
-        this.pump();
-      }, this.backoffMs * 2 ** (job.attempt - 1));
-      this.timers.add(timer);
+      this.requeueAfter({ ...job, attempt: job.attempt + 1 }, this.backoffMs * 2 ** (job.attempt - 1));
     }
+  }
+
+  /** The same attempt again later; its id stays known meanwhile. A deferral at close is dropped like a waiting job. */
+  private deferLater(job: PendingJob, delayMs: number): void {
+    if (this.closed) this.forget(job);
+    else this.requeueAfter(job, delayMs);
+  }
+
+  /** Joins the back of its lane once the delay is over: a waiting job holds a timer, not a worker. */
+  private requeueAfter(job: PendingJob, delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.waiting.get(job.name)!.push({ ...job, seq: this.nextSeq++ });
+      this.pump();
+    }, Math.max(0, delayMs));
+    this.timers.add(timer);
   }
 
   private forget(job: PendingJob): void {

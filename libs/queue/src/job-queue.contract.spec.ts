@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
-import type { JobContext, JobFailure, JobQueue, JobQueueOptions } from './job-queue';
+import { JobDeferral, type JobContext, type JobFailure, type JobQueue, type JobQueueOptions } from './job-queue';
 
 /**
  * What every JobQueue promises, checked against both implementations: the in-process one always, BullMQ against
@@ -181,6 +181,86 @@ describe.each(implementations)('%s job queue contract', (_mode, makeQueue) => {
     expect(enrichBeforePoll).toBeLessThanOrEqual(1);
   });
 
+  it('runs a deferred job again after its delay, as the same attempt and without a failure', async () => {
+    start(1);
+    const runs: { at: number; context: JobContext }[] = [];
+    const succeeded = deferred<void>();
+    queue.process('enrich-item', async (_payload, context) => {
+      runs.push({ at: performance.now(), context });
+      if (runs.length === 1) throw new JobDeferral(300, 'the site has no turn yet');
+      succeeded.resolve();
+    });
+    await queue.enqueue('enrich-item', { itemId: randomUUID() }, { jobId: 'deferred' });
+    await succeeded.promise;
+    expect(runs.map(({ context }) => context)).toEqual([
+      { attempt: 1, finalAttempt: false },
+      { attempt: 1, finalAttempt: false },
+    ]);
+    expect(runs[1]!.at - runs[0]!.at).toBeGreaterThanOrEqual(300 * 0.9);
+    expect(failures).toEqual([]);
+  });
+
+  it('gives its worker to other jobs while a job waits out its deferral', async () => {
+    start(1);
+    const order: string[] = [];
+    const [slow, other] = [randomUUID(), randomUUID()];
+    const done = deferred<void>();
+    queue.process('enrich-item', async ({ itemId }) => {
+      order.push(itemId);
+      if (itemId === slow && order.filter((id) => id === slow).length === 1) throw new JobDeferral(400);
+      if (itemId === slow) done.resolve();
+    });
+    queue.process('collect-source', async () => void order.push('poll'));
+    await queue.enqueue('enrich-item', { itemId: slow });
+    await sleep(50);
+    // Queued after the deferral: with one worker, these run only if the deferred job does not hold it.
+    await queue.enqueue('collect-source', { sourceId: randomUUID() });
+    await queue.enqueue('enrich-item', { itemId: other });
+    const startedAt = performance.now();
+    await waitUntil(() => order.length === 3, 300);
+    expect(performance.now() - startedAt).toBeLessThan(300);
+    expect(order).toEqual([slow, 'poll', other]);
+    await done.promise;
+    expect(order).toEqual([slow, 'poll', other, slow]);
+  });
+
+  it('defers a job any number of times without using up its attempts; real failures still retry with backoff', async () => {
+    start(1);
+    const contexts: JobContext[] = [];
+    const succeeded = deferred<void>();
+    queue.process('enrich-item', async (_payload, context) => {
+      contexts.push(context);
+      const run = contexts.length;
+      if (run <= 4) throw new JobDeferral(20);
+      if (run === 5) throw new Error('temporary');
+      succeeded.resolve();
+    });
+    await queue.enqueue('enrich-item', { itemId: randomUUID() }, { jobId: 'patient' });
+    await succeeded.promise;
+    expect(contexts.map(({ attempt }) => attempt)).toEqual([1, 1, 1, 1, 1, 2]);
+    expect(failures).toEqual([]);
+  });
+
+  it('does not add a job whose id is waiting out a deferral', async () => {
+    start(1);
+    const seen: string[] = [];
+    const [first, duplicate, sentinel] = [randomUUID(), randomUUID(), randomUUID()];
+    const done = deferred<void>();
+    queue.process('collect-source', async ({ sourceId }) => {
+      seen.push(sourceId);
+      if (sourceId === first && seen.length === 1) throw new JobDeferral(200);
+      if (sourceId === sentinel) done.resolve();
+    });
+    await queue.enqueue('collect-source', { sourceId: first }, { jobId: 'deferred-poll' });
+    await waitUntil(() => seen.length === 1, 2000);
+    await settle();
+    await queue.enqueue('collect-source', { sourceId: duplicate }, { jobId: 'deferred-poll' });
+    await sleep(400);
+    await queue.enqueue('collect-source', { sourceId: sentinel }, { jobId: 'sentinel' });
+    await done.promise;
+    expect(seen).toEqual([first, first, sentinel]);
+  });
+
   it('waits for running jobs to finish when closed', async () => {
     start(2);
     const started = deferred<void>();
@@ -217,6 +297,15 @@ function counter(): { increment: () => void; reach: (count: number) => Promise<v
     },
     reach: (target) => (count >= target ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count: target, resolve }))),
   };
+}
+
+/** Polls a condition; rejects once it has not held for `timeoutMs`. */
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await sleep(5);
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -70,6 +70,23 @@ export abstract class JobQueue {
 export const JOB_ATTEMPTS = 3;
 export const JOB_BACKOFF_MS = 1000;
 
+/**
+ * Thrown by a processor that cannot make progress yet (its site's turn is later): the queue runs the job again after
+ * `delayMs` without holding a worker meanwhile. Not a failure: the attempt is not counted, no backoff grows, onFailed
+ * is not told, and the job keeps its id (adding it again while it waits is a no-op). A processor must throw it before
+ * it has done anything that a re-run would do twice, or be idempotent anyway (jobs are).
+ */
+export class JobDeferral extends Error {
+  override readonly name: string = 'JobDeferral';
+
+  constructor(
+    readonly delayMs: number,
+    message = `Deferred for ${delayMs} ms`,
+  ) {
+    super(message);
+  }
+}
+
 export class InvalidJobPayloadError extends Error {
   override readonly name = 'InvalidJobPayloadError';
 }
