@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRedisConnection } from '@vigil/queue';
-import { hostKey, type HostThrottle, type HostThrottleOptions } from './host-throttle';
+import { HostBusyError, hostKey, type HostThrottle, type HostThrottleOptions } from './host-throttle';
 import { InMemoryHostThrottle } from './in-memory-host-throttle';
 import { RedisHostThrottle, type RedisHostThrottleOptions } from './redis-host-throttle';
 
@@ -124,6 +124,67 @@ describe.each(implementations)('%s HostThrottle contract', (_mode, store) => {
     await b.run('https://tin.example/after', async () => void (startedAt = Date.now()));
     expect(startedAt).toBeGreaterThanOrEqual(until - SLACK_MS);
     expect(await a.backedOffUntil('tin.example')).toBe(0);
+  });
+
+  it('turns a run away at once when its turn is further off than it would wait, without running it or taking the turn', async () => {
+    const [a, b] = store.pair({ minIntervalMs: 400, maxConcurrentPerHost: 2 });
+    const firstAt = await a.run('https://tin.example/1', async () => Date.now());
+    let ran = false;
+    const askedAt = Date.now();
+    const busy = await b.run('https://www.tin.example/2', async () => void (ran = true), { maxWaitMs: 50 }).catch((error: unknown) => error);
+    expect(Date.now() - askedAt).toBeLessThan(100);
+    expect(busy).toBeInstanceOf(HostBusyError);
+    expect((busy as HostBusyError).retryAfterMs).toBeGreaterThanOrEqual(400 - (askedAt - firstAt) - SLACK_MS - 50);
+    expect((busy as HostBusyError).retryAfterMs).toBeLessThanOrEqual(400 + SLACK_MS);
+    expect(ran).toBe(false);
+    // The turn it declined is still there for the next run.
+    const nextAt = await a.run('https://tin.example/3', async () => Date.now());
+    expect(nextAt - firstAt).toBeGreaterThanOrEqual(400 - SLACK_MS);
+    expect(nextAt - firstAt).toBeLessThan(400 + 150);
+  });
+
+  it('waits for a turn that comes within the longest wait', async () => {
+    const [a, b] = store.pair({ minIntervalMs: 100 });
+    const firstAt = await a.run('https://tin.example/1', async () => Date.now());
+    await sleep(70);
+    const nextAt = await b.run('https://tin.example/2', async () => Date.now(), { maxWaitMs: 50 });
+    expect(nextAt - firstAt).toBeGreaterThanOrEqual(100 - SLACK_MS);
+  });
+
+  it('tells runs it turns away to come back one interval apart, and each gets its turn when it does', async () => {
+    const [a, b] = store.pair({ minIntervalMs: 200, maxConcurrentPerHost: 2 });
+    await a.run('https://tin.example/0', async () => undefined);
+    const answers = await Promise.all(
+      [a, b, a, b].map(async (throttle, i) => {
+        const error = await throttle.run(`https://tin.example/${i + 1}`, async () => undefined, { maxWaitMs: 20 }).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(HostBusyError);
+        return { throttle, at: Date.now() + (error as HostBusyError).retryAfterMs, i };
+      }),
+    );
+    const times = answers.map(({ at }) => at).sort((x, y) => x - y);
+    const gaps = times.slice(1).map((at, i) => at - times[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(200 - SLACK_MS);
+    const starts = await Promise.all(
+      answers.map(async ({ throttle, at, i }) => {
+        await sleep(Math.max(0, at - Date.now()));
+        return throttle.run(`https://tin.example/again-${i}`, async () => Date.now(), { maxWaitMs: 50 });
+      }),
+    );
+    const sorted = starts.sort((x, y) => x - y);
+    expect(Math.min(...sorted.slice(1).map((at, i) => at - sorted[i]!))).toBeGreaterThanOrEqual(200 - SLACK_MS);
+  });
+
+  it('turns a run away from a full site rather than waiting for a slot', async () => {
+    const [a, b] = store.pair({ minIntervalMs: 0, maxConcurrentPerHost: 1 });
+    let release = (): void => {};
+    const holding = a.run('https://tin.example/slow', () => new Promise<void>((resolve) => (release = resolve)));
+    await sleep(30);
+    const busy = await b.run('https://tin.example/next', async () => undefined, { maxWaitMs: 20 }).catch((error: unknown) => error);
+    expect(busy).toBeInstanceOf(HostBusyError);
+    expect((busy as HostBusyError).retryAfterMs).toBeGreaterThan(0);
+    release();
+    await holding;
+    await expect(b.run('https://tin.example/next', async () => 'started', { maxWaitMs: 20 })).resolves.toBe('started');
   });
 
   it('frees the slot when a task fails', async () => {

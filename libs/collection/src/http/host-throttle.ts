@@ -1,3 +1,4 @@
+import { JobDeferral } from '@vigil/queue';
 import { getDomain, getHostname } from 'tldts';
 
 export interface HostThrottleOptions {
@@ -10,6 +11,27 @@ export interface HostThrottleOptions {
 export interface RunOptions {
   /** robots.txt Crawl-delay for this host; raises the interval, never lowers it below minIntervalMs. */
   crawlDelayMs?: number | null;
+  /**
+   * Longest the task may wait for its turn. When the turn is further off (spacing, a full site, a back-off) the run
+   * rejects at once with HostBusyError, without running the task or taking the turn. Unset: waits as long as it takes.
+   */
+  maxWaitMs?: number;
+}
+
+/**
+ * The host's turn is further off than the caller would wait: ask again in `retryAfterMs`. Callers turned away are
+ * pencilled in one interval apart, so a backlog comes back in turn instead of all at once. A JobDeferral: a job that
+ * meets it goes back to the queue for that long, holding no worker, and the attempt does not count.
+ */
+export class HostBusyError extends JobDeferral {
+  override readonly name = 'HostBusyError';
+
+  constructor(
+    readonly host: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(retryAfterMs, `${host} has no free turn for ${retryAfterMs} ms (per-site politeness); asking again then`);
+  }
 }
 
 /**
@@ -21,7 +43,10 @@ export interface RunOptions {
  * budget one process would keep (two ingestors must not double the load on a site).
  */
 export abstract class HostThrottle {
-  /** Runs the task when the URL's host has a free slot and its interval and any back-off have passed. */
+  /**
+   * Runs the task when the URL's host has a free slot and its interval and any back-off have passed; with
+   * `maxWaitMs`, rejects with HostBusyError instead when that is further off.
+   */
   abstract run<T>(url: string, task: () => Promise<T>, options?: RunOptions): Promise<T>;
 
   /**

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './clock';
-import { HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
+import { HostBusyError, HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
 
 export interface InMemoryHostThrottleOptions extends HostThrottleOptions {
   /** Hosts remembered at most; idle hosts whose waits are over are forgotten first. */
@@ -13,8 +13,13 @@ interface HostState {
   lastStartAt: number;
   backOffUntil: number;
   crawlDelayMs: number;
+  /** The latest turn pencilled in for a caller turned away (HostBusyError); the next one is told to come after it. */
+  bookedUntil: number;
   timer: ReturnType<typeof setTimeout> | null;
 }
+
+/** A full site frees a slot when a request ends, which is not known ahead: a caller turned away asks again this soon at the earliest. */
+const FULL_RETRY_MS = 100;
 
 /**
  * Per-site politeness kept in this process: enough when one process does all the fetching (no REDIS_URL).
@@ -39,6 +44,10 @@ export class InMemoryHostThrottle extends HostThrottle {
     const key = hostKey(url);
     const state = this.stateFor(key);
     if (options.crawlDelayMs !== undefined) state.crawlDelayMs = options.crawlDelayMs ?? 0;
+    if (options.maxWaitMs !== undefined) {
+      const retryAfterMs = this.turnAway(state, options.maxWaitMs);
+      if (retryAfterMs !== null) throw new HostBusyError(key, retryAfterMs);
+    }
     await new Promise<void>((start) => {
       state.queue.push(start);
       this.pump(state);
@@ -85,8 +94,28 @@ export class InMemoryHostThrottle extends HostThrottle {
   }
 
   private readyAt(state: HostState): number {
-    const interval = Math.max(this.minIntervalMs, state.crawlDelayMs);
-    return Math.max(state.lastStartAt + interval, state.backOffUntil);
+    return Math.max(state.lastStartAt + this.intervalOf(state), state.backOffUntil);
+  }
+
+  private intervalOf(state: HostState): number {
+    return Math.max(this.minIntervalMs, state.crawlDelayMs);
+  }
+
+  /**
+   * Null when a run could start within maxWaitMs (a free slot, nobody waiting ahead); otherwise pencils in a later turn
+   * and answers how far off it is. The pencilled turns only spread the callers' returns one interval apart: a returning
+   * caller is granted by the spacing like anyone else, so a turn nobody comes back for costs nothing but that gap.
+   */
+  private turnAway(state: HostState, maxWaitMs: number): number | null {
+    const now = this.now();
+    const interval = this.intervalOf(state);
+    const untilReady = Math.max(0, this.readyAt(state) - now);
+    const free = state.active < this.maxConcurrent && state.queue.length === 0;
+    if (free && untilReady <= maxWaitMs) return null;
+    const ahead = free ? 0 : Math.max(interval * state.queue.length, FULL_RETRY_MS);
+    const turn = Math.max(now + untilReady + ahead, state.bookedUntil + interval);
+    state.bookedUntil = turn;
+    return Math.ceil(turn - now);
   }
 
   private stateFor(key: string): HostState {
@@ -94,21 +123,21 @@ export class InMemoryHostThrottle extends HostThrottle {
     if (state) {
       this.hosts.delete(key);
     } else {
-      state = { active: 0, queue: [], lastStartAt: Number.NEGATIVE_INFINITY, backOffUntil: 0, crawlDelayMs: 0, timer: null };
+      state = { active: 0, queue: [], lastStartAt: Number.NEGATIVE_INFINITY, backOffUntil: 0, crawlDelayMs: 0, bookedUntil: 0, timer: null };
     }
     this.hosts.set(key, state);
     if (this.hosts.size > this.maxHosts) this.evictIdle(key);
     return state;
   }
 
-  /** Forgets idle hosts, oldest first; a host still inside its interval or back-off is kept so the wait holds. */
+  /** Forgets idle hosts, oldest first; a host still inside its interval, back-off or pencilled turns is kept so the wait holds. */
   private evictIdle(keep: string): void {
     const now = this.now();
     for (const [key, state] of this.hosts) {
       if (this.hosts.size <= this.maxHosts) return;
       if (key === keep) continue;
       const idle = state.active === 0 && state.queue.length === 0 && state.timer === null;
-      if (idle && this.readyAt(state) <= now) this.hosts.delete(key);
+      if (idle && this.readyAt(state) <= now && state.bookedUntil <= now) this.hosts.delete(key);
     }
   }
 

@@ -21,8 +21,8 @@ export {
   type FetchOptions,
   type GuardedHttpClientOptions,
 } from './guarded-http-client';
-export { HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
+export { HostBusyError, HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
 export { InMemoryHostThrottle, type InMemoryHostThrottleOptions } from './in-memory-host-throttle';
-export { PoliteFetcher, type PoliteFetcherOptions } from './polite-fetcher';
+export { PoliteFetcher, type PoliteFetchOptions, type PoliteFetcherOptions } from './polite-fetcher';
 export { RedisHostThrottle, type RedisHostThrottleOptions } from './redis-host-throttle';
 export { ROBOTS_USER_AGENT, RobotsPolicy, type RobotsPolicyOptions } from './robots-policy';

@@ -1,6 +1,6 @@
 import { FetchError, isHalfFailure } from './fetch-error';
 import type { GuardedHttpClient } from './guarded-http-client';
-import type { RunOptions } from './host-throttle';
+import { HostBusyError, type RunOptions } from './host-throttle';
 import { InMemoryHostThrottle } from './in-memory-host-throttle';
 import { PoliteFetcher } from './polite-fetcher';
 import { RobotsPolicy } from './robots-policy';
@@ -47,6 +47,17 @@ describe('PoliteFetcher', () => {
     expect(result.text()).toBe('<p>tin</p>');
     expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt', '/news']);
     expect(throttle.runOptions).toEqual([{ crawlDelayMs: 2_000 }]);
+  });
+
+  it("for a job, declines to wait for a host's turn that is further off than a moment, without requesting the page", async () => {
+    const page: Route = { status: 200, headers: { 'content-type': 'text/html' }, body: '<p>tin</p>' };
+    await site({ '/robots.txt': robotsTxt, '/news': page, '/later': page });
+    await fetcher.fetch(`${server.origin}/news`, { expect: 'html', whenHostBusy: 'defer' });
+    const error: unknown = await fetcher.fetch(`${server.origin}/later`, { expect: 'html', whenHostBusy: 'defer' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HostBusyError);
+    expect(error).toMatchObject({ host: '127.0.0.1', retryAfterMs: 2_000, delayMs: 2_000 });
+    expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt', '/news']);
+    expect(throttle.runOptions.map((options) => options.maxWaitMs)).toEqual([50, 50]);
   });
 
   it('refuses a page robots.txt disallows, without requesting it', async () => {

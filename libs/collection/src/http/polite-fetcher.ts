@@ -14,25 +14,42 @@ export interface PoliteFetcherOptions {
   defaultBackOffMs?: number;
   /** Longest back-off honoured, so one answer cannot silence a source for days. */
   maxBackOffMs?: number;
+  /** With `whenHostBusy: 'defer'`: a turn this close is waited for; a later one is HostBusyError. */
+  maxHostWaitMs?: number;
 }
+
+export interface PoliteFetchOptions extends FetchOptions {
+  /**
+   * What to do when the host's turn is further off than maxHostWaitMs. 'wait' (the default) waits for it, as a request
+   * someone is waiting on must. 'defer' rejects at once with HostBusyError (a JobDeferral), so a job gives its worker
+   * back to the queue and returns when the host's turn comes, instead of holding it while one slow site drains.
+   */
+  whenHostBusy?: 'wait' | 'defer';
+}
+
+/** Shorter than this, waiting for the turn costs less than a round trip through the queue. */
+const DEFAULT_MAX_HOST_WAIT_MS = 50;
 
 /**
  * The fetch collection code should use: robots.txt first, then the host's politeness budget, then
  * the guarded client. A 429 or 503 backs the whole host off, and later fetches to it fail fast with
- * 'rate-limited' instead of holding a worker until the back-off ends.
+ * 'rate-limited' instead of holding a worker until the back-off ends. A job's fetch may also decline to wait for
+ * its host's turn (`whenHostBusy: 'defer'`): the job is deferred instead of holding a worker.
  */
 export class PoliteFetcher {
   private readonly clock: Clock;
   private readonly defaultBackOffMs: number;
   private readonly maxBackOffMs: number;
+  private readonly maxHostWaitMs: number;
 
   constructor(private readonly options: PoliteFetcherOptions) {
     this.clock = options.clock ?? systemClock;
     this.defaultBackOffMs = options.defaultBackOffMs ?? 60_000;
     this.maxBackOffMs = options.maxBackOffMs ?? 24 * 3_600_000;
+    this.maxHostWaitMs = options.maxHostWaitMs ?? DEFAULT_MAX_HOST_WAIT_MS;
   }
 
-  async fetch(url: string, fetchOptions: FetchOptions = {}): Promise<FetchResult> {
+  async fetch(url: string, { whenHostBusy = 'wait', ...fetchOptions }: PoliteFetchOptions = {}): Promise<FetchResult> {
     const { client, robots, throttle } = this.options;
     if (!(await robots.isAllowed(url))) {
       throw new FetchError('robots-disallowed', `robots.txt of ${new URL(url).origin} does not allow VigilBot to fetch ${url}`);
@@ -46,7 +63,8 @@ export class PoliteFetcher {
     }
     const crawlDelayMs = await robots.crawlDelayMs(url);
     try {
-      return await throttle.run(url, () => client.fetch(url, fetchOptions), { crawlDelayMs });
+      const maxWaitMs = whenHostBusy === 'defer' ? this.maxHostWaitMs : undefined;
+      return await throttle.run(url, () => client.fetch(url, fetchOptions), { crawlDelayMs, maxWaitMs });
     } catch (error) {
       if (!(error instanceof FetchError) || error.code !== 'http-status') throw error;
       if (error.status !== 429 && error.status !== 503) throw error;

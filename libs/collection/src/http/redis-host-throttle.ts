@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { RedisConnection } from '@vigil/queue';
 import { systemClock, type Clock } from './clock';
-import { HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
+import { HostBusyError, HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
 
 export interface RedisHostThrottleOptions extends HostThrottleOptions {
   /** A connection this throttle may define its scripts on; `close()` disconnects it. */
@@ -30,28 +30,40 @@ const READY_TIMEOUT_MS = 2_000;
  * requests closer together than the interval. The injected clock only turns the port's absolute back-off times into
  * durations (and back), so callers on a test clock still read sensible values.
  *
- * Acquire, atomically. KEYS: leases (sorted set: lease id → expiry), spacing, back-off.
- * ARGV: lease id, most at once, interval ms, lease ms. Returns {status, wait ms}: 0 = wait (back-off or spacing:
- * exactly that long), 1 = full (the earliest lease ends in that long, unless released sooner), 2 = granted.
+ * Acquire, atomically. KEYS: leases (sorted set: lease id → expiry), spacing, back-off, booked (the latest turn
+ * pencilled in for a caller turned away). ARGV: lease id, most at once, interval ms, lease ms, longest wait ms (-1:
+ * as long as it takes), retry ms on a full site. Returns {status, wait ms}: 0 = wait (back-off or spacing: exactly
+ * that long), 1 = full (the earliest lease ends in that long, unless released sooner), 2 = granted, 3 = busy: the
+ * wait is longer than the caller would wait, and a turn is pencilled in that far off, one interval after the last one
+ * pencilled (callers turned away come back in turn, not all at once; the spacing still decides who starts).
  */
 const ACQUIRE_LUA = `
-local backoff = redis.call('PTTL', KEYS[3])
-if backoff > 0 then return {0, backoff} end
-local spacing = redis.call('PTTL', KEYS[2])
-if spacing > 0 then return {0, spacing} end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
-  local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return {1, tonumber(earliest[2]) - now}
-end
-local lease = tonumber(ARGV[4])
-redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
-redis.call('PEXPIRE', KEYS[1], lease)
 local interval = tonumber(ARGV[3])
-if interval > 0 then redis.call('SET', KEYS[2], '1', 'PX', interval) end
-return {2, 0}
+local maxWait = tonumber(ARGV[5])
+local status = 0
+local wait = redis.call('PTTL', KEYS[3])
+if wait <= 0 then wait = redis.call('PTTL', KEYS[2]) end
+if wait <= 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+  if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
+    local lease = tonumber(ARGV[4])
+    redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
+    redis.call('PEXPIRE', KEYS[1], lease)
+    if interval > 0 then redis.call('SET', KEYS[2], '1', 'PX', interval) end
+    return {2, 0}
+  end
+  local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  status = 1
+  wait = tonumber(earliest[2]) - now
+end
+if maxWait < 0 or (status == 0 and wait <= maxWait) then return {status, wait} end
+if status == 1 then wait = math.max(interval, tonumber(ARGV[6])) end
+local booked = tonumber(redis.call('GET', KEYS[4]) or '0')
+local turn = math.max(now + wait, booked + interval)
+redis.call('SET', KEYS[4], turn, 'PX', turn - now + interval + 1)
+return {3, turn - now}
 `;
 
 /** Extends a lease still held (KEYS: leases; ARGV: lease id, lease ms). 0 when it had already expired. */
@@ -75,10 +87,26 @@ return 1
 /** The acquire script's answers (see ACQUIRE_LUA); 0 is a wait of exactly the time it gives. */
 const FULL = 1;
 const GRANTED = 2;
-type AcquireStatus = 0 | typeof FULL | typeof GRANTED;
+const BUSY = 3;
+type AcquireStatus = 0 | typeof FULL | typeof GRANTED | typeof BUSY;
+/** Longest wait passed to the script for "as long as it takes". */
+const WAIT_ANY = -1;
+/** A full site frees a slot when a request ends, which is not known ahead: a caller turned away asks again this soon at the earliest. */
+const FULL_RETRY_MS = 100;
 
 interface ThrottleCommands {
-  vigilHostAcquire(leases: string, spacing: string, backOff: string, leaseId: string, max: number, intervalMs: number, leaseMs: number): Promise<[AcquireStatus, number]>;
+  vigilHostAcquire(
+    leases: string,
+    spacing: string,
+    backOff: string,
+    booked: string,
+    leaseId: string,
+    max: number,
+    intervalMs: number,
+    leaseMs: number,
+    maxWaitMs: number,
+    fullRetryMs: number,
+  ): Promise<[AcquireStatus, number]>;
   vigilHostRenew(leases: string, leaseId: string, leaseMs: number): Promise<number>;
   vigilHostBackOff(backOff: string, ms: number): Promise<number>;
 }
@@ -88,6 +116,7 @@ interface HostKeys {
   leases: string;
   spacing: string;
   backOff: string;
+  booked: string;
 }
 
 /**
@@ -115,7 +144,7 @@ export class RedisHostThrottle extends HostThrottle {
     this.leaseMs = Math.max(30, options.leaseMs ?? DEFAULT_LEASE_MS);
     this.pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
     this.clock = options.clock ?? systemClock;
-    options.redis.defineCommand('vigilHostAcquire', { numberOfKeys: 3, lua: ACQUIRE_LUA });
+    options.redis.defineCommand('vigilHostAcquire', { numberOfKeys: 4, lua: ACQUIRE_LUA });
     options.redis.defineCommand('vigilHostRenew', { numberOfKeys: 1, lua: RENEW_LUA });
     options.redis.defineCommand('vigilHostBackOff', { numberOfKeys: 1, lua: BACK_OFF_LUA });
     this.redis = options.redis as RedisConnection & ThrottleCommands;
@@ -125,11 +154,16 @@ export class RedisHostThrottle extends HostThrottle {
     const keys = this.keysFor(url);
     const intervalMs = Math.max(this.minIntervalMs, options.crawlDelayMs ?? 0);
     const leaseId = randomUUID();
+    const startedAt = performance.now();
     for (;;) {
+      // What is left of the caller's longest wait: a short wait that ends in losing the turn to another process is
+      // followed by a busy answer, not by another wait.
+      const maxWaitMs = options.maxWaitMs === undefined ? WAIT_ANY : Math.max(0, Math.floor(options.maxWaitMs - (performance.now() - startedAt)));
       const [status, waitMs] = await this.call(keys, () =>
-        this.redis.vigilHostAcquire(keys.leases, keys.spacing, keys.backOff, leaseId, this.maxConcurrent, intervalMs, this.leaseMs),
+        this.redis.vigilHostAcquire(keys.leases, keys.spacing, keys.backOff, keys.booked, leaseId, this.maxConcurrent, intervalMs, this.leaseMs, maxWaitMs, FULL_RETRY_MS),
       );
       if (status === GRANTED) break;
+      if (status === BUSY) throw new HostBusyError(keys.host, Math.max(1, waitMs));
       // Jitter on a full site, so waiters in several processes do not all ask again in the same millisecond.
       await sleep(status === FULL ? Math.min(Math.max(waitMs, 1), this.pollMs) + Math.random() * 10 : Math.max(waitMs, 1));
     }
@@ -201,11 +235,11 @@ export class RedisHostThrottle extends HostThrottle {
     });
   }
 
-  /** One hash tag per host, so a Redis Cluster keeps a host's keys on one node (the script touches all three). */
+  /** One hash tag per host, so a Redis Cluster keeps a host's keys on one node (the script touches all four). */
   private keysFor(urlOrHost: string): HostKeys {
     const host = hostKey(urlOrHost);
     const base = `${this.prefix}:{${host}}`;
-    return { host, leases: `${base}:leases`, spacing: `${base}:spacing`, backOff: `${base}:back-off` };
+    return { host, leases: `${base}:leases`, spacing: `${base}:spacing`, backOff: `${base}:back-off`, booked: `${base}:booked` };
   }
 
   private now(): number {
