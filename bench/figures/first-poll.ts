@@ -1,0 +1,62 @@
+import type { BenchContext } from '../lib/context';
+import { NewsSite } from '../lib/news-site';
+import { figure, type Figure } from '../lib/report';
+import { now, waitUntil } from '../lib/stats';
+import { addSource, type InProcessVigil, startVigil } from '../lib/vigil';
+
+/** Milliseconds from asking for a new source until its feed is first requested; null if not within the limit. */
+async function timeToFirstPoll(vigil: InProcessVigil, site: NewsSite, index: number, limitMs: number): Promise<number | null> {
+  const path = [...site.feeds.keys()][index];
+  const start = now();
+  await addSource(vigil, { name: `New source ${index}`, url: `${site.baseUrl}${path}`, kind: 'rss' });
+  const polled = await waitUntil(() => site.server.firstRequestAt.has(path), limitMs, 10);
+  return polled ? site.server.firstRequestAt.get(path)! - start : null;
+}
+
+/**
+ * With default politeness (2 requests at once and 1 s apart per site), one site's 2,000 queued pages must not
+ * hold up the first poll of a new source on another site. Its poll slot is the time that first poll takes with
+ * nothing queued, measured just before in the same app.
+ */
+export async function firstPollFigures(context: BenchContext): Promise<Figure[]> {
+  const busy = await new NewsSite({ feeds: 4, itemsPerFeed: 500, pageBytes: 5 * 1024, seed: 41, prefix: 'busy' }).start();
+  let other: NewsSite;
+  try {
+    other = await new NewsSite({ feeds: 2, itemsPerFeed: 20, pageBytes: 5 * 1024, seed: 42, host: '127.0.0.2', prefix: 'new' }).start();
+  } catch (error) {
+    await busy.stop();
+    throw new Error(`A second loopback address (127.0.0.2) is needed for a second site: ${String(error)}`, { cause: error });
+  }
+  const vigil = await startVigil(context.postgres ? 'postgres' : 'pglite');
+  const limitMs = context.quick ? 20_000 : 60_000;
+  try {
+    const slot = await timeToFirstPoll(vigil, other, 0, limitMs);
+    // Four 500-item feeds of one site (a poll stores at most 500 entries of a feed).
+    for (const url of busy.feedUrls) await addSource(vigil, { name: 'Busy site', url, kind: 'rss' });
+    let storedBusy = 0;
+    const busyStart = now();
+    const queued = await waitUntil(async () => {
+      const [row] = await vigil.dataSource.query(`SELECT count(*)::int AS n FROM items WHERE source_id IN (SELECT id FROM sources WHERE name = 'Busy site')`);
+      storedBusy = row.n;
+      return row.n >= 2000;
+    }, 60_000, 100);
+    context.log(`first poll: busy site ${storedBusy} items stored in ${((now() - busyStart) / 1000).toFixed(1)} s`);
+    const pagesFetched = busy.server.requestCount - busy.feeds.size;
+    const loaded = await timeToFirstPoll(vigil, other, 1, limitMs);
+    context.log(`first poll: unloaded ${slot?.toFixed(0)} ms, behind 2,000 queued pages ${loaded?.toFixed(0) ?? `> ${limitMs}`} ms`);
+    return [
+      figure({
+        name: 'first poll of a new source behind 2,000 queued pages',
+        value: loaded ?? limitMs,
+        unit: 'ms',
+        baseline: slot,
+        target: { on: 'ratio', op: '<', limit: 2 },
+        note: `poll slot (baseline) = the same wait with nothing queued; ${queued ? '2,000' : `only ${storedBusy} (not all 2,000 stored within 60 s)`} pages of another site queued, ${pagesFetched} fetched before the new source was added${loaded === null ? `; not polled within ${limitMs / 1000} s` : ''}`,
+      }),
+    ];
+  } finally {
+    await vigil.close();
+    await busy.stop();
+    await other.stop();
+  }
+}

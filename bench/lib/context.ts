@@ -1,0 +1,5 @@
+export interface BenchContext {
+  quick: boolean;
+  postgres: boolean;
+  log(message: string): void;
+}
