@@ -183,9 +183,9 @@ describe('Collection jobs: failures, caps and recovery', () => {
       briefs.map((brief, index) => newItem(source.id, site.page(`/mat-viec/bai-${index + 1}.html`, articlePage(brief)), brief.title, w.clock.now())),
     );
     expect(stored).toHaveLength(3);
-    for (const { item } of stored) {
-      await waitFor(`item ${item.id} to be enriched by the sweep`, async () => ((await w.items.findById(item.id))?.enrichedAt ? true : undefined), PIPELINE_TIMEOUT_MS);
-      expect(await w.evidence.latestSnapshot(item.id)).not.toBeNull();
+    for (const { id } of stored) {
+      await waitFor(`item ${id} to be enriched by the sweep`, async () => ((await w.items.findById(id))?.enrichedAt ? true : undefined), PIPELINE_TIMEOUT_MS);
+      expect(await w.evidence.latestSnapshot(id)).not.toBeNull();
     }
   });
 });
@@ -209,6 +209,7 @@ function newItem(sourceId: string, url: string, title: string, fetchedAt: Date):
     imageUrls: [],
     language: 'vi',
     contentHash: null,
+    entryHash: null,
     fetchedAt,
     searchText: '',
   };

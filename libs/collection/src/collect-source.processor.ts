@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, failureBackoffSec, nextPollInterval } from '@vigil/domain';
-import { EvidenceRepository, ItemsRepository, type NewItem, type SourceEntity, SourcesRepository } from '@vigil/persistence';
+import { EvidenceRepository, ItemsRepository, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { type JobContext, JobQueue } from '@vigil/queue';
 import { type CollectedEntry, toNewItem } from './collected-entry';
+import { type ListedEntry, listEntries, planPoll } from './poll-plan';
 import { FetchError, isHalfFailure, PoliteFetcher } from './http';
 import { FeedParseError } from './parsing/feeds';
 import { enrichJobId } from './enrich-item.processor';
@@ -77,19 +78,24 @@ export class CollectSourceProcessor {
     });
   }
 
-  /** Stores the entries: at most VIGIL_POLL_MAX_NEW_ITEMS new ones (newest first), and every changed one. */
+  /**
+   * Stores the entries: at most VIGIL_POLL_MAX_NEW_ITEMS new ones (newest first), and every changed one. One query
+   * tells new, changed and unchanged entries apart by dedupe key and entry hash; only new and changed ones are
+   * converted (HTML to text, normalising, language, folding, hashing), so an unchanged feed costs its fetch and parse.
+   */
   private async store(source: SourceEntity, entries: CollectedEntry[], fetchedAt: Date): Promise<StoreResult> {
-    const listed = uniqueByKey(entries.flatMap((entry) => toNewItem(entry, source.id, source.url, fetchedAt, source.languageHint) ?? []));
-    const knownKeys = await this.items.existingDedupeKeys(source.id, listed.map((item) => item.dedupeKey));
-    // Sitemaps and listing pages announce little more than a URL: a known one has nothing new to say (its page said it already).
-    const candidates = source.kind === 'sitemap' || source.kind === 'web' ? listed.filter((item) => !knownKeys.has(item.dedupeKey)) : listed;
-    const { accepted, capped } = capNewItems(candidates, knownKeys, this.config.collection.maxNewItemsPerPoll);
+    const listed = listEntries(entries, source.url);
+    const storedHashes = await this.items.entryHashes(source.id, listed.map(({ key }) => key.dedupeKey));
+    const { convert, capped } = planPoll(listed, storedHashes, {
+      announcesOnly: source.kind === 'sitemap' || source.kind === 'web',
+      maxNew: this.config.collection.maxNewItemsPerPoll,
+    });
+    const converted = convert.flatMap(({ entry, key }) => toNewItem(entry, source.id, source.url, fetchedAt, source.languageHint, key) ?? []);
     // Exact copies of an item Vigil already has (same title and text elsewhere) are not stored twice.
-    const known = await this.items.existingContentHashes(accepted.flatMap((item) => item.contentHash ?? []));
-    const fresh = accepted.filter((item) => !item.contentHash || !known.has(item.contentHash));
-    const stored = await this.items.upsert(fresh);
-    const inserted = stored.filter((row) => row.inserted).map((row) => row.item);
-    await this.queue.enqueueMany('enrich-item', inserted.map((item) => ({ payload: { itemId: item.id }, jobId: enrichJobId(item.id) })));
+    const copies = await this.items.exactCopies(source.id, converted.flatMap((item) => (item.contentHash ? [{ dedupeKey: item.dedupeKey, contentHash: item.contentHash }] : [])));
+    const stored = await this.items.upsert(converted.filter((item) => !copies.has(item.dedupeKey)));
+    const inserted = stored.filter((row) => row.inserted);
+    await this.queue.enqueueMany('enrich-item', inserted.map(({ id }) => ({ payload: { itemId: id }, jobId: enrichJobId(id) })));
     await this.noticeDroppedWatchedItems(source, listed, fetchedAt);
     if (stored.length) this.logger.log(`${source.name}: ${inserted.length} new, ${stored.length - inserted.length} changed${capped ? ' (more next poll)' : ''}`);
     return { newItems: inserted.length, capped };
@@ -99,13 +105,16 @@ export class CollectSourceProcessor {
    * A watched item that disappears from its feed while older entries are still listed was taken down
    * (not merely pushed out by newer ones): record it once.
    */
-  private async noticeDroppedWatchedItems(source: SourceEntity, listed: NewItem[], at: Date): Promise<void> {
+  private async noticeDroppedWatchedItems(source: SourceEntity, listed: ListedEntry[], at: Date): Promise<void> {
     if (source.kind === 'web' || source.kind === 'sitemap' || listed.length === 0) return;
-    const keys = new Set(listed.map((item) => item.dedupeKey));
-    const oldestListed = Math.min(...listed.map((item) => (item.publishedAt ?? at).getTime()));
-    for (const item of await this.items.findWatchedBySource(source.id)) {
-      if (keys.has(item.dedupeKey) || (item.publishedAt?.getTime() ?? 0) < oldestListed) continue;
-      if (await this.evidence.hasEvent(item.id, 'item.removed')) continue;
+    const keys = new Set(listed.map(({ key }) => key.dedupeKey));
+    const oldestListed = Math.min(...listed.map(({ entry }) => (entry.published ?? at).getTime()));
+    const dropped = (await this.items.findWatchedBySource(source.id)).filter(
+      (item) => !keys.has(item.dedupeKey) && (item.publishedAt?.getTime() ?? 0) >= oldestListed,
+    );
+    const recorded = await this.evidence.itemsWithEvent(dropped.map((item) => item.id), 'item.removed');
+    for (const item of dropped) {
+      if (recorded.has(item.id)) continue;
       await this.evidence.addEvent({
         itemId: item.id,
         kind: 'item.removed',
@@ -136,22 +145,4 @@ export class CollectSourceProcessor {
     const delaySec = failureBackoffSec(source.pollIntervalSec, source.failureScore + weight, source, retryAfterSec);
     await this.sources.recordFailure(source.id, { fetchedAt, error: error.message, weight, nextFetchAt: new Date(fetchedAt.getTime() + delaySec * 1000) });
   }
-}
-
-/**
- * Keeps every already-known entry (it may have changed) and at most `limit` new ones, newest first: a feed that
- * lists thousands of new entries at once is taken in slices, one per poll.
- */
-function capNewItems(candidates: NewItem[], knownKeys: Set<string>, limit: number): { accepted: NewItem[]; capped: boolean } {
-  const fresh = candidates.filter((item) => !knownKeys.has(item.dedupeKey));
-  if (fresh.length <= limit) return { accepted: candidates, capped: false };
-  const newest = fresh.sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0)).slice(0, limit);
-  return { accepted: [...candidates.filter((item) => knownKeys.has(item.dedupeKey)), ...newest], capped: true };
-}
-
-/** A source may list one entry twice; one INSERT cannot touch the same row twice. */
-function uniqueByKey(items: NewItem[]): NewItem[] {
-  const firstByKey = new Map<string, NewItem>();
-  for (const item of items) if (!firstByKey.has(item.dedupeKey)) firstByKey.set(item.dedupeKey, item);
-  return [...firstByKey.values()];
 }

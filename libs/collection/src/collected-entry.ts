@@ -1,5 +1,5 @@
-import { contentHash } from '@vigil/domain';
-import { detectLanguage, normalizeVietnamese, toSearchFields } from '@vigil/domain';
+import { createHash } from 'node:crypto';
+import { detectLanguage, itemContentHash, itemTokens, normalizeVietnamese, searchFieldsOf } from '@vigil/domain';
 import type { NewItem } from '@vigil/persistence';
 import { parseHTML } from 'linkedom';
 import { resolveHttpUrl } from './parsing/feeds/url-resolve';
@@ -17,19 +17,50 @@ export interface CollectedEntry {
   imageUrls: string[];
 }
 
-const SNIPPET_LENGTH = 280;
+/** What identifies an entry, and whether it changed, without converting it: a URL resolved and one hash. */
+export interface EntryKey {
+  url: string;
+  dedupeKey: string;
+  /** Hash of what the stored item's feed-owned fields are made of, as the source gave it (see ENTRY_HASH_VERSION). */
+  entryHash: string;
+}
 
-/** Turns an entry into a storable item; null when it has no http(s) link or nothing to identify it by. */
-export function toNewItem(entry: CollectedEntry, sourceId: string, baseUrl: string, fetchedAt: Date, languageHint: 'vi' | 'en' | null): NewItem | null {
+const SNIPPET_LENGTH = 280;
+// Part of every entry hash: bump it when toNewItem converts differently, so every entry is converted once more.
+const ENTRY_HASH_VERSION = '1';
+
+/** The entry's key and hash; null when it has no http(s) link. Cheap next to toNewItem (no HTML, folding or language). */
+export function entryKey(entry: CollectedEntry, baseUrl: string): EntryKey | null {
   const url = resolveHttpUrl(entry.link, baseUrl);
   if (!url) return null;
+  // Byline and images are kept from the first sighting only, so they take no part in telling a change.
+  const hash = createHash('sha1');
+  for (const part of [ENTRY_HASH_VERSION, entry.id ?? '', url, entry.title, entry.body, String(entry.published?.getTime() ?? ''), String(entry.updated?.getTime() ?? '')]) {
+    hash.update(part).update('\0');
+  }
+  return { url, dedupeKey: entry.id ?? url, entryHash: hash.digest('base64url') };
+}
+
+/** Turns an entry into a storable item; null when it has no http(s) link or nothing to identify it by. */
+export function toNewItem(
+  entry: CollectedEntry,
+  sourceId: string,
+  baseUrl: string,
+  fetchedAt: Date,
+  languageHint: 'vi' | 'en' | null,
+  key: EntryKey | null = entryKey(entry, baseUrl),
+): NewItem | null {
+  if (!key) return null;
+  const { url } = key;
   const text = normalizeVietnamese(htmlToText(entry.body));
   const title = normalizeVietnamese(htmlToText(entry.title)) || text.slice(0, 120) || url;
   const language = detectLanguage(`${title} ${text}`) ?? languageHint;
-  const search = toSearchFields({ title, text, language });
+  // Folded once: the search fields and the exact-copy hash are both made of these words.
+  const tokens = itemTokens({ title, text });
+  const search = searchFieldsOf(tokens, language);
   return {
     sourceId,
-    dedupeKey: entry.id ?? url,
+    dedupeKey: key.dedupeKey,
     guid: entry.id,
     url,
     canonicalUrl: url,
@@ -45,7 +76,8 @@ export function toNewItem(entry: CollectedEntry, sourceId: string, baseUrl: stri
     fetchedAt,
     searchTitle: search.title,
     searchText: search.text,
-    contentHash: text ? contentHash(`${title}\n${text}`) : null,
+    contentHash: text ? itemContentHash(tokens) : null,
+    entryHash: key.entryHash,
   };
 }
 

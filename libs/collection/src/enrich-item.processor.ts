@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchFields, toSearchText } from '@vigil/domain';
-import { EvidenceRepository, type ItemEntity, ItemsRepository } from '@vigil/persistence';
+import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import type { JobContext } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from './http';
 import { extractArticle } from './parsing/article';
@@ -21,7 +21,9 @@ export function enrichJobId(itemId: string): string {
 
 /**
  * A new item's page: archived as first published, its article extracted (richer than most feeds' summaries),
- * and the item linked to the story it retells. Idempotent: an item is enriched once.
+ * and the item linked to the story it retells. Idempotent: an item is enriched once. The enriched version goes
+ * to a separate search engine first, so the one write that stores it also marks it indexed: an item row is
+ * written twice on its way to searchable (inserted by its poll, enriched here).
  */
 @Injectable()
 export class EnrichItemProcessor {
@@ -45,11 +47,15 @@ export class EnrichItemProcessor {
       // text; if even that cannot be recorded the item stays in the outbox and the sweep queues it again.
       if (context.finalAttempt) {
         this.logger.error(`Page of item ${item.id} not enriched after ${context.attempt} attempts: ${(error as Error).message}`);
-        await this.items.markEnrichmentFailed(item.id, this.clock.now());
+        await this.giveUp(item);
       }
       throw error;
     }
-    await this.indexer.indexPending(item.sourceId);
+  }
+
+  /** The feed's version stays, and is what search gets. */
+  private async giveUp(item: ItemEntity): Promise<void> {
+    await this.items.markEnrichmentFailed(item.id, this.clock.now(), await this.indexer.indexBeforeWrite(item));
   }
 
   private async enrichFromPage(item: ItemEntity): Promise<void> {
@@ -60,7 +66,7 @@ export class EnrichItemProcessor {
       if (!(error instanceof FetchError)) throw error;
       // The feed's text stays; a page that cannot be fetched must not hold up the item.
       this.logger.warn(`Page of item ${item.id} not archived: ${error.message}`);
-      await this.items.markEnrichmentFailed(item.id, this.clock.now());
+      await this.giveUp(item);
       return;
     }
     const article = extractArticle(page.text(), page.finalUrl);
@@ -73,25 +79,23 @@ export class EnrichItemProcessor {
     const title = item.title === item.url && article.title ? normalizeVietnamese(article.title) : item.title;
     const language = article.language ?? item.language;
     const search = toSearchFields({ title, text, language });
-    await this.items.enrich(
-      item.id,
-      {
-        title,
-        searchTitle: search.title,
-        text,
-        searchText: search.text,
-        canonicalUrl: article.canonicalUrl,
-        byline: item.byline ?? article.byline,
-        imageUrls: [...new Set([...item.imageUrls, ...article.imageUrls])],
-        language,
-        publishedAt: item.publishedAt ?? article.publishedAt,
-        updatedAt: article.updatedAt ?? item.updatedAt,
-        fingerprint: fingerprintToHex(fingerprint),
-        fingerprintBands: bandsOf(fingerprint),
-        storyId: await this.storyFor(item, fingerprint),
-      },
-      this.clock.now(),
-    );
+    const enrichment: ItemEnrichment = {
+      title,
+      searchTitle: search.title,
+      text,
+      searchText: search.text,
+      canonicalUrl: article.canonicalUrl,
+      byline: item.byline ?? article.byline,
+      imageUrls: [...new Set([...item.imageUrls, ...article.imageUrls])],
+      language,
+      publishedAt: item.publishedAt ?? article.publishedAt,
+      updatedAt: article.updatedAt ?? item.updatedAt,
+      fingerprint: fingerprintToHex(fingerprint),
+      fingerprintBands: bandsOf(fingerprint),
+      storyId: await this.storyFor(item, fingerprint),
+    };
+    const indexedAt = await this.indexer.indexBeforeWrite({ ...item, ...enrichment });
+    await this.items.enrich(item.id, enrichment, this.clock.now(), indexedAt);
   }
 
   /** Joins the story of the nearest recent near duplicate, founding one around the pair if needed. */

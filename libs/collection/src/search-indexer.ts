@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { SEARCH_ENGINE, type SearchDocument, type SearchEngine } from '@vigil/search';
@@ -11,6 +11,8 @@ const INDEX_BATCH = 500;
  */
 @Injectable()
 export class SearchIndexer {
+  private readonly logger = new Logger(SearchIndexer.name);
+
   constructor(
     private readonly items: ItemsRepository,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
@@ -25,6 +27,22 @@ export class SearchIndexer {
       if (pending.length === 0) return;
       await this.search.index(pending.map(toSearchDocument));
       await this.items.markIndexed(pending.map((item) => item.id), this.clock.now());
+    }
+  }
+
+  /**
+   * Sends one item's new version to the engine before the write that stores it, so that one write also marks it
+   * indexed: answers when the engine took it, or null when the engine reads the items table itself or is down
+   * (the item then stays in the outbox for indexPending).
+   */
+  async indexBeforeWrite(item: ItemEntity): Promise<Date | null> {
+    if (!this.search.needsIndexing) return null;
+    try {
+      await this.search.index([toSearchDocument(item)]);
+      return this.clock.now();
+    } catch (error) {
+      this.logger.warn(`Item ${item.id} left for the index outbox: ${(error as Error).message}`);
+      return null;
     }
   }
 }

@@ -48,6 +48,10 @@ export class ItemEntity {
   @Column({ name: 'content_hash', type: 'text', nullable: true })
   contentHash!: string | null;
 
+  /** Cheap hash of the entry as its source last gave it: an unchanged entry is recognised without converting it. */
+  @Column({ name: 'entry_hash', type: 'text', nullable: true })
+  entryHash!: string | null;
+
   /** MinHash of the text's word shingles (16 hex digits): near duplicates differ in a few bits. */
   @Column({ type: 'text', nullable: true })
   fingerprint!: string | null;

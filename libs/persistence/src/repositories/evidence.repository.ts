@@ -45,8 +45,11 @@ export class EvidenceRepository {
     return this.events.save(this.events.create(event));
   }
 
-  async hasEvent(itemId: string, kind: ItemEventEntity['kind']): Promise<boolean> {
-    return (await this.events.count({ where: { itemId, kind } })) > 0;
+  /** Which of these items have an event of this kind: one query however many items are asked about. */
+  async itemsWithEvent(itemIds: string[], kind: ItemEventEntity['kind']): Promise<Set<string>> {
+    if (itemIds.length === 0) return new Set();
+    const rows: { item_id: string }[] = await this.events.query('SELECT DISTINCT item_id FROM item_events WHERE item_id = ANY($1) AND kind = $2', [itemIds, kind]);
+    return new Set(rows.map((row) => row.item_id));
   }
 
   listEvents(itemId: string): Promise<ItemEventEntity[]> {

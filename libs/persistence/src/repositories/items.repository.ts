@@ -31,8 +31,9 @@ export type ItemEnrichment = Pick<
   'title' | 'searchTitle' | 'text' | 'searchText' | 'canonicalUrl' | 'byline' | 'imageUrls' | 'language' | 'publishedAt' | 'updatedAt' | 'fingerprint' | 'fingerprintBands' | 'storyId'
 >;
 
+/** What a caller of upsert needs of a written row: which one, and whether it is new (its page still to fetch). */
 export interface UpsertedItem {
-  item: ItemEntity;
+  id: string;
   inserted: boolean;
 }
 
@@ -53,6 +54,7 @@ const UPSERT_COLUMNS: [string, keyof NewItem][] = [
   ['image_urls', 'imageUrls'],
   ['language', 'language'],
   ['content_hash', 'contentHash'],
+  ['entry_hash', 'entryHash'],
   ['fetched_at', 'fetchedAt'],
   ['search_text', 'searchText'],
 ];
@@ -83,7 +85,8 @@ export class ItemsRepository {
 
   /**
    * Inserts new items and refreshes changed ones, keyed on (source, dedupe key), so storing the same feed
-   * twice stores nothing twice. Returns only the rows that were inserted or changed.
+   * twice stores nothing twice. Returns only the rows that were inserted or changed, by id: one statement per
+   * thousand items and no read-back.
    */
   async upsert(items: NewItem[]): Promise<UpsertedItem[]> {
     const changed: UpsertedItem[] = [];
@@ -102,20 +105,19 @@ export class ItemsRepository {
     });
     const columns = UPSERT_COLUMNS.map(([column]) => column);
     const refreshed = FEED_OWNED_COLUMNS;
+    const old = `(${refreshed.map((column) => `items.${column}`).join(', ')})`;
+    const given = `(${refreshed.map((column) => `EXCLUDED.${column}`).join(', ')})`;
     // A changed item is rewritten and leaves the search index (indexed_at = NULL); an unchanged one is untouched.
-    const inserted: { id: string; inserted: boolean }[] = await this.items.query(
+    // A new entry hash alone (the entry changed in ways the item does not keep) is recorded, still in the index.
+    return this.items.query(
       `INSERT INTO items (${columns.join(', ')}) VALUES ${tuples.join(', ')}
        ON CONFLICT (source_id, dedupe_key) DO UPDATE
-         SET ${refreshed.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}, indexed_at = NULL
-         WHERE (${refreshed.map((column) => `items.${column}`).join(', ')})
-               IS DISTINCT FROM (${refreshed.map((column) => `EXCLUDED.${column}`).join(', ')})
+         SET ${refreshed.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}, entry_hash = EXCLUDED.entry_hash,
+             indexed_at = CASE WHEN ${old} IS DISTINCT FROM ${given} THEN NULL ELSE items.indexed_at END
+         WHERE (${old}, items.entry_hash) IS DISTINCT FROM (${given}, EXCLUDED.entry_hash)
        RETURNING id, (xmax = 0) AS inserted`,
       parameters,
     );
-    if (inserted.length === 0) return [];
-    const rows = await this.items.findBy({ id: In(inserted.map((row) => row.id)) });
-    const wasInserted = new Map(inserted.map((row) => [row.id, row.inserted]));
-    return rows.map((item) => ({ item, inserted: wasInserted.get(item.id) === true }));
   }
 
   /** Which of these dedupe keys a source already has. */
@@ -128,26 +130,46 @@ export class ItemsRepository {
     return new Set(rows.map((row) => row.dedupe_key));
   }
 
-  /** Which of these exact-content hashes some item already has. */
-  async existingContentHashes(hashes: string[]): Promise<Set<string>> {
-    if (hashes.length === 0) return new Set();
-    const rows: { content_hash: string }[] = await this.items.query(
-      'SELECT DISTINCT content_hash FROM items WHERE content_hash = ANY($1)',
-      [hashes],
+  /**
+   * The entry hash stored for each of these dedupe keys a source already has (null for rows stored before entry
+   * hashes): one query per poll tells new, unchanged and changed entries apart.
+   */
+  async entryHashes(sourceId: string, keys: string[]): Promise<Map<string, string | null>> {
+    if (keys.length === 0) return new Map();
+    const rows: { dedupe_key: string; entry_hash: string | null }[] = await this.items.query(
+      'SELECT dedupe_key, entry_hash FROM items WHERE source_id = $1 AND dedupe_key = ANY($2)',
+      [sourceId, keys],
     );
-    return new Set(rows.map((row) => row.content_hash));
+    return new Map(rows.map((row) => [row.dedupe_key, row.entry_hash]));
+  }
+
+  /**
+   * Which of a source's candidate items are exact copies of another item (its content hash taken by any item but
+   * the candidate's own row, which an unchanged text would otherwise match). Answers their dedupe keys.
+   */
+  async exactCopies(sourceId: string, candidates: { dedupeKey: string; contentHash: string }[]): Promise<Set<string>> {
+    if (candidates.length === 0) return new Set();
+    const rows: { dedupe_key: string }[] = await this.items.query(
+      `SELECT candidate.dedupe_key FROM unnest($2::text[], $3::text[]) AS candidate (dedupe_key, content_hash)
+        WHERE EXISTS (SELECT 1 FROM items
+                       WHERE items.content_hash = candidate.content_hash
+                         AND NOT (items.source_id = $1 AND items.dedupe_key = candidate.dedupe_key))`,
+      [sourceId, candidates.map((candidate) => candidate.dedupeKey), candidates.map((candidate) => candidate.contentHash)],
+    );
+    return new Set(rows.map((row) => row.dedupe_key));
   }
 
   async contentHashTaken(hash: string, exceptItemId: string): Promise<boolean> {
     return (await this.items.count({ where: { contentHash: hash, id: Not(exceptItemId) } })) > 0;
   }
 
-  async enrich(id: string, enrichment: ItemEnrichment, at: Date): Promise<void> {
-    await this.items.update({ id }, { ...enrichment, enrichedAt: at, indexedAt: null });
+  /** `indexedAt`: when the search engine received this enriched version, if it did (one write for both). */
+  async enrich(id: string, enrichment: ItemEnrichment, at: Date, indexedAt: Date | null = null): Promise<void> {
+    await this.items.update({ id }, { ...enrichment, enrichedAt: at, indexedAt });
   }
 
-  async markEnrichmentFailed(id: string, at: Date): Promise<void> {
-    await this.items.update({ id }, { enrichedAt: at });
+  async markEnrichmentFailed(id: string, at: Date, indexedAt: Date | null = null): Promise<void> {
+    await this.items.update({ id }, { enrichedAt: at, ...(indexedAt ? { indexedAt } : {}) });
   }
 
   /** Recent items sharing a fingerprint band with the given bands: candidates for the same story. */
@@ -236,9 +258,12 @@ export class ItemsRepository {
     );
   }
 
-  /** Items of a source the search engine does not have yet, oldest first (an outbox: nothing is lost if indexing fails). */
+  /**
+   * Enriched items of a source the search engine does not have yet, oldest first (an outbox: nothing is lost if
+   * indexing fails). An item not yet enriched is indexed by its enrichment, in the same write that records it.
+   */
   findUnindexed(sourceId: string, limit: number): Promise<ItemEntity[]> {
-    return this.items.find({ where: { sourceId, indexedAt: IsNull() }, order: { fetchedAt: 'ASC' }, take: limit });
+    return this.items.find({ where: { sourceId, indexedAt: IsNull(), enrichedAt: Not(IsNull()) }, order: { fetchedAt: 'ASC' }, take: limit });
   }
 
   async markIndexed(ids: string[], at: Date): Promise<void> {
@@ -251,9 +276,12 @@ export class ItemsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Sources with items the search engine lacks (indexed_at null): the index outbox, read through its partial index. */
+  /** Sources with enriched items the search engine lacks (indexed_at null): the index outbox, read through its partial index. */
   async findSourcesWithUnindexed(limit: number): Promise<string[]> {
-    const rows: { source_id: string }[] = await this.items.query('SELECT DISTINCT source_id FROM items WHERE indexed_at IS NULL LIMIT $1', [limit]);
+    const rows: { source_id: string }[] = await this.items.query(
+      'SELECT DISTINCT source_id FROM items WHERE indexed_at IS NULL AND enriched_at IS NOT NULL LIMIT $1',
+      [limit],
+    );
     return rows.map((row) => row.source_id);
   }
 
