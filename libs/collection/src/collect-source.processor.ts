@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, failureBackoffSec, nextPollInterval } from '@vigil/domain';
 import { EvidenceRepository, ItemsRepository, type SourceEntity, SourcesRepository } from '@vigil/persistence';
-import { type JobContext, JobQueue } from '@vigil/queue';
+import { type JobContext, JobDeferral, JobQueue } from '@vigil/queue';
 import { type CollectedEntry, toNewItem } from './collected-entry';
 import { type ListedEntry, listEntries, planPoll } from './poll-plan';
 import { FetchError, isHalfFailure, PoliteFetcher } from './http';
@@ -52,18 +52,24 @@ export class CollectSourceProcessor {
       } else {
         // Not the source's fault (a bug, the database): retried by the queue. On the last attempt the failure is
         // recorded with its backoff, so the source is polled again at its next due time under a new job id.
-        if (context.finalAttempt) await this.recordUnexpectedFailure(source, fetchedAt, error);
+        // A deferral (the site's turn is later) is neither: the job comes back as this attempt.
+        if (context.finalAttempt && !(error instanceof JobDeferral)) await this.recordUnexpectedFailure(source, fetchedAt, error);
         throw error;
       }
     }
     await this.indexer.indexPending(source.id);
   }
 
+  /**
+   * Only the poll's first fetch defers while its site is busy: nothing is done yet, so the job can come back later.
+   * Later fetches of the same poll (a sitemap index's children) wait for their turn, since a re-run starts over.
+   */
   private async poll(source: SourceEntity, fetchedAt: Date): Promise<void> {
     const response = await this.fetcher.fetch(source.url, {
       etag: source.etag,
       lastModified: source.lastModified,
       expect: source.kind === 'web' ? 'html' : 'feed',
+      whenHostBusy: 'defer',
     });
     const { newItems, capped } = response.notModified ? { newItems: 0, capped: false } : await this.store(source, await this.reader.read(source, response), fetchedAt);
     const pollIntervalSec = nextPollInterval(source.pollIntervalSec, newItems, source);

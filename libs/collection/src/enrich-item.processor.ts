@@ -4,7 +4,7 @@ import { gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchFields, toSearchText } from '@vigil/domain';
 import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository } from '@vigil/persistence';
-import type { JobContext } from '@vigil/queue';
+import { type JobContext, JobDeferral } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from './http';
 import { extractArticle } from './parsing/article';
 import { SearchIndexer } from './search-indexer';
@@ -45,7 +45,8 @@ export class EnrichItemProcessor {
     } catch (error) {
       // A page that breaks extraction on every attempt is given up like an unreachable one, keeping the feed's
       // text; if even that cannot be recorded the item stays in the outbox and the sweep queues it again.
-      if (context.finalAttempt) {
+      // A deferral (the site's turn is later) is not an attempt: the job comes back as this one.
+      if (context.finalAttempt && !(error instanceof JobDeferral)) {
         this.logger.error(`Page of item ${item.id} not enriched after ${context.attempt} attempts: ${(error as Error).message}`);
         await this.giveUp(item);
       }
@@ -61,7 +62,7 @@ export class EnrichItemProcessor {
   private async enrichFromPage(item: ItemEntity): Promise<void> {
     let page: FetchResult;
     try {
-      page = await this.fetcher.fetch(item.url, { expect: 'html' });
+      page = await this.fetcher.fetch(item.url, { expect: 'html', whenHostBusy: 'defer' });
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
       // The feed's text stays; a page that cannot be fetched must not hold up the item.

@@ -38,7 +38,7 @@ export class WatchCheckProcessor {
     const now = this.clock.now();
     await this.items.scheduleCheck(item.id, new Date(now.getTime() + this.config.collection.watchIntervalMs));
     try {
-      const page = await this.fetcher.fetch(item.url, { expect: 'html' });
+      const page = await this.fetcher.fetch(item.url, { expect: 'html', whenHostBusy: 'defer' });
       const article = extractArticle(page.text(), page.finalUrl);
       const previous = await this.evidence.latestSnapshot(item.id);
       if (previous && previous.textHash === textHash(article.text)) return;
