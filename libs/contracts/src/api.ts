@@ -1,5 +1,6 @@
 import type { ErrorCode, ErrorDetails } from './errors';
 import type { Role } from './roles';
+import type { SourceFailureCode, SourceFailureParams } from './source-failures';
 
 /** Shapes of the HTTP API that the console and outside scripts depend on. Keep them stable. */
 
@@ -35,7 +36,11 @@ export type SourceHealthStatus = 'pending' | 'ok' | 'failing' | 'silent' | 'paus
 export interface SourceHealth {
   status: SourceHealthStatus;
   lastSuccessAt: string | null;
+  /** The last failure in English, for developers and logs; clients word `lastErrorCode` instead. */
   lastError: string | null;
+  /** Why the last collection failed (null once one succeeds), with the facts its wording uses. */
+  lastErrorCode: SourceFailureCode | null;
+  lastErrorParams: SourceFailureParams | null;
   consecutiveFailures: number;
   /** Items first seen per day over the last 7 days. */
   itemsPerDay: number;

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './api';
 export * from './jobs';
 export * from './errors';
+export * from './source-failures';

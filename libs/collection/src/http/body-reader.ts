@@ -1,6 +1,6 @@
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { FetchError, formatBytes } from './fetch-error';
+import { FetchError, formatBytes, toMiB } from './fetch-error';
 
 export interface ReadBodyOptions {
   url: string;
@@ -39,7 +39,7 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
       if (size + chunk.length > options.maxBytes) {
         if (!options.truncate) {
           const after = decoders.length > 0 ? ' once decompressed' : '';
-          throw new FetchError('too-large', `${options.url} sent more than ${formatBytes(options.maxBytes)}${after}`);
+          throw new FetchError('too-large', `${options.url} sent more than ${formatBytes(options.maxBytes)}${after}`, { failureParams: { limitMiB: toMiB(options.maxBytes) } });
         }
         chunks.push(chunk.subarray(0, options.maxBytes - size));
         size = options.maxBytes;
@@ -51,10 +51,10 @@ export async function readBody(body: Readable, options: ReadBodyOptions): Promis
   } catch (error) {
     if (error instanceof CompressedCapExceeded) {
       if (options.truncate) return Buffer.concat(chunks, size);
-      throw new FetchError('too-large', `${options.url} sent more than ${formatBytes(options.maxBytes)}`);
+      throw new FetchError('too-large', `${options.url} sent more than ${formatBytes(options.maxBytes)}`, { failureParams: { limitMiB: toMiB(options.maxBytes) } });
     }
     if (isZlibError(error)) {
-      throw new FetchError('network', `The compressed body from ${options.url} is corrupt`, { cause: error });
+      throw new FetchError('network', `The compressed body from ${options.url} is corrupt`, { cause: error, failureCode: 'body_corrupt' });
     }
     throw error;
   } finally {
@@ -80,7 +80,9 @@ function createDecoders(options: ReadBodyOptions): Transform[] {
       case 'br':
         return createBrotliDecompress();
       default:
-        throw new FetchError('unsupported-content-type', `${options.url} used an unsupported content encoding "${coding}"`);
+        throw new FetchError('unsupported-content-type', `${options.url} used an unsupported content encoding "${coding}"`, {
+          failureCode: 'content_encoding_unsupported',
+        });
     }
   });
 }

@@ -1,4 +1,6 @@
-/** Why a fetch failed; each code maps to one line on the source's health. */
+import type { SourceFailureCode, SourceFailureParams } from '@vigil/contracts';
+
+/** Why a fetch failed, for the fetcher's own decisions (backoff, half failures); users see `failureCode`. */
 export type FetchErrorCode =
   | 'blocked-address'
   | 'bad-scheme'
@@ -15,16 +17,23 @@ export interface FetchErrorDetails {
   status?: number;
   retryAfterMs?: number;
   cause?: unknown;
+  /** When the code alone does not say it (a redirect loop, a content encoding, a corrupt body). */
+  failureCode?: SourceFailureCode;
+  /** Facts for the wording beyond status and Retry-After, which are added from the details above. */
+  failureParams?: SourceFailureParams;
 }
 
 /**
- * A fetch failure whose message is written for the people who manage sources
- * ("HTTP 404 from https://…", "Blocked: tin.example resolves to 10.0.0.5, a private address").
+ * A fetch failure. The message is the English developer text ("HTTP 404 from https://…", "Blocked: tin.example
+ * resolves to 10.0.0.5, a private address"); `failureCode` and `failureParams` are what the source's health shows,
+ * worded by the client.
  */
 export class FetchError extends Error {
   override readonly name = 'FetchError';
   readonly status?: number;
   readonly retryAfterMs?: number;
+  readonly failureCode: SourceFailureCode;
+  readonly failureParams: SourceFailureParams;
 
   constructor(
     readonly code: FetchErrorCode,
@@ -34,7 +43,44 @@ export class FetchError extends Error {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     if (details.status !== undefined) this.status = details.status;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+    this.failureCode = details.failureCode ?? failureCodeOf(code, details.status);
+    this.failureParams = {
+      ...(details.status !== undefined && (code === 'http-status' || code === 'rate-limited') ? { httpStatus: details.status } : {}),
+      ...(details.retryAfterMs !== undefined ? { retryAfterSec: Math.ceil(details.retryAfterMs / 1000) } : {}),
+      ...details.failureParams,
+    };
   }
+}
+
+function failureCodeOf(code: FetchErrorCode, status: number | undefined): SourceFailureCode {
+  switch (code) {
+    case 'blocked-address':
+      return 'address_blocked';
+    case 'bad-scheme':
+      return 'url_invalid';
+    case 'too-many-redirects':
+      return 'too_many_redirects';
+    case 'timeout':
+      return 'timeout';
+    case 'too-large':
+      return 'too_large';
+    case 'http-status':
+      if (status === 404 || status === 410) return 'not_found';
+      return status !== undefined && status >= 500 ? 'server_error' : 'http_error';
+    case 'unsupported-content-type':
+      return 'content_type_unsupported';
+    case 'network':
+      return 'unreachable';
+    case 'robots-disallowed':
+      return 'robots_disallowed';
+    case 'rate-limited':
+      return 'rate_limited';
+  }
+}
+
+/** A byte cap in MiB for the wording, to one decimal (caps are whole MiB in practice). */
+export function toMiB(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
 
 /**

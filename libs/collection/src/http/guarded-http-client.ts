@@ -3,9 +3,9 @@ import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 import { AddressPolicy, stripBrackets } from './address-policy';
 import { discard, readBody } from './body-reader';
 import { systemClock, type Clock } from './clock';
-import { contentTypeProblem, type ExpectedContent } from './content-type';
+import { contentTypeProblem, type ExpectedContent, mediaTypeOf } from './content-type';
 import { buildFetchResult, flattenHeaders, type FetchResult } from './fetch-result';
-import { FetchError, formatBytes, formatDuration, parseRetryAfter } from './fetch-error';
+import { FetchError, formatBytes, formatDuration, parseRetryAfter, toMiB } from './fetch-error';
 import {
   createGuardedConnector,
   resolveChecked,
@@ -120,10 +120,10 @@ export class GuardedHttpClient {
       discard(response.body);
       const next = await this.checkTarget(resolveLocation(location, current));
       if (chain.includes(next.href)) {
-        throw new FetchError('too-many-redirects', `Redirect loop: ${[...chain, next.href].join(' → ')}`);
+        throw new FetchError('too-many-redirects', `Redirect loop: ${[...chain, next.href].join(' → ')}`, { failureCode: 'redirect_loop' });
       }
       if (chain.length > MAX_REDIRECTS) {
-        throw new FetchError('too-many-redirects', `More than ${MAX_REDIRECTS} redirects from ${startUrl}`);
+        throw new FetchError('too-many-redirects', `More than ${MAX_REDIRECTS} redirects from ${startUrl}`, { failureParams: { maxRedirects: MAX_REDIRECTS } });
       }
       if (next.origin !== current.origin) headers = withoutCredentials(headers);
       chain.push(next.href);
@@ -152,7 +152,9 @@ export class GuardedHttpClient {
     const problem = contentTypeProblem(url.href, headers['content-type'] ?? null, options.expect ?? 'any');
     if (problem) {
       discard(response.body);
-      throw new FetchError('unsupported-content-type', problem, { status });
+      // contentTypeProblem only answers for a declared media type, so there is one to name.
+      const contentType = mediaTypeOf(headers['content-type'] ?? null) ?? '';
+      throw new FetchError('unsupported-content-type', problem, { status, failureParams: { contentType } });
     }
     const maxBytes = options.maxBytes ?? this.maxBytes;
     const truncate = options.truncate ?? false;
@@ -160,7 +162,7 @@ export class GuardedHttpClient {
     if (!truncate && declared > maxBytes) {
       discard(response.body);
       const limit = formatBytes(maxBytes);
-      throw new FetchError('too-large', `${url.href} declares ${declared} bytes, over the ${limit} limit`, { status });
+      throw new FetchError('too-large', `${url.href} declares ${declared} bytes, over the ${limit} limit`, { status, failureParams: { limitMiB: toMiB(maxBytes) } });
     }
     const body = await readBody(response.body, {
       url: url.href,
@@ -211,7 +213,7 @@ function resolveLocation(location: string, base: URL): string {
   try {
     return new URL(location, base).href;
   } catch {
-    throw new FetchError('network', `${base.href} redirected to an invalid URL: ${location.slice(0, 200)}`);
+    throw new FetchError('network', `${base.href} redirected to an invalid URL: ${location.slice(0, 200)}`, { failureCode: 'url_invalid' });
   }
 }
 

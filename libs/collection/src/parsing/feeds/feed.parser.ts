@@ -23,7 +23,7 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): ParsedF
   assertSize(text, FEED_LIMITS, 'feed');
   const start = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return parseJsonFeed(text.replace(/^\uFEFF/, ''), context);
-  if (start === '') throw new FeedParseError('Unreadable feed: the document is empty');
+  if (start === '') throw new FeedParseError('Unreadable feed: the document is empty', { failureCode: 'feed_empty' });
   rejectNonFeeds(start);
 
   const xml = prepareXml(text, FEED_LIMITS, 'feed');
@@ -37,7 +37,7 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): ParsedF
       // Reported below with the strict parser's reason, which describes the document as served.
     }
     if (salvaged && salvaged.items.length > 0) return salvaged;
-    throw new FeedParseError(`Unreadable feed: ${describe(strictError)}`);
+    throw new FeedParseError(`Unreadable feed: ${describe(strictError)}`, { failureCode: 'feed_malformed' });
   }
 }
 
@@ -46,15 +46,17 @@ function parseXmlFeed(xml: string, context: MappingContext): ParsedFeed {
   return mapRssParserFeed(kind, feed, context);
 }
 
+const NOT_A_FEED = { failureCode: 'not_a_feed' } as const;
+
 function rejectNonFeeds(start: string): void {
   const root = sniffRoot(start);
   if (root === '!doctype html' || root === 'html') {
-    throw new FeedParseError('Unreadable feed: got an HTML page, not a feed');
+    throw new FeedParseError('Unreadable feed: got an HTML page, not a feed', NOT_A_FEED);
   }
   if (root === 'urlset' || root === 'sitemapindex') {
-    throw new FeedParseError('Unreadable feed: got a sitemap, not a feed');
+    throw new FeedParseError('Unreadable feed: got a sitemap, not a feed', NOT_A_FEED);
   }
-  if (!start.startsWith('<')) throw new FeedParseError('Unreadable feed: the document is not XML or JSON');
+  if (!start.startsWith('<')) throw new FeedParseError('Unreadable feed: the document is not XML or JSON', NOT_A_FEED);
 }
 
 /** "Unexpected close tag\nLine: 3\nColumn: 9\nChar: >" (sax) → "Unexpected close tag (line 4, column 9)". */

@@ -19,10 +19,10 @@ export function parseJsonFeed(json: string, context: MappingContext): ParsedFeed
   try {
     document = JSON.parse(json);
   } catch (error) {
-    throw new FeedParseError(`Unreadable feed: invalid JSON (${(error as Error).message})`);
+    throw new FeedParseError(`Unreadable feed: invalid JSON (${(error as Error).message})`, { failureCode: 'feed_malformed' });
   }
   if (!isJsonFeed(document)) {
-    throw new FeedParseError('Unreadable feed: JSON document without a https://jsonfeed.org/version/ version');
+    throw new FeedParseError('Unreadable feed: JSON document without a https://jsonfeed.org/version/ version', { failureCode: 'not_a_feed' });
   }
   const link = resolveHttpUrl(text(document.home_page_url), context.baseUrl);
   const base = link ?? context.baseUrl;

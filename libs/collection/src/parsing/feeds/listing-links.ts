@@ -70,7 +70,9 @@ function anchorsFor(document: HtmlDocument, selector: string | undefined): HtmlE
   try {
     selected = Array.from(document.querySelectorAll(selector));
   } catch (error) {
-    throw new FeedParseError(`Invalid listing rule: CSS selector "${selector}" (${(error as Error).message})`);
+    throw new FeedParseError(`Invalid listing rule: CSS selector "${selector}" (${(error as Error).message})`, {
+      failureCode: 'listing_selector_invalid',
+    });
   }
   return selected.flatMap((element) =>
     element.tagName.toLowerCase() === 'a' && element.hasAttribute('href')
@@ -85,7 +87,7 @@ function compilePattern(pattern: string | undefined): LinkMatcher | null {
   try {
     return compileLinkPattern(pattern);
   } catch (error) {
-    throw new FeedParseError(`Invalid listing rule: link pattern (${(error as Error).message})`);
+    throw new FeedParseError(`Invalid listing rule: link pattern (${(error as Error).message})`, { failureCode: 'listing_pattern_invalid' });
   }
 }
 

@@ -48,7 +48,7 @@ export function parseSitemap(text: string, baseUrl: string, options: { defaultTi
     return { type: 'index', entries: [], sitemaps: [...new Set(sitemaps)].slice(0, MAX_ENTRIES) };
   }
   const root = Object.keys(document).find((key) => !key.startsWith('?')) ?? 'nothing';
-  throw new FeedParseError(`Unreadable sitemap: the root element is <${root}>, not <urlset> or <sitemapindex>`);
+  throw new FeedParseError(`Unreadable sitemap: the root element is <${root}>, not <urlset> or <sitemapindex>`, { failureCode: 'not_a_sitemap' });
 }
 
 function parseXml(xml: string): Node {
@@ -68,7 +68,7 @@ function parseXml(xml: string): Node {
     try {
       return parser.parse(repairXml(xml)) as Node;
     } catch {
-      throw new FeedParseError(`Unreadable sitemap: ${(error as Error).message.split('\n')[0].slice(0, 200)}`);
+      throw new FeedParseError(`Unreadable sitemap: ${(error as Error).message.split('\n')[0].slice(0, 200)}`, { failureCode: 'sitemap_malformed' });
     }
   }
 }

@@ -29,6 +29,7 @@ export function prepareXml(text: string, limits: XmlLimits, what: string): strin
   if (references > limits.maxCharacterReferences) {
     throw new FeedParseError(
       `Unreadable ${what}: more than ${limits.maxCharacterReferences} numeric character references`,
+      { failureCode: 'document_too_complex' },
     );
   }
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -38,7 +39,8 @@ export function prepareXml(text: string, limits: XmlLimits, what: string): strin
 /** Rejects a document over the size limit before any parser sees it (JSON included). */
 export function assertSize(text: string, limits: XmlLimits, what: string): void {
   if (text.length > limits.maxLength) {
-    throw new FeedParseError(`Unreadable ${what}: larger than ${Math.round(limits.maxLength / MIB)} MiB`);
+    const limitMiB = Math.round(limits.maxLength / MIB);
+    throw new FeedParseError(`Unreadable ${what}: larger than ${limitMiB} MiB`, { failureCode: 'document_too_large', failureParams: { limitMiB } });
   }
 }
 
