@@ -282,6 +282,7 @@ describe.each([
         return body.health.status === 'failing' ? body : undefined;
       });
       expect(failing.health.lastError).toMatch(/^Unreadable feed/);
+      expect(failing.health).toMatchObject({ lastErrorCode: 'feed_malformed', lastErrorParams: {} });
       expect(failing.health.consecutiveFailures).toBe(1);
       const gone = await vigil.request<SourceView>('POST', '/api/sources', {
         token: admin,
@@ -292,6 +293,7 @@ describe.each([
         return body.health.status === 'failing' ? body : undefined;
       });
       expect(notFound.health.lastError).toBe(`HTTP 404 from ${feeds.baseUrl}/does-not-exist.rss`);
+      expect(notFound.health).toMatchObject({ lastErrorCode: 'not_found', lastErrorParams: { httpStatus: 404 } });
       expect((await vigil.request('GET', '/health')).status).toBe(200);
     });
   });

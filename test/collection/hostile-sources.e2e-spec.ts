@@ -10,7 +10,7 @@ const HEAP_BUDGET_MIB = 100;
 
 /**
  * Sources that break, stall or attack. Each one must end as exactly that source failing with a reason a
- * source manager understands, while a healthy source added at the same moment keeps collecting, and memory
+ * source manager understands (a failure code the console words, and the English developer text), while a healthy source added at the same moment keeps collecting, and memory
  * stays bounded. Limits are small here: 1 s per fetch, 1 MiB per body.
  */
 describe('Collection: hostile and broken sources fail alone, with a clear reason', () => {
@@ -50,7 +50,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
     const failing = await vigil.waitForFailing(bad.id);
     const items = await vigil.waitForArticles(good.id, entries.map((entry, index) => ({ url: entry.link, article: briefs[index]! })));
     expect(items.map((item) => item.title)).toEqual(briefs.map((brief) => brief.title));
-    expect((await vigil.source(good.id)).health).toMatchObject({ status: 'ok', consecutiveFailures: 0, lastError: null });
+    expect((await vigil.source(good.id)).health).toMatchObject({ status: 'ok', consecutiveFailures: 0, lastError: null, lastErrorCode: null, lastErrorParams: null });
 
     expect(failing.health).toMatchObject({ status: 'failing', consecutiveFailures: 1, lastSuccessAt: null });
     expect(failing.nextFetchAt).not.toBeNull();
@@ -63,6 +63,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
   it('a redirect loop', async () => {
     const url = site.redirectLoop('/vong-lap/a.rss', '/vong-lap/b.rss');
     const failing = await failsAlone('vòng lặp chuyển hướng', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'redirect_loop', lastErrorParams: {} });
     expect(failing.health.lastError).toMatch(/redirect loop/i);
     expect(failing.health.lastError).toContain(site.url('/vong-lap/b.rss'));
     expect(site.requestsTo('/vong-lap/a.rss')).toHaveLength(1);
@@ -72,6 +73,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
   it('a redirect chain longer than five hops', async () => {
     for (let hop = 1; hop <= 7; hop++) site.redirect(`/chuyen/${hop}.rss`, `/chuyen/${hop + 1}.rss`, 302);
     const failing = await failsAlone('chuyển hướng quá dài', { url: site.url('/chuyen/1.rss') });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'too_many_redirects', lastErrorParams: { maxRedirects: 5 } });
     expect(failing.health.lastError).toMatch(/more than 5 redirects/i);
     expect([1, 2, 3, 4, 5, 6, 7].map((hop) => site.requestsTo(`/chuyen/${hop}.rss`).length)).toEqual([1, 1, 1, 1, 1, 1, 0]);
   });
@@ -79,6 +81,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
   it('a feed address that serves an image', async () => {
     const url = site.serve('/anh-thay-vi-feed.rss', { contentType: 'image/png', body: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
     const failing = await failsAlone('ảnh thay vì feed', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'content_type_unsupported', lastErrorParams: { contentType: 'image/png' } });
     expect(failing.health.lastError).toContain('image/png');
     expect(failing.health.lastError).toContain(url);
   });
@@ -86,6 +89,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
   it('a server that trickles one byte at a time is cut off at the overall deadline', async () => {
     const url = site.trickle('/nho-giot/rss.xml');
     const failing = await failsAlone('nhỏ giọt', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'timeout', lastErrorParams: {} });
     expect(failing.health.lastError).toMatch(/within 1 s/);
     expect(failing.health.lastError).toContain(url);
     // Vigil hung up: the trickling response is closed, not left dribbling into a forgotten socket.
@@ -96,6 +100,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
   it('an oversized body without Content-Length is cut at the size cap', async () => {
     const url = site.oversized('/khong-lo/rss.xml', 64 * MiB);
     const failing = await failsAlone('quá cỡ', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'too_large', lastErrorParams: { limitMiB: 1 } });
     expect(failing.health.lastError).toMatch(/more than 1 MiB/);
     expect(failing.health.lastError).toContain(url);
     // Vigil stopped reading: the server got nowhere near sending all 64 MiB.
@@ -106,6 +111,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
   it('an oversized body announced by Content-Length is refused before it is read', async () => {
     const url = site.oversized('/khong-lo/khai-bao.xml', 64 * MiB, { declareLength: true });
     const failing = await failsAlone('khai báo quá cỡ', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'too_large', lastErrorParams: { limitMiB: 1 } });
     expect(failing.health.lastError).toMatch(/1 MiB/);
     expect(failing.health.lastError).toContain(url);
     await waitFor('the declared-oversized response to be closed', async () => (site.openResponses('/khong-lo/khai-bao.xml') === 0 ? true : undefined), 5_000);
@@ -117,6 +123,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
     expect(site.bytesSent('/bom/rss.xml')).toBe(0);
     const failing = await failsAlone('bom nén', { url });
     expect(site.bytesSent('/bom/rss.xml')).toBeLessThan(1 * MiB);
+    expect(failing.health).toMatchObject({ lastErrorCode: 'too_large', lastErrorParams: { limitMiB: 1 } });
     expect(failing.health.lastError).toMatch(/more than 1 MiB once decompressed/);
     expect(failing.health.lastError).toContain(url);
   });
@@ -124,7 +131,35 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
   it('malformed XML that no recovery can read', async () => {
     const url = site.feed('/hong/rss.xml', malformedFeed());
     const failing = await failsAlone('xml hỏng', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'feed_malformed', lastErrorParams: {} });
     expect(failing.health.lastError).toMatch(/^Unreadable feed: /);
+  });
+
+  it('a feed address that is gone (404)', async () => {
+    const url = site.gone('/da-xoa/rss.xml');
+    const failing = await failsAlone('trang đã mất', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'not_found', lastErrorParams: { httpStatus: 404 } });
+    expect(failing.health.lastError).toBe(`HTTP 404 from ${url}`);
+  });
+
+  it('a feed server that fails (502)', async () => {
+    const url = site.serve('/loi-may-chu/rss.xml', { status: 502, contentType: 'text/html; charset=utf-8', body: '<h1>Bad Gateway</h1>' });
+    const failing = await failsAlone('lỗi máy chủ', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'server_error', lastErrorParams: { httpStatus: 502 } });
+    expect(failing.health.lastError).toBe(`HTTP 502 from ${url}`);
+  });
+
+  it('a feed address that serves a web page under an XML media type', async () => {
+    const url = site.feed('/trang-web/rss.xml', '<!doctype html><html><head><title>Trang chủ</title></head><body><p>Không phải feed</p></body></html>', 'text/xml; charset=utf-8');
+    const failing = await failsAlone('trang web thay vì feed', { url });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'not_a_feed', lastErrorParams: {} });
+    expect(failing.health.lastError).toBe('Unreadable feed: got an HTML page, not a feed');
+  });
+
+  it('a feed address on the cloud metadata address is refused before anything is sent', async () => {
+    const failing = await failsAlone('địa chỉ siêu dữ liệu', { url: 'http://169.254.169.254/latest/meta-data/rss.xml' });
+    expect(failing.health).toMatchObject({ lastErrorCode: 'address_blocked', lastErrorParams: {} });
+    expect(failing.health.lastError).toMatch(/^Blocked: 169\.254\.169\.254 is /);
   });
 
   it('a feed with HTML entities, an undeclared prefix and a truncated end is salvaged, not failed', async () => {
@@ -144,6 +179,7 @@ describe('Collection: hostile and broken sources fail alone, with a clear reason
     const url = site.feed('/cuoi/rss.xml', billionLaughsFeed());
     const started = Date.now();
     const failing = await failsAlone('tỷ tiếng cười', { url });
+    expect(failing.health.lastErrorCode).toMatch(/^(feed_malformed|document_too_complex)$/);
     expect(failing.health.lastError).toMatch(/^Unreadable feed: /);
     expect(failing.health.lastError).not.toContain('lollol');
     expect(Date.parse(failing.lastFetchedAt!) - started).toBeLessThan(10_000);

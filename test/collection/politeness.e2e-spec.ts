@@ -85,6 +85,7 @@ describe('Collection: politeness towards publishers', () => {
       ]);
       const failing = await vigil.waitForFailing(limited.id);
       expect(failing.health).toMatchObject({ status: 'failing', consecutiveFailures: 1, lastSuccessAt: null });
+      expect(failing.health).toMatchObject({ lastErrorCode: 'rate_limited', lastErrorParams: { httpStatus: 429, retryAfterSec: 7200 } });
       expect(failing.health.lastError).toContain('429');
       expect(failing.health.lastError).toContain(feedUrl);
       expect(Date.parse(failing.nextFetchAt!) - Date.parse(failing.lastFetchedAt!)).toBe(7200 * 1000);
@@ -129,6 +130,7 @@ describe('Collection: politeness towards publishers', () => {
       ]);
       const failing = await vigil.waitForFailing(disallowed.id);
       expect(failing.health.consecutiveFailures).toBe(1);
+      expect(failing.health).toMatchObject({ lastErrorCode: 'robots_disallowed', lastErrorParams: {} });
       expect(failing.health.lastError).toMatch(/robots\.txt/);
       expect(failing.health.lastError).toContain(guarded.url('/cam/rss.xml'));
 

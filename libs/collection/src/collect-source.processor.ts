@@ -137,7 +137,7 @@ export class CollectSourceProcessor {
     const message = error instanceof Error ? error.message : String(error);
     const delaySec = failureBackoffSec(source.pollIntervalSec, source.failureScore + 1, source, null);
     try {
-      await this.sources.recordFailure(source.id, { fetchedAt, error: `Internal error: ${message}`, weight: 1, nextFetchAt: new Date(fetchedAt.getTime() + delaySec * 1000) });
+      await this.sources.recordFailure(source.id, { fetchedAt, error: `Internal error: ${message}`, code: 'internal', params: {}, weight: 1, nextFetchAt: new Date(fetchedAt.getTime() + delaySec * 1000) });
     } catch (recordError) {
       // The source stays due: the next scheduler tick queues the same poll again (a failed job id can be added again).
       this.logger.error(`${source.name}: could not record the failure: ${(recordError as Error).message}`);
@@ -149,6 +149,13 @@ export class CollectSourceProcessor {
     const weight = error instanceof FetchError && isHalfFailure(error) ? 0.5 : 1;
     const retryAfterSec = error instanceof FetchError && error.retryAfterMs ? Math.ceil(error.retryAfterMs / 1000) : null;
     const delaySec = failureBackoffSec(source.pollIntervalSec, source.failureScore + weight, source, retryAfterSec);
-    await this.sources.recordFailure(source.id, { fetchedAt, error: error.message, weight, nextFetchAt: new Date(fetchedAt.getTime() + delaySec * 1000) });
+    await this.sources.recordFailure(source.id, {
+      fetchedAt,
+      error: error.message,
+      code: error.failureCode,
+      params: error.failureParams,
+      weight,
+      nextFetchAt: new Date(fetchedAt.getTime() + delaySec * 1000),
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ListingRule, SourceKind } from '@vigil/contracts';
+import type { ListingRule, SourceFailureCode, SourceFailureParams, SourceKind } from '@vigil/contracts';
 
 @Entity({ name: 'sources' })
 export class SourceEntity {
@@ -59,8 +59,15 @@ export class SourceEntity {
   @Column({ name: 'last_success_at', type: 'timestamptz', nullable: true })
   lastSuccessAt!: Date | null;
 
+  /** The last failure in English, for developers and logs; users see it worded from the code and params below. */
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
+
+  @Column({ name: 'last_error_code', type: 'text', nullable: true })
+  lastErrorCode!: SourceFailureCode | null;
+
+  @Column({ name: 'last_error_params', type: 'jsonb', nullable: true })
+  lastErrorParams!: SourceFailureParams | null;
 
   @Column({ name: 'consecutive_failures', type: 'integer', default: 0 })
   consecutiveFailures!: number;

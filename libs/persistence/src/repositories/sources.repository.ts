@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ListingRule, SourceKind } from '@vigil/contracts';
+import type { ListingRule, SourceFailureCode, SourceFailureParams, SourceKind } from '@vigil/contracts';
 import { LessThanOrEqual, Repository } from 'typeorm';
 import { SourceEntity } from '../entities/source.entity';
 
@@ -31,7 +31,11 @@ export interface FetchSuccess {
 export interface FetchFailure {
   fetchedAt: Date;
   nextFetchAt: Date;
+  /** English, for developers and logs. */
   error: string;
+  /** What the source's health shows, worded by the client. */
+  code: SourceFailureCode;
+  params: SourceFailureParams;
   /** 1 for a failure, 0.5 for a half failure (404, 429, 5xx). */
   weight: number;
 }
@@ -81,6 +85,8 @@ export class SourcesRepository {
         etag: result.etag,
         lastModified: result.lastModified,
         lastError: null,
+        lastErrorCode: null,
+        lastErrorParams: null,
         consecutiveFailures: 0,
         failureScore: 0,
       },
@@ -95,6 +101,8 @@ export class SourcesRepository {
         lastFetchedAt: failure.fetchedAt,
         nextFetchAt: failure.nextFetchAt,
         lastError: failure.error,
+        lastErrorCode: failure.code,
+        lastErrorParams: failure.params,
         consecutiveFailures: () => 'consecutive_failures + 1',
         failureScore: () => `failure_score + ${Number(failure.weight)}`,
       })

@@ -1,4 +1,4 @@
-import type { SourceView } from '@vigil/contracts';
+import { isSourceFailureCode, type SourceView } from '@vigil/contracts';
 import { sourceHealthStatus } from '@vigil/domain';
 import type { SourceEntity } from '@vigil/persistence';
 
@@ -41,6 +41,9 @@ export function toSourceView(source: SourceEntity, stats: SourceStats, now: Date
       ),
       lastSuccessAt: source.lastSuccessAt?.toISOString() ?? null,
       lastError: source.lastError,
+      // A code this build does not know (written by a newer one) is worded as the generic failure.
+      lastErrorCode: source.lastError === null ? null : isSourceFailureCode(source.lastErrorCode) ? source.lastErrorCode : 'fetch_failed',
+      lastErrorParams: source.lastError === null ? null : (source.lastErrorParams ?? {}),
       consecutiveFailures: source.consecutiveFailures,
       itemsPerDay: Math.round((lastWeek.reduce((sum, count) => sum + count, 0) / ITEMS_PER_DAY_WINDOW) * 10) / 10,
       dailyItemCounts: stats.dailyItemCounts,
