@@ -348,6 +348,25 @@ describe('Vigil console: collecting news sites', () => {
     await expectText(rowOf(page, SITE_NAME).getByTestId('source-pause'), VI.pause);
   });
 
+  it('says in Vietnamese why a source is failing, and in English after switching, never with the server\'s English', async () => {
+    const goneUrl = site.gone('/rss/chuyen-muc-da-xoa.rss');
+    const gone = await vigil.addSource({ name: 'Chuyên mục đã xoá', url: goneUrl, kind: 'rss' });
+    const failing = await vigil.waitForFailing(gone.id);
+    expect(failing.health).toMatchObject({ lastError: `HTTP 404 from ${goneUrl}`, lastErrorCode: 'not_found', lastErrorParams: { httpStatus: 404 } });
+
+    const page = await signedInPage();
+    await openSources(page);
+    const lastError = rowOf(page, 'Chuyên mục đã xoá').getByTestId('source-last-error');
+    await expectText(lastError, 'Lỗi gần nhất: Máy chủ trả về HTTP 404: không tìm thấy trang.');
+    expect(await lastError.getAttribute('data-code')).toBe('not_found');
+    expect(await page.locator('body').textContent()).not.toContain(failing.health.lastError!);
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { name: 'Sources', exact: true }).waitFor();
+    await expectText(lastError, 'Last error: The server answers HTTP 404: page not found.');
+    expect(await page.locator('body').textContent()).not.toContain(failing.health.lastError!);
+  });
+
   it('exports the sources as OPML', async () => {
     const source = await siteSource();
     const page = await signedInPage();

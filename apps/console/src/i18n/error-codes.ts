@@ -1,13 +1,20 @@
-import type { ErrorCode, ItemEventReason } from '@vigil/contracts';
+import type { ErrorCode, ItemEventReason, SourceFailureCode } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
 import type en from './en.json';
 import type vi from './vi.json';
 
 /**
- * Typing the `errors` and `item.eventReason` sections as records over the contract's codes makes a code without
- * a translation, in either language, a compile error (test/console/i18n-codes.e2e-spec.ts checks none is empty).
+ * Typing the `errors`, `item.eventReason` and `sources.failure` sections as records over the contract's codes makes
+ * a code without a translation, in either language, a compile error (test/console/i18n-codes.e2e-spec.ts checks
+ * none is empty).
  */
-type CodeTexts<T> = T extends { errors: Record<ErrorCode, string>; item: { eventReason: Record<ItemEventReason, string> } } ? true : never;
+type CodeTexts<T> = T extends {
+  errors: Record<ErrorCode, string>;
+  item: { eventReason: Record<ItemEventReason, string> };
+  sources: { failure: Record<SourceFailureCode, string> };
+}
+  ? true
+  : never;
 export const VI_HAS_EVERY_CODE: CodeTexts<typeof vi> = true;
 export const EN_HAS_EVERY_CODE: CodeTexts<typeof en> = true;
 

@@ -1,10 +1,12 @@
 import type { SourceView } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../shared/date-time';
+import { useSourceFailureText } from './source-failure-text';
 
 export function HealthStatus({ source }: { source: SourceView }) {
   const { t } = useTranslation();
   const { health } = source;
+  const failure = useSourceFailureText(health);
   return (
     <div className="health">
       <span className={`badge health-${health.status}`} data-testid="source-health">
@@ -22,10 +24,10 @@ export function HealthStatus({ source }: { source: SourceView }) {
       <p className="health-detail muted">
         {t('sources.lastSuccess')} <DateTime value={health.lastSuccessAt} fallback={t('sources.never')} />
       </p>
-      {health.lastError && (
-        <p className="health-error" data-testid="source-last-error">
+      {failure && (
+        <p className="health-error" data-testid="source-last-error" data-code={health.lastErrorCode ?? undefined}>
           <span className="visually-hidden">{t('sources.lastError')} </span>
-          {health.lastError}
+          {failure}
         </p>
       )}
     </div>
