@@ -11,6 +11,9 @@ const shared = {
 
 module.exports = {
   testTimeout: 60000,
+  // Worker threads (the parsing pool) cannot use Jest's transform: see test/parsing-pool.global-setup.cjs.
+  globalSetup: '<rootDir>/test/parsing-pool.global-setup.cjs',
+  globalTeardown: '<rootDir>/test/parsing-pool.global-teardown.cjs',
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/apps/api', '<rootDir>/apps/ingestor', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
     { ...shared, displayName: 'e2e', roots: ['<rootDir>/test'], testMatch: ['**/*.e2e-spec.ts'] },

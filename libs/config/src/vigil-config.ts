@@ -62,6 +62,10 @@ const environmentSchema = z.object({
   /** Requests at once to one site, and the least time between two of them, in milliseconds. */
   VIGIL_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   VIGIL_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Worker threads that parse feeds, extract articles and sanitise snapshots, off the event loop; unset → one fewer than the cores (at least 1, at most 4). */
+  VIGIL_PARSE_THREADS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(32).optional()),
+  /** Longest one parsing task may run before its thread is stopped and the item or source marked failing, in seconds. */
+  VIGIL_PARSE_TIMEOUT_SEC: z.coerce.number().positive().max(600).default(60),
   /** Password of the first `admin` user; unset → a one-time password is generated and logged once. */
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Absolute lifetime of a login session, in hours. */
@@ -115,6 +119,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       maxNewItemsPerPoll: env.VIGIL_POLL_MAX_NEW_ITEMS,
       outboxSweepMs: env.VIGIL_OUTBOX_SWEEP_SEC * 1000,
     },
+    parsing: { threads: env.VIGIL_PARSE_THREADS ?? null, timeoutMs: env.VIGIL_PARSE_TIMEOUT_SEC * 1000 },
     auth: {
       adminPassword: env.ADMIN_PASSWORD ?? null,
       sessionTtlMs: env.VIGIL_SESSION_TTL_HOURS * 3600 * 1000,

@@ -1,0 +1,59 @@
+import { type ExtractedArticle, extractArticle } from '../parsing/article/extract-article';
+import { discoverFeeds } from '../parsing/feeds/feed-discovery';
+import { FeedParseError } from '../parsing/feeds/feed-parse.error';
+import { parseFeed } from '../parsing/feeds/feed.parser';
+import type { ListingRule, ParsedFeed, ParsedSitemap, ParseFeedOptions } from '../parsing/feeds/feed.types';
+import { extractListingLinks } from '../parsing/feeds/listing-links';
+import { parseSitemap } from '../parsing/feeds/sitemap.parser';
+import { sanitizeArchivedPage } from '../snapshot/archived-page-sanitizer';
+
+/**
+ * What the parsing pool's threads do, by kind: input and output are plain data (strings, bytes, dates), since
+ * they cross a thread boundary by structured clone — DOM objects never leave the thread that built them.
+ */
+export interface ParsingTasks {
+  feed: { input: { text: string; options: ParseFeedOptions }; output: ParsedFeed };
+  sitemap: { input: { text: string; baseUrl: string }; output: ParsedSitemap };
+  listing: { input: { html: string; pageUrl: string; rule: ListingRule }; output: string[] };
+  discovery: { input: { html: string; pageUrl: string }; output: string[] };
+  article: { input: { html: string; pageUrl: string }; output: ExtractedArticle };
+  snapshot: { input: { bodyGzip: Uint8Array; contentType: string | null }; output: string };
+}
+
+export type ParsingKind = keyof ParsingTasks;
+export type ParsingTask = { [K in ParsingKind]: { kind: K; input: ParsingTasks[K]['input'] } }[ParsingKind];
+
+/** A thrown error crosses the thread as data, so a FeedParseError is still one on the other side. */
+export type ParsingOutcome =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { name: string; message: string; stack?: string; failure?: Pick<FeedParseError, 'failureCode' | 'failureParams'> } };
+
+const HANDLERS: { [K in ParsingKind]: (input: ParsingTasks[K]['input']) => ParsingTasks[K]['output'] } = {
+  feed: ({ text, options }) => parseFeed(text, options),
+  sitemap: ({ text, baseUrl }) => parseSitemap(text, baseUrl),
+  listing: ({ html, pageUrl, rule }) => extractListingLinks(html, pageUrl, rule),
+  discovery: ({ html, pageUrl }) => discoverFeeds(html, pageUrl),
+  article: ({ html, pageUrl }) => extractArticle(html, pageUrl),
+  snapshot: ({ bodyGzip, contentType }) => sanitizeArchivedPage(bodyGzip, contentType),
+};
+
+export function runParsingTask(task: ParsingTask): ParsingOutcome {
+  try {
+    const handler = HANDLERS[task.kind] as (input: ParsingTask['input']) => unknown;
+    return { ok: true, value: handler(task.input) };
+  } catch (error) {
+    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+    // The source's health shows the failure code, so it crosses the thread with the message.
+    const failure = error instanceof FeedParseError ? { failureCode: error.failureCode, failureParams: error.failureParams } : undefined;
+    return { ok: false, error: { name, message, stack, ...(failure ? { failure } : {}) } };
+  }
+}
+
+/** The main-thread side of an outcome: the value, or the error rethrown (a FeedParseError as one). */
+export function unwrapOutcome<K extends ParsingKind>(outcome: ParsingOutcome): ParsingTasks[K]['output'] {
+  if (outcome.ok) return outcome.value as ParsingTasks[K]['output'];
+  const { name, message, stack, failure } = outcome.error;
+  const error = name === 'FeedParseError' ? new FeedParseError(message, failure ?? {}) : Object.assign(new Error(message), { name });
+  if (stack) error.stack = stack;
+  throw error;
+}
