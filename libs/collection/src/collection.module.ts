@@ -3,11 +3,14 @@ import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { createRedisConnection } from '@vigil/queue';
 import { GuardedHttpClient, HostThrottle, InMemoryHostThrottle, PoliteFetcher, RedisHostThrottle, RobotsPolicy } from './http';
+import { ParsingPool } from './parsing-pool';
+import { SnapshotPages } from './snapshot/snapshot-pages';
 import { SourceDetector } from './source-detector';
 
 /**
  * The network side of collection, one instance per process. Per-host politeness is shared by every job of the
- * process, and with REDIS_URL by every process of the deployment (robots.txt stays cached per process).
+ * process, and with REDIS_URL by every process of the deployment (robots.txt stays cached per process). The CPU
+ * side too: one parsing pool per process keeps heavy parsing off the event loop; its threads stop at shutdown.
  */
 @Module({
   providers: [
@@ -36,9 +39,15 @@ import { SourceDetector } from './source-detector';
         return new PoliteFetcher({ client, robots: new RobotsPolicy({ client, clock }), throttle, clock });
       },
     },
+    {
+      provide: ParsingPool,
+      inject: [VIGIL_CONFIG],
+      useFactory: (config: VigilConfig) => new ParsingPool({ threads: config.parsing.threads ?? undefined, timeoutMs: config.parsing.timeoutMs }),
+    },
     SourceDetector,
+    SnapshotPages,
   ],
-  exports: [PoliteFetcher, SourceDetector],
+  exports: [PoliteFetcher, ParsingPool, SourceDetector, SnapshotPages],
 })
 export class CollectionModule implements OnApplicationShutdown {
   constructor(@Inject(HostThrottle) private readonly throttle: HostThrottle) {}

@@ -31,4 +31,8 @@ export class SnapshotEntity {
 
   @Column({ name: 'body_gzip', type: 'bytea', select: false })
   bodyGzip!: Buffer;
+
+  /** The page as served to readers (sanitised, without the banner); null until first rendered. */
+  @Column({ name: 'sanitized_html', type: 'text', nullable: true, select: false })
+  sanitizedHtml!: string | null;
 }

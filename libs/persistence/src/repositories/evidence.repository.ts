@@ -5,7 +5,7 @@ import { ItemEventEntity } from '../entities/item-event.entity';
 import { SnapshotEntity } from '../entities/snapshot.entity';
 import { StoryEntity } from '../entities/story.entity';
 
-export type NewSnapshot = Omit<SnapshotEntity, 'id'>;
+export type NewSnapshot = Omit<SnapshotEntity, 'id' | 'sanitizedHtml'>;
 export type NewItemEvent = Omit<ItemEventEntity, 'id'>;
 
 /** Snapshots, item events and stories: the evidence trail behind every item. */
@@ -39,6 +39,26 @@ export class EvidenceRepository {
       .where('snapshot.item_id = :itemId', { itemId });
     if (snapshotId) query.andWhere('snapshot.id = :snapshotId', { snapshotId });
     return query.orderBy('snapshot.fetched_at', 'ASC').getOne();
+  }
+
+  /** One snapshot of one item (or its first) with its stored rendering, if it has one yet; not its bytes. */
+  findSnapshotWithRendering(itemId: string, snapshotId: string | null): Promise<SnapshotEntity | null> {
+    const query = this.snapshots
+      .createQueryBuilder('snapshot')
+      .addSelect('snapshot.sanitized_html', 'snapshot_sanitized_html')
+      .where('snapshot.item_id = :itemId', { itemId });
+    if (snapshotId) query.andWhere('snapshot.id = :snapshotId', { snapshotId });
+    return query.orderBy('snapshot.fetched_at', 'ASC').getOne();
+  }
+
+  /** Keeps a snapshot's rendering; the first one stored stays (two first views may render at once). */
+  async storeSnapshotRendering(snapshotId: string, sanitizedHtml: string): Promise<void> {
+    await this.snapshots
+      .createQueryBuilder()
+      .update()
+      .set({ sanitizedHtml })
+      .where('id = :snapshotId AND sanitized_html IS NULL', { snapshotId })
+      .execute();
   }
 
   addEvent(event: NewItemEvent): Promise<ItemEventEntity> {

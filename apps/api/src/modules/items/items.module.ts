@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CollectionModule } from '@vigil/collection';
 import { ItemsController } from './items.controller';
 import { ItemsService } from './items.service';
 
-@Module({ controllers: [ItemsController], providers: [ItemsService] })
+@Module({ imports: [CollectionModule], controllers: [ItemsController], providers: [ItemsService] })
 export class ItemsModule {}

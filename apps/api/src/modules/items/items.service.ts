@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { renderSnapshotPage } from '@vigil/collection';
+import { SnapshotPages } from '@vigil/collection';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { type ItemDetail, type ItemPage, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
@@ -13,6 +13,7 @@ export class ItemsService {
   constructor(
     private readonly items: ItemsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly snapshots: SnapshotPages,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -49,12 +50,12 @@ export class ItemsService {
     return this.get(id);
   }
 
-  /** The archived page, sanitised: readable as published, with no scripts and nothing loaded from elsewhere. */
+  /** The archived page, sanitised (once, then kept): readable as published, with no scripts and nothing loaded from elsewhere. */
   async snapshotPage(id: string, snapshotId: string | null, language: 'vi' | 'en'): Promise<string> {
     await this.findItem(id);
-    const snapshot = await this.evidence.findSnapshotWithBody(id, snapshotId);
-    if (!snapshot) throw new VigilError('snapshot_not_found', snapshotId ? `No snapshot ${snapshotId} of item ${id}` : `Item ${id} has no snapshot yet`);
-    return renderSnapshotPage(snapshot, language);
+    const page = await this.snapshots.page(id, snapshotId, language);
+    if (page === null) throw new VigilError('snapshot_not_found', snapshotId ? `No snapshot ${snapshotId} of item ${id}` : `Item ${id} has no snapshot yet`);
+    return page;
   }
 
   private async findItem(id: string): Promise<ItemEntity> {
