@@ -6,7 +6,8 @@ import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normal
 import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { type JobContext, JobDeferral } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from './http';
-import { extractArticle } from './parsing/article';
+import type { ExtractedArticle } from './parsing/article';
+import { ParseTaskError, ParsingPool } from './parsing-pool';
 import { SearchIndexer } from './search-indexer';
 
 const gzipAsync = promisify(gzip);
@@ -33,6 +34,7 @@ export class EnrichItemProcessor {
     private readonly items: ItemsRepository,
     private readonly evidence: EvidenceRepository,
     private readonly fetcher: PoliteFetcher,
+    private readonly parsing: ParsingPool,
     private readonly indexer: SearchIndexer,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -70,7 +72,8 @@ export class EnrichItemProcessor {
       await this.giveUp(item);
       return;
     }
-    const article = extractArticle(page.text(), page.finalUrl);
+    const article = await this.extract(item, page);
+    if (!article) return;
     // A retry after a crash between archiving and storing the extraction must not archive the page twice.
     if (!(await this.evidence.latestSnapshot(item.id))) await archiveSnapshot(this.evidence, item.id, page, article.text);
     // Keep whichever text is fuller: some feeds carry the whole article, some pages are mostly furniture.
@@ -97,6 +100,21 @@ export class EnrichItemProcessor {
     };
     const indexedAt = await this.indexer.indexBeforeWrite({ ...item, ...enrichment });
     await this.items.enrich(item.id, enrichment, this.clock.now(), indexedAt);
+  }
+
+  /**
+   * In the parsing pool, off the event loop. A page the pool gives up on (too big or too slow) is given up at
+   * once, like an unreachable one: a retry would only hold a thread as long again.
+   */
+  private async extract(item: ItemEntity, page: FetchResult): Promise<ExtractedArticle | null> {
+    try {
+      return await this.parsing.extractArticle(page.text(), page.finalUrl);
+    } catch (error) {
+      if (!(error instanceof ParseTaskError)) throw error;
+      this.logger.warn(`Page of item ${item.id} not archived: ${error.message}`);
+      await this.giveUp(item);
+      return null;
+    }
   }
 
   /** Joins the story of the nearest recent near duplicate, founding one around the pair if needed. */

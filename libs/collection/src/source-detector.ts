@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type SourceKind, type SourceKindRequest, VigilError } from '@vigil/contracts';
 import { FetchError, PoliteFetcher } from './http';
-import { detectKind, discoverFeeds } from './parsing/feeds';
+import { detectKind } from './parsing/feeds';
+import { ParseTaskError, ParsingPool, ParsingPoolBusyError } from './parsing-pool';
 
 export interface DetectedSource {
   kind: SourceKind;
@@ -15,14 +16,17 @@ export interface DetectedSource {
  */
 @Injectable()
 export class SourceDetector {
-  constructor(private readonly fetcher: PoliteFetcher) {}
+  constructor(
+    private readonly fetcher: PoliteFetcher,
+    private readonly parsing: ParsingPool,
+  ) {}
 
   async detect(url: string, requested: SourceKindRequest): Promise<DetectedSource> {
     if (requested !== 'auto') return { kind: requested, url };
     const page = await this.fetchForDetection(url);
     const kind = detectKind(page.contentType, page.text());
     if (kind === 'html') {
-      const [feedUrl] = discoverFeeds(page.text(), page.finalUrl);
+      const [feedUrl] = await this.discoverFeeds(url, page.text(), page.finalUrl);
       if (!feedUrl) return { kind: 'web', url: page.finalUrl };
       const feed = await this.fetchForDetection(feedUrl);
       const feedKind = detectKind(feed.contentType, feed.text());
@@ -33,6 +37,18 @@ export class SourceDetector {
     }
     if (kind === null) throw new VigilError('source_kind_unknown', `${url} serves neither a feed, a sitemap nor a web page`, { field: 'url', details: { url } });
     return { kind, url };
+  }
+
+  private async discoverFeeds(url: string, html: string, pageUrl: string): Promise<string[]> {
+    try {
+      return await this.parsing.discoverFeeds(html, pageUrl);
+    } catch (error) {
+      if (error instanceof ParseTaskError) {
+        throw new VigilError('source_kind_unknown', `Could not detect the kind of ${url}: ${error.message}`, { field: 'url', details: { url }, cause: error });
+      }
+      if (error instanceof ParsingPoolBusyError) throw new VigilError('dependency_unavailable', error.message, { details: { dependency: 'parsing', retryAfterSec: 30 }, cause: error });
+      throw error;
+    }
   }
 
   private async fetchForDetection(url: string) {

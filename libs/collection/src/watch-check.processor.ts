@@ -5,7 +5,7 @@ import { EvidenceRepository, ItemsRepository, type NewItemEvent } from '@vigil/p
 import { JobQueue } from '@vigil/queue';
 import { archiveSnapshot, textHash } from './enrich-item.processor';
 import { FetchError, PoliteFetcher } from './http';
-import { extractArticle } from './parsing/article';
+import { ParseTaskError, ParsingPool } from './parsing-pool';
 
 const CHECKS_PER_TICK = 100;
 const GONE_STATUSES = new Set([404, 410]);
@@ -20,6 +20,7 @@ export class WatchCheckProcessor {
     private readonly items: ItemsRepository,
     private readonly evidence: EvidenceRepository,
     private readonly fetcher: PoliteFetcher,
+    private readonly parsing: ParsingPool,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -39,7 +40,7 @@ export class WatchCheckProcessor {
     await this.items.scheduleCheck(item.id, new Date(now.getTime() + this.config.collection.watchIntervalMs));
     try {
       const page = await this.fetcher.fetch(item.url, { expect: 'html', whenHostBusy: 'defer' });
-      const article = extractArticle(page.text(), page.finalUrl);
+      const article = await this.parsing.extractArticle(page.text(), page.finalUrl);
       const previous = await this.evidence.latestSnapshot(item.id);
       if (previous && previous.textHash === textHash(article.text)) return;
       const snapshot = await archiveSnapshot(this.evidence, item.id, page, article.text);
@@ -47,6 +48,7 @@ export class WatchCheckProcessor {
         await this.evidence.addEvent({ itemId: item.id, kind: 'item.changed', at: now, ...describeEdit(previous.finalUrl, page.finalUrl), snapshotId: snapshot.id });
       }
     } catch (error) {
+      if (error instanceof ParseTaskError) return; // the page is too big or too slow to read now: try again next time
       if (!(error instanceof FetchError)) throw error;
       if (error.status === undefined || !GONE_STATUSES.has(error.status)) return; // unreachable for now: try again next time
       await this.items.markRemoved(item.id, now);
