@@ -7,14 +7,20 @@ import type { Clock } from '@vigil/domain';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { JSON_PARSER_OPTIONS, rejectDeepJson } from './common/json-body-limits';
 import { validationFailed } from './common/validation-error.factory';
 
 /** Builds the configured API application; main.ts listens on it, tests too (on their own clock). */
 export async function createApiApp(config: VigilConfig, options: { logger?: false; clock?: Clock } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { logger: options.logger ?? nestLogLevels(config.logLevel) });
   app.use(cookieParser());
+  // Registered here rather than by Nest, so each route's size limit applies and the depth check below runs after
+  // every parser (Nest would add its own after this middleware).
+  app.useBodyParser('json', JSON_PARSER_OPTIONS);
+  app.useBodyParser('urlencoded', { extended: true });
   // OPML uploads arrive as the raw document.
   app.useBodyParser('text', { type: ['text/x-opml', 'application/x-opml', 'text/xml', 'application/xml'], limit: '5mb' });
+  app.use(rejectDeepJson);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed }));
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();

@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { HasNoNul } from '../../common/field-rules';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
   @IsString()
   @MinLength(1, { message: 'username must not be empty' })
   @MaxLength(64)
+  @HasNoNul()
   username!: string;
 
   @ApiProperty()

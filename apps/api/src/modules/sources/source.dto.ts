@@ -9,6 +9,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -19,6 +20,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { HasNoNul, HasNoUrlCredentials, IsOptionalButNotNull, Trimmed } from '../../common/field-rules';
 
 export const MIN_POLL_INTERVAL_SEC = 60;
 export const MAX_POLL_INTERVAL_SEC = 86_400;
@@ -28,7 +30,7 @@ const KIND_CHOICES = [...SOURCE_KINDS, 'auto'] as const;
 const PollInterval = (name: string) =>
   applyDecorators(
     ApiPropertyOptional({ minimum: MIN_POLL_INTERVAL_SEC, maximum: MAX_POLL_INTERVAL_SEC }),
-    IsOptional(),
+    IsOptionalButNotNull(),
     IsInt({ message: `${name} must be a whole number of seconds` }),
     Min(MIN_POLL_INTERVAL_SEC, { message: `${name} must be at least ${MIN_POLL_INTERVAL_SEC} seconds` }),
     Max(MAX_POLL_INTERVAL_SEC, { message: `${name} must be at most ${MAX_POLL_INTERVAL_SEC} seconds` }),
@@ -54,6 +56,7 @@ export class ListingRuleDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @HasNoNul()
   @IsLinkPattern()
   linkPattern?: string;
 
@@ -61,14 +64,17 @@ export class ListingRuleDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @HasNoNul()
   linkSelector?: string;
 }
 
 export class CreateSourceDto {
   @ApiProperty({ example: 'Báo Tin Nhanh — Thời sự' })
+  @Trimmed()
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
+  @HasNoNul()
   name!: string;
 
   @ApiProperty({ example: 'https://tinnhanh.example.vn/rss/thoi-su.rss' })
@@ -77,6 +83,8 @@ export class CreateSourceDto {
     { message: 'url must be an http:// or https:// address' },
   )
   @MaxLength(2000)
+  @HasNoNul()
+  @HasNoUrlCredentials()
   url!: string;
 
   @ApiProperty({ enum: KIND_CHOICES, description: '`auto` detects the kind, discovering a feed from an HTML page.' })
@@ -99,35 +107,39 @@ export class CreateSourceDto {
   languageHint?: 'vi' | 'en' | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 50, description: 'Reach and credibility' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsInt({ message: 'weight must be a whole number' })
   @Min(0)
   @Max(100)
   weight?: number;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @Trimmed()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MaxLength(50, { each: true })
+  @HasNoNul({ each: true })
   tags?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   paused?: boolean;
 
   @ApiPropertyOptional({ type: ListingRuleDto, nullable: true, description: 'Which links are articles (web sources)' })
   @IsOptional()
+  @IsObject({ message: 'listing must be an object (or null)' })
   @ValidateNested()
   @Type(() => ListingRuleDto)
   listing?: ListingRuleDto | null;
 }
 
-export class UpdateSourceDto extends PartialType(OmitType(CreateSourceDto, ['kind'] as const)) {
+/** Every field may be left out; only languageHint and listing may be null (they mean "none"). */
+export class UpdateSourceDto extends PartialType(OmitType(CreateSourceDto, ['kind'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: SOURCE_KINDS })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsIn(SOURCE_KINDS, { message: `kind must be one of: ${SOURCE_KINDS.join(', ')}` })
   kind?: SourceKind;
 }

@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildOpml, collectJobId, parseOpml, SourceDetector } from '@vigil/collection';
+import { buildOpml, collectJobId, type OpmlOutline, parseOpml, SourceDetector } from '@vigil/collection';
 import { type OpmlImportResult, SOURCE_KINDS, type SourceKind, type SourceView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock, defaultPollBounds } from '@vigil/domain';
 import { ItemsRepository, type NewSource, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
-import { type CreateSourceDto, DEFAULT_POLL_INTERVAL_SEC, type UpdateSourceDto } from './source.dto';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { hasCredentials } from '../../common/field-rules';
+import { validationFailed } from '../../common/validation-error.factory';
+import { CreateSourceDto, DEFAULT_POLL_INTERVAL_SEC, type UpdateSourceDto } from './source.dto';
 import { toSourceView } from './source.presenter';
 
 const SPARKLINE_DAYS = 14;
@@ -22,6 +26,8 @@ export class SourcesService {
   /** Resolves `auto` (and checks the URL answers) before storing; a new source is collected at once. */
   async create(request: CreateSourceDto): Promise<SourceView> {
     const detected = await this.detector.detect(request.url, request.kind);
+    // The request's URL was checked by the DTO; a feed a page advertises is checked here.
+    if (hasCredentials(detected.url)) throw new VigilError('url_has_credentials', 'The feed this page advertises has user:password@ in its URL', { field: 'url' });
     const source = await this.sources.create(withPollSettings({ ...request, ...detected }), this.clock.now());
     if (!source.paused) await this.enqueueCollection(source.id, source.nextFetchAt);
     return this.view(source);
@@ -58,6 +64,11 @@ export class SourcesService {
   async importOpml(xml: string): Promise<OpmlImportResult> {
     const outlines = parseOpml(xml);
     const existing = new Map((await this.sources.findByUrls(outlines.map((outline) => outline.xmlUrl))).map((source) => [source.url, source.id]));
+    // Every outline to be added passes POST /api/sources's validation before any is stored: a refused file stores nothing.
+    const requests = new Map<string, CreateSourceDto>();
+    for (const outline of outlines) {
+      if (!existing.has(outline.xmlUrl) && isHttpUrl(outline.xmlUrl) && !requests.has(outline.xmlUrl)) requests.set(outline.xmlUrl, await validOpmlSource(outline));
+    }
     const result: OpmlImportResult = { created: 0, skipped: [] };
     for (const outline of outlines) {
       const existingId = existing.get(outline.xmlUrl);
@@ -69,11 +80,8 @@ export class SourcesService {
         result.skipped.push({ url: outline.xmlUrl, code: 'url_not_http', reason: 'not an http(s) address' });
         continue;
       }
-      const kind: SourceKind = SOURCE_KINDS.find((candidate) => candidate === outline.kind) ?? 'rss';
-      const source = await this.sources.create(
-        withPollSettings({ name: outline.title.slice(0, 200), url: outline.xmlUrl, kind, tags: outline.tags.slice(0, 20) }),
-        this.clock.now(),
-      );
+      const request = requests.get(outline.xmlUrl)!;
+      const source = await this.sources.create(withPollSettings({ ...request, kind: request.kind as SourceKind }), this.clock.now());
       await this.enqueueCollection(source.id, source.nextFetchAt);
       existing.set(outline.xmlUrl, source.id);
       result.created += 1;
@@ -148,6 +156,21 @@ function checkBounds(settings: { pollIntervalSec: number; minPollIntervalSec: nu
   if (settings.minPollIntervalSec > settings.pollIntervalSec || settings.pollIntervalSec > settings.maxPollIntervalSec) {
     throw new VigilError('poll_bounds_invalid', 'pollIntervalSec must lie between minPollIntervalSec and maxPollIntervalSec', { field: 'pollIntervalSec' });
   }
+}
+
+/** The source an outline stands for, as POST /api/sources would accept it; refused as that route refuses it. */
+async function validOpmlSource(outline: OpmlOutline): Promise<CreateSourceDto> {
+  const kind: SourceKind = SOURCE_KINDS.find((candidate) => candidate === outline.kind) ?? 'rss';
+  // As the CLI import does: a long title (only a label) is shortened and tags past 20 (folders as deep) are left out.
+  const request = plainToInstance(CreateSourceDto, { name: outline.title.slice(0, 200), url: outline.xmlUrl, kind, tags: outline.tags.slice(0, 20) });
+  const errors = await validate(request, { whitelist: true, forbidNonWhitelisted: true });
+  if (!errors.length) return request;
+  const refusal = validationFailed(errors);
+  const url = hasCredentials(outline.xmlUrl) ? undefined : outline.xmlUrl.slice(0, 200);
+  throw new VigilError(refusal.code, `OPML outline${url === undefined ? '' : ` ${url}`}: ${refusal.message}`, {
+    ...(refusal.field === undefined ? {} : { field: refusal.field }),
+    ...(url === undefined ? {} : { details: { url } }),
+  });
 }
 
 function isHttpUrl(value: string): boolean {

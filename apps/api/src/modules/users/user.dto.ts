@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@vigil/contracts';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { HasNoNul, IsOptionalButNotNull, Trimmed } from '../../common/field-rules';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'truc.ban' })
@@ -15,9 +16,11 @@ export class CreateUserDto {
   password!: string;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
+  @Trimmed()
   @IsString()
-  @MinLength(1)
+  @MinLength(1, { message: 'displayName must not be empty' })
   @MaxLength(200)
+  @HasNoNul()
   displayName!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -30,7 +33,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES, isArray: true })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsArray()
   @ArrayMinSize(1, { message: 'roles must name at least one role' })
   @ArrayUnique()
@@ -38,14 +41,16 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalButNotNull()
+  @Trimmed()
   @IsString()
-  @MinLength(1)
+  @MinLength(1, { message: 'displayName must not be empty' })
   @MaxLength(200)
+  @HasNoNul()
   displayName?: string;
 }
