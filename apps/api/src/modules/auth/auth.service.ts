@@ -37,17 +37,16 @@ export class AuthService implements OnModuleInit {
     this.secret = await this.settings.getOrInit('session-signing-secret', randomBytes(48).toString('base64url'));
   }
 
-  async login(username: string, password: string, clientAddress: string): Promise<LoginResponse & { expiresAt: Date }> {
-    await this.throttle.assertAllowed(username, clientAddress);
+  async login(username: string, password: string, clientAddress: string): Promise<LoginResponse> {
+    await this.throttle.consumeAttempt(username, clientAddress);
     const user = await this.users.findByUsername(username);
     // Verify even for unknown users so timing does not reveal which usernames exist.
     const valid = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !valid || user.disabled) {
       this.logger.warn(`Failed sign-in for ${JSON.stringify(username)} from ${clientAddress}`);
-      await this.throttle.recordFailure(username, clientAddress);
       throw new VigilError('wrong_credentials', 'Wrong username or password');
     }
-    await this.throttle.recordSuccess(username, clientAddress);
+    await this.throttle.refundAttempt(username, clientAddress);
     const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.sessionTtlMs);
     const session = await this.sessions.create(user.id, expiresAt);
     const claims: TokenClaims = { sub: user.id, sid: session.id };
@@ -55,7 +54,7 @@ export class AuthService implements OnModuleInit {
       secret: this.secret,
       expiresIn: Math.floor(this.config.auth.sessionTtlMs / 1000),
     });
-    return { accessToken, expiresAt, user: toUserView(user) };
+    return { accessToken, user: toUserView(user) };
   }
 
   /** The user behind a token, or null when the token, its session or its user is no longer valid. */

@@ -14,6 +14,10 @@ const REDIS_CONNECT_TIMEOUT_MS = 1000;
  * (even with the right password) until the window ends. Shared through Redis when there is one, so every API
  * process counts the same failures; with that Redis unreachable sign-in answers 503 rather than letting
  * guesses through uncounted.
+ *
+ * Every attempt takes its point before the password is verified, in one atomic step of the limiter: checking the
+ * count and adding to it later would let parallel attempts all pass the check before any is counted. A success
+ * gives back only its own point, so failures made meanwhile (by anyone at that address) still count.
  */
 @Injectable()
 export class LoginThrottle implements OnApplicationShutdown {
@@ -26,25 +30,22 @@ export class LoginThrottle implements OnApplicationShutdown {
     this.limiter = this.redis ? new RateLimiterRedis({ ...options, storeClient: this.redis }) : new RateLimiterMemory(options);
   }
 
-  async assertAllowed(username: string, clientAddress: string): Promise<void> {
-    const record = await this.store(() => this.limiter.get(keyOf(username, clientAddress)));
-    if (record && record.consumedPoints >= MAX_FAILED_LOGINS) {
-      const retryAfterSec = Math.ceil(record.msBeforeNext / 1000);
+  /** Counts the attempt, or refuses it with 429 once 10 are counted in the window. */
+  async consumeAttempt(username: string, clientAddress: string): Promise<void> {
+    try {
+      await this.store(() => this.limiter.consume(keyOf(username, clientAddress), 1));
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const retryAfterSec = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
       throw new VigilError('too_many_login_attempts', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSec / 60)} min`, {
         details: { retryAfterSec },
       });
     }
   }
 
-  async recordFailure(username: string, clientAddress: string): Promise<void> {
-    // Rejects with the limiter's answer once the limit is reached; that refusal is what assertAllowed reports next time.
-    await this.store(() => this.limiter.penalty(keyOf(username, clientAddress), 1)).catch((error: unknown) => {
-      if (!(error instanceof RateLimiterRes)) throw error;
-    });
-  }
-
-  async recordSuccess(username: string, clientAddress: string): Promise<void> {
-    await this.store(() => this.limiter.delete(keyOf(username, clientAddress)));
+  /** A successful attempt was not a failure: its point is given back. */
+  async refundAttempt(username: string, clientAddress: string): Promise<void> {
+    await this.store(() => this.limiter.reward(keyOf(username, clientAddress), 1));
   }
 
   onApplicationShutdown(): void {
