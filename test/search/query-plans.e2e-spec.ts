@@ -48,14 +48,12 @@ describe(`Item queries at ${ROWS.toLocaleString('en')} items`, () => {
 
   beforeAll(async () => {
     environment = await prepareTestEnvironment();
-    let url = environment.env.DATABASE_URL;
-    if (!url) {
-      embedded = new EmbeddedPostgres(null);
-      const { host, port } = await embedded.start();
-      url = `postgres://postgres@${host}:${port}/postgres`;
-    }
+    const url = environment.env.DATABASE_URL;
+    if (!url) embedded = new EmbeddedPostgres(null);
+    // The embedded database is reached through its unix socket directory, which a URL cannot carry to TypeORM.
+    const connection = embedded ? await embedded.start() : { url };
     console.log(`Query plans on ${environment.describe}`);
-    db = new DataSource({ type: 'postgres', url, entities: ENTITIES, migrations: MIGRATIONS, logger: recorder, extra: { max: 1 } });
+    db = new DataSource({ type: 'postgres', ...connection, entities: ENTITIES, migrations: MIGRATIONS, logger: recorder, extra: { max: 1 } });
     await db.initialize();
     await db.runMigrations({ transaction: 'each' });
     ({ sourceIds } = await seedSyntheticItems(db, ROWS, { now: NOW }));

@@ -30,7 +30,7 @@ export class PersistenceModule {
           inject: [DatabaseServer],
           useFactory: async (server: DatabaseServer) => ({
             type: 'postgres' as const,
-            url: await server.connectionUrl(),
+            ...(await server.connection()),
             entities: ENTITIES,
             migrations: MIGRATIONS,
             migrationsRun: false,

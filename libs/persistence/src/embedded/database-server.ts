@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
-import { EmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedPostgres, type EmbeddedPostgresConnection } from './embedded-postgres';
+
+/** A PostgreSQL server's URL, or the embedded database's unix socket (which a URL cannot carry to TypeORM). */
+export type DatabaseConnection = { url: string } | EmbeddedPostgresConnection;
 
 /** Tells TypeORM where PostgreSQL is, starting the embedded one when no server is configured. */
 @Injectable()
@@ -14,13 +17,14 @@ export class DatabaseServer implements OnApplicationShutdown {
     return this.config.database.mode === 'embedded';
   }
 
-  async connectionUrl(): Promise<string> {
+  async connection(): Promise<DatabaseConnection> {
     const database = this.config.database;
-    if (database.mode === 'server') return database.url;
+    if (database.mode === 'server') return { url: database.url };
     this.embedded = new EmbeddedPostgres(database.dataDir);
-    const { host, port } = await this.embedded.start();
-    this.logger.log(`Embedded PostgreSQL (PGlite) ${database.dataDir ? `in ${database.dataDir}` : 'in memory'} on ${host}:${port}`);
-    return `postgres://postgres@${host}:${port}/postgres`;
+    const connection = await this.embedded.start();
+    // Where the socket is stays unsaid: the log is no place for a way into an unauthenticated database.
+    this.logger.log(`Embedded PostgreSQL (PGlite) ${database.dataDir ? `in ${database.dataDir}` : 'in memory'} on a private unix socket`);
+    return connection;
   }
 
   async onApplicationShutdown(): Promise<void> {
