@@ -27,8 +27,21 @@ describe('AddressPolicy', () => {
     ['ff02::1', 'a multicast address'],
     ['::ffff:127.0.0.1', 'an IPv4-mapped form of 127.0.0.1 (a loopback address)'],
     ['::ffff:8.8.8.8', 'an IPv4-mapped address'],
-    ['64:ff9b::10.0.0.5', 'a NAT64 address'],
-    ['2002:a00:5::1', 'a 6to4 tunnel address'],
+    ['64:ff9b::10.0.0.5', 'a NAT64 form of 10.0.0.5 (a private address)'],
+    ['64:ff9b::8.8.8.8', 'a NAT64 address'],
+    ['64:ff9b:1::a00:5', 'a NAT64 address'],
+    ['::ffff:0:a00:5', 'a NAT64 address'],
+    ['2002:a00:5::1', 'a 6to4 tunnel form of 10.0.0.5 (a private address)'],
+    ['2002:808:808::1', 'a 6to4 tunnel address'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'a Teredo tunnel address'],
+    // IPv4-compatible (::/96, deprecated by RFC 4291): what URL parsing makes of [::127.0.0.1].
+    ['::7f00:1', 'an IPv4-compatible form of 127.0.0.1 (a loopback address)'],
+    ['::a9fe:a9fe', 'an IPv4-compatible form of 169.254.169.254 (the cloud metadata address)'],
+    ['::a00:5', 'an IPv4-compatible form of 10.0.0.5 (a private address)'],
+    ['::808:808', 'an IPv4-compatible address'],
+    // Outside 2000::/3 nothing is global unicast, whatever ipaddr.js calls it.
+    ['::1:7f00:1', 'a reserved address (outside 2000::/3)'],
+    ['4000::1', 'a reserved address (outside 2000::/3)'],
     ['not-an-ip', 'not a valid IP address'],
   ])('describes %s as %s', (address, expected) => {
     expect(strict.describeBlocked(address)).toBe(expected);
@@ -41,6 +54,8 @@ describe('AddressPolicy', () => {
     expect(policy.describeBlocked('fd00::5')).toBeNull();
     expect(policy.describeBlocked('10.21.0.1')).toBe('a private address');
     expect(policy.describeBlocked('::ffff:127.0.0.1')).toBe('an IPv4-mapped form of 127.0.0.1 (a loopback address)');
+    expect(policy.describeBlocked('::7f00:1')).toBe('an IPv4-compatible form of 127.0.0.1 (a loopback address)');
+    expect(policy.describeBlocked('64:ff9b::7f00:1')).toBe('a NAT64 form of 127.0.0.1 (a loopback address)');
   });
 
   it('matches allowlisted host names exactly or by *.suffix, ignoring case and a trailing dot', () => {

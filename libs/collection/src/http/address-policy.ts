@@ -69,17 +69,50 @@ export class AddressPolicy {
   }
 }
 
-/** Null for a public unicast address; otherwise a description of why it is not one. */
+/**
+ * Null for a public unicast address; otherwise a description of why it is not one.
+ *
+ * Every IPv6 form that carries an IPv4 address is refused outright, whatever the embedded address is:
+ * IPv4-mapped (::ffff:0:0/96) and -translated (::ffff:0:0:0/96), IPv4-compatible (::/96, deprecated, yet
+ * what URL parsing makes of [::127.0.0.1]), NAT64 (64:ff9b::/96, 64:ff9b:1::/48), 6to4 (2002::/16) and
+ * Teredo (2001::/32). Whether such an address reaches the embedded IPv4 depends on gateways and tunnels this
+ * process cannot see, so checking the embedded address would guess; naming it only makes the refusal clearer.
+ * An operator behind DNS64 allowlists the NAT64 prefix deliberately.
+ */
 function describeNonPublic(address: Address): string | null {
   const range: string = address.range();
-  if (range === 'unicast') return null;
-  if (address.kind() === 'ipv6' && range === 'ipv4Mapped') {
-    const inner = (address as ipaddr.IPv6).toIPv4Address();
-    const innerWords = describeNonPublic(inner);
-    return innerWords ? `an IPv4-mapped form of ${inner.toString()} (${innerWords})` : 'an IPv4-mapped address';
+  if (address.kind() === 'ipv6') {
+    const v6 = address as ipaddr.IPv6;
+    if (range === 'ipv4Mapped') return embeddedForm('an IPv4-mapped', 'an IPv4-mapped address', v6.toIPv4Address());
+    if (range === 'unicast' && v6.match(IPV4_COMPATIBLE)) {
+      return embeddedForm('an IPv4-compatible', 'an IPv4-compatible address', lastIPv4(v6));
+    }
+    if (range === 'rfc6052' && v6.match(NAT64_WELL_KNOWN)) return embeddedForm('a NAT64', RANGE_WORDS.rfc6052, lastIPv4(v6));
+    if (range === '6to4') return embeddedForm('a 6to4 tunnel', RANGE_WORDS['6to4'], ipv4Of(v6.parts[1], v6.parts[2]));
+    // ipaddr.js calls whatever it has no name for "unicast"; only 2000::/3 is allocated as global unicast.
+    if (range === 'unicast' && !v6.match(GLOBAL_UNICAST)) return 'a reserved address (outside 2000::/3)';
   }
+  if (range === 'unicast') return null;
   if (CLOUD_METADATA.includes(address.toString())) return 'the cloud metadata address';
   return RANGE_WORDS[range] ?? `a reserved address (${range})`;
+}
+
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+const NAT64_WELL_KNOWN = ipaddr.parseCIDR('64:ff9b::/96');
+const GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3');
+
+/** "a NAT64 form of 10.0.0.5 (a private address)" when the embedded address is not public itself. */
+function embeddedForm(form: string, plainWords: string, inner: ipaddr.IPv4): string {
+  const innerWords = describeNonPublic(inner);
+  return innerWords ? `${form} form of ${inner.toString()} (${innerWords})` : plainWords;
+}
+
+function lastIPv4(address: ipaddr.IPv6): ipaddr.IPv4 {
+  return ipv4Of(address.parts[6], address.parts[7]);
+}
+
+function ipv4Of(high: number, low: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 }
 
 /** Splits VIGIL_FETCH_ALLOWLIST ("127.0.0.1, 10.20.0.0/16, intranet.example") into entries. */

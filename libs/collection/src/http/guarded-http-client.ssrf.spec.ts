@@ -29,6 +29,11 @@ describe('GuardedHttpClient: refusing addresses that are not public', () => {
       '::ffff:127.0.0.1',
       'Blocked: mapped.example resolves to ::ffff:127.0.0.1, an IPv4-mapped form of 127.0.0.1 (a loopback address)',
     ],
+    [
+      'compatible.example',
+      '::a9fe:a9fe',
+      'Blocked: compatible.example resolves to ::a9fe:a9fe, an IPv4-compatible form of 169.254.169.254 (the cloud metadata address)',
+    ],
   ])('refuses a redirect to %s, which resolves to %s, without connecting to it', async (host, address, message) => {
     server = await startLoopbackServer(respond(302, { location: `http://${host}/internal` }));
     const resolver = stubResolver({ [host]: [address] });
@@ -68,7 +73,12 @@ describe('GuardedHttpClient: refusing addresses that are not public', () => {
     ['http://0.0.0.0/', 'Blocked: 0.0.0.0 is an unspecified address'],
     ['http://100.64.0.1/', 'Blocked: 100.64.0.1 is a carrier-grade NAT address'],
     ['http://[fd12::1]/', 'Blocked: fd12::1 is a private (unique local) address'],
-    ['http://[64:ff9b::a00:5]/', 'Blocked: 64:ff9b::a00:5 is a NAT64 address'],
+    ['http://[::127.0.0.1]/', 'Blocked: ::7f00:1 is an IPv4-compatible form of 127.0.0.1 (a loopback address)'],
+    ['http://[::a9fe:a9fe]/', 'Blocked: ::a9fe:a9fe is an IPv4-compatible form of 169.254.169.254 (the cloud metadata address)'],
+    ['http://[64:ff9b::a00:5]/', 'Blocked: 64:ff9b::a00:5 is a NAT64 form of 10.0.0.5 (a private address)'],
+    ['http://[64:ff9b:1::a00:5]/', 'Blocked: 64:ff9b:1::a00:5 is a NAT64 address'],
+    ['http://[2002:7f00:1::1]/', 'Blocked: 2002:7f00:1::1 is a 6to4 tunnel form of 127.0.0.1 (a loopback address)'],
+    ['http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/', 'Blocked: 2001:0:4136:e378:8000:63bf:3fff:fdd2 is a Teredo tunnel address'],
     ['http://224.0.0.1/', 'Blocked: 224.0.0.1 is a multicast address'],
   ])('refuses the literal address in %s when it is not allowlisted', async (url, message) => {
     server = await startLoopbackServer(respond(200, {}));
