@@ -22,7 +22,7 @@ export class SourceReader {
     try {
       return await this.readKind(source, response);
     } catch (error) {
-      if (error instanceof ParseTaskError) throw new FeedParseError(error.message, { cause: error });
+      if (error instanceof ParseTaskError) throw new FeedParseError(error.message, { cause: error, failureCode: 'document_too_complex' });
       throw error;
     }
   }

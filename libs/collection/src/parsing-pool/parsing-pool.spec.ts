@@ -61,6 +61,14 @@ describe('ParsingPool', () => {
     await expect(pool.parseFeed('<rss version="2.0"><channel><title>Sau</title></channel></rss>')).resolves.toMatchObject({ title: 'Sau' });
   });
 
+  it('runs the tasks that were waiting behind a stopped one', async () => {
+    pool = new ParsingPool({ threads: 1, timeoutMs: 200 });
+    const runaway = pool.extractArticle(articlePage(2), 'https://tin.example.vn/tin-dai.html');
+    const waiting = [pool.extractArticle(SMALL_PAGE, 'https://tin.example.vn/1.html'), pool.parseFeed('<rss version="2.0"><channel><title>Chờ</title></channel></rss>')];
+    await expect(runaway).rejects.toBeInstanceOf(ParseTaskError);
+    await expect(Promise.all(waiting)).resolves.toMatchObject([{ title: 'Tin ngắn' }, { title: 'Chờ' }]);
+  });
+
   it('passes a parser’s own error back as that error', async () => {
     pool = new ParsingPool({ threads: 1 });
     await expect(pool.parseFeed('<html><body>not a feed</body></html>')).rejects.toBeInstanceOf(FeedParseError);

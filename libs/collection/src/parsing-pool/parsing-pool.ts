@@ -72,8 +72,9 @@ export class ParsingPool implements OnApplicationShutdown {
     this.maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
     this.piscina = new Piscina({
       filename: parsingWorkerFile().href,
-      // Threads start on first use and leave when idle: a process that parses nothing holds none.
-      minThreads: 0,
+      // One thread always stays: piscina replaces a thread stopped by a time limit only up to minThreads, and
+      // with none left, tasks queued behind the stopped one would wait forever. Extra threads leave when idle.
+      minThreads: 1,
       maxThreads: this.threads,
       idleTimeout: IDLE_THREAD_MS,
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_LIMIT_MB },
