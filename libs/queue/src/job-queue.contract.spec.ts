@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobDeferral, type JobContext, type JobFailure, type JobQueue, type JobQueueOptions } from './job-queue';
+import { deleteRedisKeys } from '@vigil/testing';
 
 /**
  * What every JobQueue promises, checked against both implementations: the in-process one always, BullMQ against
@@ -17,7 +17,7 @@ let queuesMade = 0;
 const implementations: [string, QueueFactory][] = [['in-process', (options) => new InProcessJobQueue(options)]];
 if (redisUrl) {
   implementations.push(['BullMQ', (options) => new BullMqJobQueue({ ...options, redisUrl, prefix: `${runPrefix}-${++queuesMade}` })]);
-  afterAll(() => deleteKeys(redisUrl, `${runPrefix}-*`));
+  afterAll(() => deleteRedisKeys(redisUrl, `${runPrefix}-*`));
 } else {
   // Said out loud: the half that cannot run here must not pass for a green one (CI's second pass runs it).
   console.warn('BullMQ job queue contract not run: TEST_REDIS_URL unset (set TEST_REDIS_URL=redis://127.0.0.1:6379 to run it)');
@@ -315,18 +315,4 @@ function sleep(ms: number): Promise<void> {
 /** A processor returning is not the job being finished: give the queue a moment to record it. */
 function settle(): Promise<void> {
   return sleep(50);
-}
-
-async function deleteKeys(url: string, pattern: string): Promise<void> {
-  const redis = new Redis(url);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

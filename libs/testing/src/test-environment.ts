@@ -71,7 +71,8 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-async function deleteRedisKeys(redisUrl: string, pattern: string): Promise<void> {
+/** Deletes every Redis key matching `pattern`: what a test run leaves behind under its own prefix. */
+export async function deleteRedisKeys(redisUrl: string, pattern: string): Promise<void> {
   const { Redis } = await import('ioredis');
   const redis = new Redis(redisUrl);
   try {

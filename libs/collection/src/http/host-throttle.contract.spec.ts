@@ -4,6 +4,7 @@ import { createRedisConnection } from '@vigil/queue';
 import { HostBusyError, hostKey, type HostThrottle, type HostThrottleOptions } from './host-throttle';
 import { InMemoryHostThrottle } from './in-memory-host-throttle';
 import { RedisHostThrottle, type RedisHostThrottleOptions } from './redis-host-throttle';
+import { deleteRedisKeys } from '@vigil/testing';
 
 /**
  * What every HostThrottle promises, on real time. "Two processes" are two throttles on one store: for the in-memory
@@ -50,7 +51,7 @@ if (redisUrl) {
       },
     },
   ]);
-  afterAll(() => deleteKeys(redisUrl, `${runPrefix}-*`));
+  afterAll(() => deleteRedisKeys(redisUrl, `${runPrefix}-*`));
 } else {
   // Said out loud: the half that cannot run here must not pass for a green one (CI's second pass runs it).
   console.warn(
@@ -257,19 +258,4 @@ describe('hostKey', () => {
 function implementationPair(options: Options): [HostThrottle, HostThrottle] {
   const redis = implementations.find(([mode]) => mode === 'Redis')![1];
   return redis.pair(options);
-}
-
-async function deleteKeys(url: string, pattern: string): Promise<void> {
-  const redis = createRedisConnection(url, { name: 'HostThrottleSpec' });
-  try {
-    await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
