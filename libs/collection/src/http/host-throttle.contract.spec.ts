@@ -66,9 +66,10 @@ afterEach(async () => {
 
 /**
  * A gap this much shorter than the interval is measurement, not a violation: Redis grants a start, and the task begins
- * one round trip later, and round trips vary by a few milliseconds (so does the site's view of the starts).
+ * one round trip later, and round trips vary by tens of milliseconds on a loaded 2-core machine (without any
+ * throttle the gaps would be about zero).
  */
-const SLACK_MS = 10;
+const SLACK_MS = 40;
 
 describe.each(implementations)('%s HostThrottle contract', (_mode, store) => {
   it('spaces request starts on one site by the interval across both throttles', async () => {
@@ -117,7 +118,8 @@ describe.each(implementations)('%s HostThrottle contract', (_mode, store) => {
     await a.backOff('https://tin.example/feed', until);
     const seen = await b.backedOffUntil('https://www.tin.example/other');
     expect(seen).toBeGreaterThan(until - 100);
-    expect(seen).toBeLessThanOrEqual(until + SLACK_MS);
+    // Redis keeps the back-off as a time to live, so reading it back adds the round trips of a loaded machine.
+    expect(seen).toBeLessThanOrEqual(until + 300);
     expect(await b.backedOffUntil('https://bao.example/')).toBe(0);
     // A shorter back-off never shortens a longer one.
     await b.backOff('tin.example', Date.now() + 50);
