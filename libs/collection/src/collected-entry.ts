@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage, itemContentHash, itemTokens, normalizeVietnamese, searchFieldsOf } from '@vigil/domain';
 import type { NewItem } from '@vigil/persistence';
-import { parseHTML } from 'linkedom';
+import { htmlToText } from './parsing/feeds/html-text';
 import { resolveHttpUrl } from './parsing/feeds/url-resolve';
 
 /** One article announced by a source, whatever its kind: a feed entry, a sitemap URL or a listing link. */
@@ -81,14 +81,5 @@ export function toNewItem(
   };
 }
 
-/** Plain text of an HTML fragment, paragraphs kept apart. */
-export function htmlToText(fragment: string): string {
-  if (!/[<&]/.test(fragment)) return fragment.replace(/\s+/g, ' ').trim();
-  const { document } = parseHTML(`<!doctype html><html><body>${fragment.replace(/<\/(p|div|li|h\d)>|<br\s*\/?>/gi, '$&\n')}</body></html>`);
-  document.querySelectorAll('script, style, noscript').forEach((node: { remove(): void }) => node.remove());
-  return (document.body.textContent ?? '')
-    .split('\n')
-    .map((line: string) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}
+/** Plain text of an HTML fragment, paragraphs kept apart (a tokenizer, no DOM: see parsing/feeds/html-text). */
+export { htmlToText };

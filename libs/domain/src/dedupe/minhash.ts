@@ -14,16 +14,27 @@ const BITS = 64;
 export function minhash64(text: string): bigint {
   const shingles = wordShingles(text);
   if (shingles.size === 0) return 0n;
-  const minimums = new Uint32Array(BITS).fill(0xffffffff);
+  // Minimums kept as value ^ 2^31 in an Int32Array: signed order equals unsigned order, and every value stays a small integer.
+  const keys = new Int32Array(BITS).fill(0x7fffffff);
   for (const shingle of shingles) {
     // 64 hash functions from two (Kirsch–Mitzenmacher), each finalised to behave as independent.
     const a = hash32(shingle, 0x9747b28c);
     const b = hash32(shingle, 0x5bd1e995) | 1;
+    let x = a | 0;
     for (let index = 0; index < BITS; index += 1) {
-      const value = mix32((a + Math.imul(index, b)) >>> 0);
-      if (value < minimums[index]) minimums[index] = value;
+      // mix32(a + index·b), inlined: this loop runs 64 times per shingle of every item.
+      let value = x;
+      value ^= value >>> 16;
+      value = Math.imul(value, 0x85ebca6b);
+      value ^= value >>> 13;
+      value = Math.imul(value, 0xc2b2ae35);
+      value ^= value >>> 16;
+      const key = value ^ 0x80000000;
+      if (key < keys[index]) keys[index] = key;
+      x = (x + b) | 0;
     }
   }
+  const minimums = Uint32Array.from(keys, (key) => (key ^ 0x80000000) >>> 0);
   let low = 0;
   let high = 0;
   for (let index = 0; index < 32; index += 1) {

@@ -1,4 +1,4 @@
-import { toSearchText } from '../text/vietnamese-text';
+import { searchTokens } from '../text/vietnamese-text';
 
 const SHINGLE_SIZE = 3;
 const MIN_PARAGRAPH_TOKENS = 10;
@@ -12,14 +12,15 @@ const MIN_PARAGRAPH_TOKENS = 10;
 export function wordShingles(text: string): Set<string> {
   const lines = text
     .split('\n')
-    .map((line) => toSearchText(line).split(' ').filter(Boolean))
+    // searchTokens, not toSearchText(…).split(' '): the same words, without joining and splitting them again.
+    .map((line) => searchTokens(line))
     .filter((tokens) => tokens.length > 0);
   const substantial = lines.filter((tokens) => tokens.length >= MIN_PARAGRAPH_TOKENS);
   const shingles = new Set<string>();
   for (const tokens of substantial.length > 0 ? substantial : lines) {
     if (tokens.length < SHINGLE_SIZE) shingles.add(tokens.join(' '));
     for (let index = 0; index + SHINGLE_SIZE <= tokens.length; index += 1) {
-      shingles.add(tokens.slice(index, index + SHINGLE_SIZE).join(' '));
+      shingles.add(`${tokens[index]} ${tokens[index + 1]} ${tokens[index + 2]}`); // SHINGLE_SIZE words
     }
   }
   return shingles;

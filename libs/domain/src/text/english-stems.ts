@@ -23,7 +23,18 @@ export function englishStems(text: string, options: TokenOptions = {}): string[]
   return stems;
 }
 
+// Words repeat endlessly (a few thousand cover most news text) and Porter is costly, so each word is stemmed once;
+// bounded so odd input can't grow it.
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 50_000;
+
 /** Porter stem of one word, diacritics folded: "Rejecting" → "reject". */
 export function englishStem(word: string): string {
-  return PorterStemmer.stem(foldDiacritics(word));
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    stem = PorterStemmer.stem(foldDiacritics(word));
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(word, stem);
+  }
+  return stem;
 }

@@ -69,9 +69,14 @@ function describe(error: unknown): string {
   return `${first.trim().slice(0, 200)}${where}`;
 }
 
+// Zones already known to be valid: building an Intl.DateTimeFormat per feed cost more than mapping its items.
+const CHECKED_ZONES = new Set<string>();
+
 function checkedTimeZone(timeZone: string | undefined): string {
   const zone = timeZone ?? DEFAULT_TIME_ZONE;
+  if (CHECKED_ZONES.has(zone)) return zone;
   // Throws RangeError for an unknown zone: a configuration mistake, not a property of the feed.
   new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  if (CHECKED_ZONES.size < 1000) CHECKED_ZONES.add(zone);
   return zone;
 }
