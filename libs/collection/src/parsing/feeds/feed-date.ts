@@ -47,14 +47,7 @@ export function parseFeedDate(raw: string | null | undefined, timeZone: string =
 function fromIso(text: string): DateParts | null {
   const m = ISO.exec(text);
   if (!m) return null;
-  return {
-    ...clock(m[4], m[5], m[6]),
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    millisecond: m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0,
-    offset: m[8] ? zoneOffset(m[8]) : null,
-  };
+  return parts(clock(m[4], m[5], m[6]), Number(m[1]), Number(m[2]), Number(m[3]), m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0, m[8] ? zoneOffset(m[8]) : null);
 }
 
 function fromRfc822(text: string): DateParts | null {
@@ -62,28 +55,14 @@ function fromRfc822(text: string): DateParts | null {
   const month = m ? monthNumber(m[2]) : null;
   if (!m || month === null) return null;
   const year = Number(m[3]);
-  return {
-    ...clock(m[4], m[5], m[6]),
-    year: m[3].length === 2 ? (year < 50 ? 2000 + year : 1900 + year) : year,
-    month,
-    day: Number(m[1]),
-    millisecond: 0,
-    offset: zoneOffset(m[7]),
-  };
+  return parts(clock(m[4], m[5], m[6]), m[3].length === 2 ? (year < 50 ? 2000 + year : 1900 + year) : year, month, Number(m[1]), 0, zoneOffset(m[7]));
 }
 
 function fromMonthFirst(text: string): DateParts | null {
   const m = MONTH_FIRST.exec(text);
   const month = m ? monthNumber(m[1]) : null;
   if (!m || month === null) return null;
-  return {
-    ...clock(m[4], m[5], m[6], m[7]),
-    year: Number(m[3]),
-    month,
-    day: Number(m[2]),
-    millisecond: 0,
-    offset: zoneOffset(m[8]),
-  };
+  return parts(clock(m[4], m[5], m[6], m[7]), Number(m[3]), month, Number(m[2]), 0, zoneOffset(m[8]));
 }
 
 /** Day-first numeric dates (Vietnamese usage) with the clock before or after, in any wording around them. */
@@ -115,6 +94,11 @@ function fromLocalised(text: string): DateParts | null {
     millisecond: 0,
     offset: zone ? zoneOffset(zone[0].replace(/^(?:GMT|UTC) ?/i, '').replace(/ /g, '')) : null,
   };
+}
+
+/** DateParts built in one object literal (no spread of a clock object): this runs for every dated item. */
+function parts(time: { hour: number; minute: number; second: number }, year: number, month: number, day: number, millisecond: number, offset: number | null): DateParts {
+  return { year, month, day, hour: time.hour, minute: time.minute, second: time.second, millisecond, offset };
 }
 
 function clock(hour?: string, minute?: string, second?: string, meridiem?: string) {
