@@ -138,7 +138,10 @@ describe('Collection: every source kind, end to end', () => {
       const snapshot = await vigil.raw('GET', `/api/items/${water!.id}/snapshot`);
       expect(snapshot.status).toBe(200);
       expect(snapshot.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(snapshot.headers.get('content-security-policy')).toContain("default-src 'none'");
+      // The page's own policy, not the API's (the console opens it in a tab of its own).
+      expect(snapshot.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+      );
       expect(snapshot.text).toContain(STORIES.waterRumour.paragraphs[1]);
       expect(snapshot.text).toContain(water!.snapshots[0]!.contentHash);
       for (const forbidden of ['<script', '<img', '<iframe', 'onerror', 'javascript:', 'tracker.js', SITE_FURNITURE.script]) {

@@ -8,12 +8,19 @@ import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { JSON_PARSER_OPTIONS, rejectDeepJson } from './common/json-body-limits';
+import { securityHeaders } from './common/security-headers';
 import { validationFailed } from './common/validation-error.factory';
+import { rejectCrossSiteRequests } from './modules/auth/cross-site-requests';
 
 /** Builds the configured API application; main.ts listens on it, tests too (on their own clock). */
 export async function createApiApp(config: VigilConfig, options: { logger?: false; clock?: Clock } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { logger: options.logger ?? nestLogLevels(config.logLevel) });
+  // Which proxies' X-Forwarded-* to believe: the client address, HTTPS and the origin are read through it.
+  app.set('trust proxy', config.http.trustProxy);
+  app.use(securityHeaders());
   app.use(cookieParser());
+  // Before the body parsers, so a refused cross-site body is never parsed.
+  app.use(rejectCrossSiteRequests);
   // Registered here rather than by Nest, so each route's size limit applies and the depth check below runs after
   // every parser (Nest would add its own after this middleware).
   app.useBodyParser('json', JSON_PARSER_OPTIONS);

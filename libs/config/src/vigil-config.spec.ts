@@ -35,6 +35,22 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'abc', REDIS_URL: 'localhost:6379' })).toThrow(/PORT: .*; REDIS_URL: must be a URL/);
   });
 
+  it('marks the session cookie Secure over HTTPS by default, or always, or never', () => {
+    expect(loadConfig({}).auth.secureCookie).toBe('auto');
+    expect(loadConfig({ VIGIL_COOKIE_SECURE: 'true' }).auth.secureCookie).toBe(true);
+    expect(loadConfig({ VIGIL_COOKIE_SECURE: 'false' }).auth.secureCookie).toBe(false);
+    expect(() => loadConfig({ VIGIL_COOKIE_SECURE: 'sometimes' })).toThrow(/VIGIL_COOKIE_SECURE/);
+  });
+
+  it('trusts no proxy by default, or a hop count, or listed addresses and ranges', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ VIGIL_TRUST_PROXY: '' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ VIGIL_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ VIGIL_TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).http.trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    expect(() => loadConfig({ VIGIL_TRUST_PROXY: 'true' })).toThrow(/VIGIL_TRUST_PROXY/);
+    expect(() => loadConfig({ VIGIL_TRUST_PROXY: 'proxy.local' })).toThrow(/VIGIL_TRUST_PROXY/);
+  });
+
   it('refuses a short ADMIN_PASSWORD', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: must be at least 8 characters/);
   });

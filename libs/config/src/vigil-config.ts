@@ -70,8 +70,34 @@ const environmentSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Absolute lifetime of a login session, in hours. */
   VIGIL_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
-  /** Send the session cookie only over HTTPS (set behind a TLS proxy). */
-  VIGIL_COOKIE_SECURE: flag,
+  /**
+   * Mark the session cookie Secure (sent over HTTPS only): `auto` whenever the request came over HTTPS, which behind a
+   * TLS-terminating proxy needs VIGIL_TRUST_PROXY so its X-Forwarded-Proto counts; `true` always; `false` never.
+   */
+  VIGIL_COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false', '1', '0'])
+    .default('auto')
+    .transform((value) => (value === 'auto' ? ('auto' as const) : value === 'true' || value === '1')),
+  /**
+   * Proxies in front of the API whose X-Forwarded-For, -Proto and -Host are believed (client address for the sign-in
+   * limit, HTTPS for the cookie, origin for the cross-site check): `false`, a hop count, or a comma-separated list
+   * of addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+   */
+  VIGIL_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((value) => (value === '' ? 'false' : value))
+    .pipe(
+      z.union([
+        z.literal('false').transform(() => false as const),
+        z.string().regex(/^\d{1,2}$/).transform(Number),
+        z
+          .string()
+          .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+          .pipe(z.array(z.union([z.enum(['loopback', 'linklocal', 'uniquelocal']), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1)),
+      ]),
+    ),
   /** Directory of the built console; unset → apps/console/dist. */
   VIGIL_CONSOLE_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -123,7 +149,11 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     auth: {
       adminPassword: env.ADMIN_PASSWORD ?? null,
       sessionTtlMs: env.VIGIL_SESSION_TTL_HOURS * 3600 * 1000,
-      secureCookie: env.VIGIL_COOKIE_SECURE ?? false,
+      secureCookie: env.VIGIL_COOKIE_SECURE,
+    },
+    http: {
+      /** Express's `trust proxy` value. */
+      trustProxy: env.VIGIL_TRUST_PROXY,
     },
     consoleDir: env.VIGIL_CONSOLE_DIR ?? null,
     logLevel: env.LOG_LEVEL,

@@ -15,6 +15,7 @@ export const ErrorCode = {
   // Access
   Unauthenticated: 'unauthenticated',
   Forbidden: 'forbidden',
+  CrossSiteRequest: 'cross_site_request',
   WrongCredentials: 'wrong_credentials',
   TooManyLoginAttempts: 'too_many_login_attempts',
   WrongCurrentPassword: 'wrong_current_password',
@@ -61,6 +62,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   route_not_found: 404,
   unauthenticated: 401,
   forbidden: 403,
+  cross_site_request: 403,
   wrong_credentials: 401,
   too_many_login_attempts: 429,
   wrong_current_password: 401,

@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import type { LoginResponse, UserView } from '@vigil/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AnyRole, Public } from './access.decorators';
 import { CurrentUser, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
-import { SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
+import { cookieIsSecure, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -22,9 +22,15 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Ip() clientAddress: string, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  async login(
+    @Body() body: LoginDto,
+    @Ip() clientAddress: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
     const session = await this.auth.login(body.username, body.password, clientAddress);
-    response.cookie(SESSION_COOKIE, session.accessToken, sessionCookieOptions(this.config.auth.secureCookie, this.config.auth.sessionTtlMs));
+    const secure = cookieIsSecure(this.config.auth.secureCookie, request);
+    response.cookie(SESSION_COOKIE, session.accessToken, sessionCookieOptions(secure, this.config.auth.sessionTtlMs));
     return session;
   }
 
@@ -44,8 +50,8 @@ export class AuthController {
   @AnyRole()
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(@CurrentUser() user: AuthUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(user.sessionId);
-    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config.auth.secureCookie));
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(cookieIsSecure(this.config.auth.secureCookie, request)));
   }
 }

@@ -1,4 +1,5 @@
-import type { CookieOptions } from 'express';
+import type { VigilConfig } from '@vigil/config';
+import type { CookieOptions, Request } from 'express';
 
 export const SESSION_COOKIE = 'vigil_session';
 
@@ -8,4 +9,12 @@ export const SESSION_COOKIE = 'vigil_session';
  */
 export function sessionCookieOptions(secure: boolean, maxAgeMs?: number): CookieOptions {
   return { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: maxAgeMs };
+}
+
+/**
+ * Whether the cookie is marked Secure: with VIGIL_COOKIE_SECURE=auto, whenever this request came over HTTPS
+ * (`request.secure` believes X-Forwarded-Proto only from a proxy VIGIL_TRUST_PROXY trusts).
+ */
+export function cookieIsSecure(setting: VigilConfig['auth']['secureCookie'], request: Pick<Request, 'secure'>): boolean {
+  return setting === 'auto' ? request.secure : setting;
 }

@@ -4,7 +4,7 @@ import { VigilError } from '@vigil/contracts';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import type { AuthenticatedRequest } from './auth-user';
 import { AuthService } from './auth.service';
-import { SESSION_COOKIE } from './session-cookie';
+import { bearerToken, sessionCookieToken } from './request-credentials';
 
 /** Global guard: resolves the caller from the bearer token or session cookie and applies the route's access rule. */
 @Injectable()
@@ -18,7 +18,7 @@ export class SessionGuard implements CanActivate {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     if (rule?.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request.headers.authorization) ?? (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = bearerToken(request) ?? sessionCookieToken(request);
     const user = token ? await this.auth.authenticate(token) : null;
     if (!user) throw new VigilError('unauthenticated', 'Sign in to continue');
     request.user = user;
@@ -28,9 +28,4 @@ export class SessionGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function bearerToken(header: string | undefined): string | null {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match ? match[1] : null;
 }
