@@ -68,7 +68,7 @@ export function escapeRegExp(text: string): string {
 
 /**
  * Pages for one spec file, each in a fresh browser context (own cookies and storage). `closeAll` closes them and
- * returns the uncaught page errors they saw, so a spec can fail on any.
+ * returns the uncaught page errors and Content-Security-Policy violations they saw, so a spec can fail on any.
  */
 export class BrowserPages {
   private contexts: BrowserContext[] = [];
@@ -82,6 +82,10 @@ export class BrowserPages {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     page.on('pageerror', (error) => this.errors.push(`${page.url()}: ${error.message}`));
+    // Something the console's Content-Security-Policy blocked is a bug in the policy or in the console.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) this.errors.push(`${page.url()}: ${message.text()}`);
+    });
     return page;
   }
 
