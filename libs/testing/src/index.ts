@@ -3,3 +3,4 @@ export * from './test-clock';
 export * from './fixture-server';
 export * from './wait-for';
 export * from './synthetic-items';
+export * from './test-database';
