@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { NewUser } from '@vigil/persistence';
+import { TEST_EPOCH } from '@vigil/testing';
+import { after, DAY, HOUR, MINUTE, openRepositories, type RepositoryDatabase } from './support/repository-database';
+
+const NOW = TEST_EPOCH;
+
+/** A user with a name no other test uses. */
+function newUser(overrides: Partial<NewUser> = {}): NewUser {
+  const n = randomUUID().slice(0, 8);
+  return { username: `truc-ban-${n}`, displayName: `Trực ban ${n}`, passwordHash: `hash-${n}`, roles: ['duty_officer'], ...overrides };
+}
+
+describe('Users and sessions on a real database', () => {
+  let database: RepositoryDatabase;
+
+  beforeAll(async () => {
+    database = await openRepositories();
+  }, 120_000);
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  describe('users', () => {
+    it('finds a user by username whatever its case', async () => {
+      const user = await database.users.create(newUser({ username: `NguyenVanA-${randomUUID().slice(0, 8)}` }));
+      await expect(database.users.findByUsername(user.username.toLowerCase())).resolves.toMatchObject({ id: user.id });
+      await expect(database.users.findByUsername(user.username.toUpperCase())).resolves.toMatchObject({ id: user.id });
+      await expect(database.users.findByUsername(`${user.username}-khac`)).resolves.toBeNull();
+    });
+
+    it('refuses a second user whose name differs only in case', async () => {
+      const user = await database.users.create(newUser());
+      await expect(database.users.create(newUser({ username: user.username.toUpperCase() }))).rejects.toThrow(/users_username_key|duplicate key/);
+    });
+
+    it('changes roles and disables a user, keeping the rest', async () => {
+      const user = await database.users.create(newUser());
+      const changed = await database.users.update(user.id, { roles: ['duty_officer', 'reviewer'], disabled: true });
+      expect(changed).toMatchObject({ id: user.id, username: user.username, passwordHash: user.passwordHash, roles: ['duty_officer', 'reviewer'], disabled: true });
+    });
+  });
+
+  describe('sessions', () => {
+    it('is active until it expires', async () => {
+      const user = await database.users.create(newUser());
+      const session = await database.sessions.create(user.id, after(NOW, HOUR));
+      await expect(database.sessions.findActive(session.id, NOW)).resolves.toMatchObject({ id: session.id, userId: user.id });
+      await expect(database.sessions.findActive(session.id, after(NOW, HOUR - MINUTE))).resolves.not.toBeNull();
+      await expect(database.sessions.findActive(session.id, after(NOW, HOUR))).resolves.toBeNull();
+    });
+
+    it('ends at once when revoked, and a second revocation keeps the first instant', async () => {
+      const user = await database.users.create(newUser());
+      const session = await database.sessions.create(user.id, after(NOW, DAY));
+      await database.sessions.revoke(session.id, NOW);
+      await database.sessions.revoke(session.id, after(NOW, HOUR));
+      await expect(database.sessions.findActive(session.id, NOW)).resolves.toBeNull();
+      const [{ revoked_at }]: { revoked_at: Date }[] = await database.db.query('SELECT revoked_at FROM sessions WHERE id = $1', [session.id]);
+      expect(revoked_at).toEqual(NOW);
+    });
+
+    it('revokes every other session of a user on a password change, and only that user’s', async () => {
+      const [user, other] = [await database.users.create(newUser()), await database.users.create(newUser())];
+      const [kept, ended] = [await database.sessions.create(user.id, after(NOW, DAY)), await database.sessions.create(user.id, after(NOW, DAY))];
+      const othersSession = await database.sessions.create(other.id, after(NOW, DAY));
+      await database.sessions.revokeAllForUserExcept(user.id, kept.id, NOW);
+      await expect(database.sessions.findActive(kept.id, NOW)).resolves.not.toBeNull();
+      await expect(database.sessions.findActive(ended.id, NOW)).resolves.toBeNull();
+      await expect(database.sessions.findActive(othersSession.id, NOW)).resolves.not.toBeNull();
+      await database.sessions.revokeAllForUser(user.id, NOW);
+      await expect(database.sessions.findActive(kept.id, NOW)).resolves.toBeNull();
+      await expect(database.sessions.findActive(othersSession.id, NOW)).resolves.not.toBeNull();
+    });
+  });
+});
