@@ -1,6 +1,6 @@
-import { EmbeddedPostgres, ENTITIES, ItemEntity, ItemsRepository, MIGRATIONS } from '@vigil/persistence';
+import { ENTITIES, ItemEntity, ItemsRepository, MIGRATIONS } from '@vigil/persistence';
 import { PostgresSearchEngine } from '@vigil/search';
-import { prepareTestEnvironment, seedSyntheticItems, type TestEnvironment } from '@vigil/testing';
+import { openTestDatabase, seedSyntheticItems, type TestDatabase } from '@vigil/testing';
 import { DataSource, type Logger } from 'typeorm';
 
 const ROWS = 100_000;
@@ -39,21 +39,16 @@ class QueryRecorder implements Logger {
 
 describe(`Item queries at ${ROWS.toLocaleString('en')} items`, () => {
   const recorder = new QueryRecorder();
-  let environment: TestEnvironment;
-  let embedded: EmbeddedPostgres | null = null;
+  let database: TestDatabase;
   let db: DataSource;
   let items: ItemsRepository;
   let engine: PostgresSearchEngine;
   let sourceIds: string[];
 
   beforeAll(async () => {
-    environment = await prepareTestEnvironment();
-    const url = environment.env.DATABASE_URL;
-    if (!url) embedded = new EmbeddedPostgres(null);
-    // The embedded database is reached through its unix socket directory, which a URL cannot carry to TypeORM.
-    const connection = embedded ? await embedded.start() : { url };
-    console.log(`Query plans on ${environment.describe}`);
-    db = new DataSource({ type: 'postgres', ...connection, entities: ENTITIES, migrations: MIGRATIONS, logger: recorder, extra: { max: 1 } });
+    database = await openTestDatabase();
+    console.log(`Query plans on ${database.describe}`);
+    db = new DataSource({ type: 'postgres', ...database.connection, entities: ENTITIES, migrations: MIGRATIONS, logger: recorder, extra: { max: 1 } });
     await db.initialize();
     await db.runMigrations({ transaction: 'each' });
     ({ sourceIds } = await seedSyntheticItems(db, ROWS, { now: NOW }));
@@ -65,8 +60,7 @@ describe(`Item queries at ${ROWS.toLocaleString('en')} items`, () => {
 
   afterAll(async () => {
     await db?.destroy();
-    await embedded?.stop();
-    await environment?.cleanup();
+    await database?.close();
   });
 
   async function plansOf(work: () => Promise<unknown>): Promise<string[]> {
