@@ -69,14 +69,14 @@ const packagesOwnedElsewhere = (own = [], allow = {}) =>
     .filter((library) => !own.includes(library))
     .map((library) => ownedBy(library, { allow: allow[library] }));
 
-/** contracts and domain are plain TypeScript (STYLE.md): no framework, no I/O, so they run anywhere, the browser included. */
-const noNest = { group: ['@nestjs/*'], dynamic: '^@nestjs/', message: 'contracts and domain carry no Nest: keep providers, decorators and modules in the libraries that use them.' };
+/** contracts, domain and parsing are plain TypeScript (STYLE.md): no framework, no I/O, so they run anywhere (worker threads too). */
+const noNest = { group: ['@nestjs/*'], dynamic: '^@nestjs/', message: 'contracts, domain and parsing carry no Nest: keep providers, decorators and modules in the libraries that use them.' };
 const NODE_IO = String.raw`^(?:node:)?(?:fs|net|http|https|http2|tls|dgram|dns|child_process|cluster|worker_threads|readline|inspector)(?:/.*)?$|^undici(?:/|$)`;
 const noNodeIo = {
   // Bare and `node:` forms, with subpaths (fs/promises, dns/promises). Pure modules such as node:crypto stay allowed.
   regex: NODE_IO,
   dynamic: NODE_IO,
-  message: 'contracts and domain do no I/O: take the data as an argument and let an app or an I/O library fetch it.',
+  message: 'contracts, domain and parsing do no I/O: take the data as an argument and let an app or an I/O library fetch it.',
 };
 
 /** Node.js globals for the few plain JavaScript files (the `globals` package is not a dependency). */
@@ -168,6 +168,24 @@ export default defineConfig([
     rules: restrictImports(...packagesOwnedElsewhere(), noNest, {
       group: ['@vigil/*', '!@vigil/contracts'],
       message: 'domain may import only `@vigil/contracts` among internal packages.',
+    }),
+  },
+  {
+    // Pure parsing (feeds, sitemaps, listings, articles, OPML): documents in, data out; fetching is the collection
+    // library's. It may use the shared contracts and domain rules, nothing else internal.
+    files: ['libs/parsing/**/*.ts'],
+    ignores: ['libs/parsing/**/*.spec.ts'],
+    rules: restrictImports(...packagesOwnedElsewhere(), noNest, noNodeIo, {
+      group: ['@vigil/*', '!@vigil/contracts', '!@vigil/domain'],
+      message: 'parsing may import only `@vigil/contracts` and `@vigil/domain` among internal packages.',
+    }),
+  },
+  {
+    // A parsing spec may read its fixture files from disk.
+    files: ['libs/parsing/**/*.spec.ts'],
+    rules: restrictImports(...packagesOwnedElsewhere(), noNest, {
+      group: ['@vigil/*', '!@vigil/contracts', '!@vigil/domain'],
+      message: 'parsing may import only `@vigil/contracts` and `@vigil/domain` among internal packages.',
     }),
   },
   {

@@ -36,6 +36,8 @@ const PROBE = {
   contracts: 'libs/contracts/src/__probe.ts',
   domain: 'libs/domain/src/__probe.ts',
   domainSpec: 'libs/domain/src/__probe.spec.ts',
+  parsing: 'libs/parsing/src/__probe.ts',
+  parsingSpec: 'libs/parsing/src/__probe.spec.ts',
   config: 'libs/config/src/__probe.ts',
   persistence: 'libs/persistence/src/__probe.ts',
   search: 'libs/search/src/__probe.ts',
@@ -57,7 +59,7 @@ const PERSISTENCE_ONLY = ['typeorm', '@nestjs/typeorm', 'pg', '@electric-sql/pgl
 const ALLOWED_IN_TESTS: Partial<Record<Place, string[]>> = { testing: ['pg'], e2e: ['pg', 'typeorm'] };
 
 const forbidden: Array<[Place, string, RegExp]> = [
-  ...(['contracts', 'domain'] as const).flatMap((place): Array<[Place, string, RegExp]> => [
+  ...(['contracts', 'domain', 'parsing'] as const).flatMap((place): Array<[Place, string, RegExp]> => [
     [place, '@nestjs/common', /no Nest/],
     [place, '@nestjs/core', /no Nest/],
     ...NODE_IO.map((specifier): [Place, string, RegExp] => [place, specifier, /do no I\/O/]),
@@ -68,6 +70,9 @@ const forbidden: Array<[Place, string, RegExp]> = [
   ]),
   ['contracts', '@vigil/domain', /contracts imports nothing internal/],
   ['domain', '@vigil/config', /domain may import only `@vigil\/contracts`/],
+  ['parsing', '@vigil/collection', /parsing may import only `@vigil\/contracts` and `@vigil\/domain`/],
+  ['parsing', '@vigil/persistence', /parsing may import only/],
+  ['parsingSpec', '@nestjs/testing', /no Nest/],
   ['domainSpec', '@nestjs/testing', /no Nest/],
   ...(['config', 'search', 'queue', 'collection', 'api', 'ingestor', 'cli', 'testing', 'e2e'] as const).flatMap((place) =>
     PERSISTENCE_ONLY.filter((specifier) => !ALLOWED_IN_TESTS[place]?.includes(specifier)).map(
@@ -96,6 +101,10 @@ const allowed: Array<[Place, string]> = [
   ['domain', 'node:crypto'],
   ['domain', 'natural/lib/natural/util/stopwords.js'],
   ['domainSpec', 'node:fs'],
+  ['parsing', '@vigil/domain'],
+  ['parsing', 'linkedom'],
+  ['parsing', 're2'],
+  ['parsingSpec', 'node:fs'],
   ['persistence', 'typeorm'],
   ['persistence', '@nestjs/typeorm'],
   ['persistence', 'pg'],

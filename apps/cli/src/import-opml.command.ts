@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseOpml } from '@vigil/collection';
+import { parseOpml } from '@vigil/parsing';
 import { type ErrorCode, isErrorCode, type OpmlImportResult, type OpmlSkippedEntry } from '@vigil/contracts';
 import { SingleBar } from 'cli-progress';
 

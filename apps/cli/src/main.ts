@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decodeText, runExtract, runParseFeed } from '@vigil/collection';
+import { decodeText } from '@vigil/collection';
+import { runExtract, runParseFeed } from '@vigil/parsing';
 import { importOpml } from './import-opml.command';
 
 const USAGE = `Usage:

@@ -6,7 +6,7 @@ import { type JobContext, JobDeferral, JobQueue } from '@vigil/queue';
 import { type CollectedEntry, toNewItem } from './collected-entry';
 import { type ListedEntry, listEntries, planPoll } from './poll-plan';
 import { FetchError, isHalfFailure, PoliteFetcher } from './http';
-import { FeedParseError } from './parsing/feeds';
+import { FeedParseError } from '@vigil/parsing';
 import { enrichJobId } from './enrich-item.processor';
 import { SearchIndexer } from './search-indexer';
 import { SourceReader } from './source-reader';

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage, itemContentHash, itemTokens, normalizeVietnamese, searchFieldsOf } from '@vigil/domain';
 import type { NewItem } from '@vigil/persistence';
-import { htmlToText } from './parsing/feeds/html-text';
-import { resolveHttpUrl } from './parsing/feeds/url-resolve';
+import { htmlToText, resolveHttpUrl } from '@vigil/parsing';
 
 /** One article announced by a source, whatever its kind: a feed entry, a sitemap URL or a listing link. */
 export interface CollectedEntry {
@@ -81,5 +80,3 @@ export function toNewItem(
   };
 }
 
-/** Plain text of an HTML fragment, paragraphs kept apart (a tokenizer, no DOM: see parsing/feeds/html-text). */
-export { htmlToText };

@@ -6,7 +6,7 @@ import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normal
 import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { type JobContext, JobDeferral } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from './http';
-import type { ExtractedArticle } from './parsing/article';
+import type { ExtractedArticle } from '@vigil/parsing';
 import { ParseTaskError, ParsingPool } from './parsing-pool';
 import { SearchIndexer } from './search-indexer';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type SourceKind, type SourceKindRequest, VigilError } from '@vigil/contracts';
 import { FetchError, PoliteFetcher } from './http';
-import { detectKind } from './parsing/feeds';
+import { detectKind } from '@vigil/parsing';
 import { ParseTaskError, ParsingPool, ParsingPoolBusyError } from './parsing-pool';
 
 export interface DetectedSource {

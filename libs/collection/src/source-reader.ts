@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SourceEntity } from '@vigil/persistence';
 import type { CollectedEntry } from './collected-entry';
 import { type FetchResult, PoliteFetcher } from './http';
-import { FeedParseError } from './parsing/feeds';
+import { FeedParseError } from '@vigil/parsing';
 import { ParseTaskError, ParsingPool } from './parsing-pool';
 
 // A sitemap index lists many sitemaps; the most recently modified few carry the new articles.

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { FeedParseError } from '../parsing/feeds';
+import { FeedParseError } from '@vigil/parsing';
 import { ParseTaskError, ParsingPool, ParsingPoolBusyError } from './parsing-pool';
 
 const PARAGRAPH =

@@ -2,8 +2,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
-import type { ExtractedArticle } from '../parsing/article/extract-article';
-import type { ListingRule, ParsedFeed, ParsedSitemap, ParseFeedOptions } from '../parsing/feeds/feed.types';
+import { type ExtractedArticle, type ListingRule, type ParsedFeed, type ParsedSitemap, type ParseFeedOptions } from '@vigil/parsing';
 import { type ParsingKind, type ParsingOutcome, type ParsingTask, type ParsingTasks, unwrapOutcome } from './parsing-tasks';
 import { parsingWorkerFile } from './worker-file';
 

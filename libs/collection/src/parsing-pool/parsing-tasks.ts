@@ -1,10 +1,4 @@
-import { type ExtractedArticle, extractArticle } from '../parsing/article/extract-article';
-import { discoverFeeds } from '../parsing/feeds/feed-discovery';
-import { FeedParseError } from '../parsing/feeds/feed-parse.error';
-import { parseFeed } from '../parsing/feeds/feed.parser';
-import type { ListingRule, ParsedFeed, ParsedSitemap, ParseFeedOptions } from '../parsing/feeds/feed.types';
-import { extractListingLinks } from '../parsing/feeds/listing-links';
-import { parseSitemap } from '../parsing/feeds/sitemap.parser';
+import { type ExtractedArticle, extractArticle, discoverFeeds, FeedParseError, parseFeed, type ListingRule, type ParsedFeed, type ParsedSitemap, type ParseFeedOptions, extractListingLinks, parseSitemap } from '@vigil/parsing';
 import { sanitizeArchivedPage } from '../snapshot/archived-page-sanitizer';
 
 /**

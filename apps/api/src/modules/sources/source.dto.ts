@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { linkPatternProblem } from '@vigil/collection';
+import { linkPatternProblem } from '@vigil/parsing';
 import { SOURCE_KINDS, type SourceKind, type SourceKindRequest } from '@vigil/contracts';
 import { Type } from 'class-transformer';
 import {

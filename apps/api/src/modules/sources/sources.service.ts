@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildOpml, collectJobId, type OpmlOutline, parseOpml, SourceDetector } from '@vigil/collection';
+import { collectJobId, SourceDetector } from '@vigil/collection';
+import { buildOpml, type OpmlOutline, parseOpml } from '@vigil/parsing';
 import { type OpmlImportResult, SOURCE_KINDS, type SourceKind, type SourceView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock, defaultPollBounds } from '@vigil/domain';
 import { ItemsRepository, type NewSource, type SourceEntity, SourcesRepository } from '@vigil/persistence';

@@ -4,7 +4,7 @@ import { extractArticle } from './extract-article';
 import { parseDocument } from './dom-text';
 
 const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
 
 /** Readability used alone, the way its README shows: the raw page, default options. */
 function readabilityAlone(html: string): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extractArticle } from './extract-article';
 
 const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
 
 describe('extractArticle recovers what Readability drops', () => {
   describe('a short brief (under Readability’s 500 characters) beside longer teaser lists', () => {

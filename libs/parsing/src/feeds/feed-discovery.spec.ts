@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { detectKind, discoverFeeds } from './index';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
 
 describe('discoverFeeds', () => {
   it('lists the advertised feeds resolved, in document order, once each, without REST API or scripted links', () => {

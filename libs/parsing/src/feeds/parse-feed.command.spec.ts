@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runParseFeed } from './index';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
 
 describe('vigil parse-feed', () => {
   it('prints the parsed feed as JSON with ISO dates and exits 0', () => {

@@ -3,7 +3,7 @@ import Parser from 'rss-parser';
 import { FeedParseError, parseFeed } from './index';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 describe('parseFeed', () => {

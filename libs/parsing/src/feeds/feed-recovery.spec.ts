@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FeedParseError, parseFeed } from './index';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
 const rss = (items: string) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Kênh thử</title><link>https://thu.example.vn/</link>${items}</channel></rss>`;
 

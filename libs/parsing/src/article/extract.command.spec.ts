@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runExtract } from './extract.command';
 
 const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
 
 describe('vigil extract', () => {
   it('prints title, byline, publishedAt and text as one JSON line and exits 0', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extractArticle } from './extract-article';
 
 const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
 
 describe('extractArticle on a Vietnamese news page (JSON-LD, share bars, related box, caption, cookie notice)', () => {
   const pageUrl = 'https://tinnhanh-hagiang.example.vn/thoi-su/so-y-te-bac-bo-tin-don-nuoc-may-nhiem-doc-20261126081500.html?utm_source=zalo#binh-luan';

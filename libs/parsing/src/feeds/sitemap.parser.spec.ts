@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { FeedParseError, parseSitemap } from './index';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
 const BASE = 'https://tinnhanh.example.vn/sitemap.xml';
 
 describe('parseSitemap', () => {

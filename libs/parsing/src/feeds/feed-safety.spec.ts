@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { FeedParseError, parseFeed, runParseFeed } from './index';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
 
 /** Runs `work` and returns its result with the elapsed wall time. */
 function timed<T>(work: () => T): { result: T; ms: number } {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FeedParseError, extractListingLinks } from './index';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../../../test/fixtures/parsing/feeds/${name}`, import.meta.url), 'utf8');
 const PAGE = 'https://tinnhanh.example.vn/thoi-su';
 
 describe('extractListingLinks', () => {
