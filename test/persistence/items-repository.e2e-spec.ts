@@ -113,6 +113,19 @@ describe('ItemsRepository on a real database', () => {
       });
     });
 
+    it("keeps the page's dates when the feed gives the entry again without any", async () => {
+      const source = await database.sources.create(newSource(), NOW);
+      const entry = newItem(source.id, 'khong-ngay', NOW, { publishedAt: null, updatedAt: null });
+      const [{ id }] = await database.items.upsert([entry]);
+      const fromPage = { ...enrichment(null), publishedAt: after(NOW, -3 * HOUR), updatedAt: after(NOW, -HOUR) };
+      await database.items.enrich(id, fromPage, after(NOW, MINUTE));
+      await database.items.upsert([{ ...entry, title: 'Tiêu đề đã sửa', entryHash: 'entry-khong-ngay-2' }]);
+      await expect(database.items.findById(id)).resolves.toMatchObject({ title: 'Tiêu đề đã sửa', publishedAt: after(NOW, -3 * HOUR), updatedAt: after(NOW, -HOUR) });
+      // A date the feed does give still wins.
+      await database.items.upsert([{ ...entry, publishedAt: after(NOW, -2 * HOUR), entryHash: 'entry-khong-ngay-3' }]);
+      await expect(database.items.findById(id)).resolves.toMatchObject({ publishedAt: after(NOW, -2 * HOUR), updatedAt: after(NOW, -HOUR) });
+    });
+
     it('dedupes on the guid when the entry has one, whatever its URL becomes', async () => {
       const source = await database.sources.create(newSource(), NOW);
       const entry = newItem(source.id, 'guid', NOW, { guid: 'urn:bai:42', url: 'https://nguon.example.vn/bai-42' });

@@ -61,6 +61,12 @@ const UPSERT_COLUMNS: [string, keyof NewItem][] = [
 // Columns the feed owns: a change there is an update. The rest belongs to the article page once it is fetched.
 const FEED_OWNED_COLUMNS = ['guid', 'url', 'title', 'content', 'snippet', 'published_at', 'updated_at', 'search_title', 'content_hash'];
 const UPSERT_BATCH = 1000;
+// A feed that gives no date must not erase the one the article page supplied at enrichment.
+const KEPT_WHEN_FEED_HAS_NONE = new Set(['published_at', 'updated_at']);
+
+function givenValue(column: string): string {
+  return KEPT_WHEN_FEED_HAS_NONE.has(column) ? `COALESCE(EXCLUDED.${column}, items.${column})` : `EXCLUDED.${column}`;
+}
 
 export interface ItemListQuery {
   sourceId?: string;
@@ -106,13 +112,13 @@ export class ItemsRepository {
     const columns = UPSERT_COLUMNS.map(([column]) => column);
     const refreshed = FEED_OWNED_COLUMNS;
     const old = `(${refreshed.map((column) => `items.${column}`).join(', ')})`;
-    const given = `(${refreshed.map((column) => `EXCLUDED.${column}`).join(', ')})`;
+    const given = `(${refreshed.map(givenValue).join(', ')})`;
     // A changed item is rewritten and leaves the search index (indexed_at = NULL); an unchanged one is untouched.
     // A new entry hash alone (the entry changed in ways the item does not keep) is recorded, still in the index.
     return this.items.query(
       `INSERT INTO items (${columns.join(', ')}) VALUES ${tuples.join(', ')}
        ON CONFLICT (source_id, dedupe_key) DO UPDATE
-         SET ${refreshed.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}, entry_hash = EXCLUDED.entry_hash,
+         SET ${refreshed.map((column) => `${column} = ${givenValue(column)}`).join(', ')}, entry_hash = EXCLUDED.entry_hash,
              indexed_at = CASE WHEN ${old} IS DISTINCT FROM ${given} THEN NULL ELSE items.indexed_at END
          WHERE (${old}, items.entry_hash) IS DISTINCT FROM (${given}, EXCLUDED.entry_hash)
        RETURNING id, (xmax = 0) AS inserted`,
