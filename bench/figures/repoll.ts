@@ -1,5 +1,5 @@
 import Parser from 'rss-parser';
-import { CollectSourceProcessor } from '../../libs/collection/src/collect-source.processor';
+import { CollectSourceProcessor } from '../../libs/collection/src/processors/collect-source.processor';
 import type { BenchContext } from '../lib/context';
 import { NewsSite } from '../lib/news-site';
 import { figure, type Figure } from '../lib/report';

@@ -1,14 +1,14 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { JobQueue } from '@vigil/queue';
-import { CollectSourceProcessor } from './collect-source.processor';
+import { CollectSourceProcessor } from './processors/collect-source.processor';
 import { CollectionModule } from './collection.module';
-import { EnrichItemProcessor } from './enrich-item.processor';
-import { ScheduleDueSourcesProcessor } from './schedule-due-sources.processor';
+import { EnrichItemProcessor } from './processors/enrich-item.processor';
+import { ScheduleDueSourcesTask } from './tasks/schedule-due-sources.task';
 import { SearchIndexer } from './search-indexer';
 import { SourceReader } from './source-reader';
-import { SweepOutboxProcessor } from './sweep-outbox.processor';
-import { WatchCheckProcessor } from './watch-check.processor';
+import { SweepOutboxTask } from './tasks/sweep-outbox.task';
+import { WatchCheckProcessor } from './processors/watch-check.processor';
 
 /**
  * The ingestion worker: polls due sources, archives new items, re-checks watched ones, and sweeps PostgreSQL for
@@ -16,7 +16,7 @@ import { WatchCheckProcessor } from './watch-check.processor';
  */
 @Module({
   imports: [CollectionModule],
-  providers: [SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesProcessor, WatchCheckProcessor, SweepOutboxProcessor],
+  providers: [SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesTask, WatchCheckProcessor, SweepOutboxTask],
 })
 export class CollectionWorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(CollectionWorkerModule.name);
@@ -26,10 +26,10 @@ export class CollectionWorkerModule implements OnApplicationBootstrap {
     @Inject(JobQueue) private readonly queue: JobQueue,
     private readonly collect: CollectSourceProcessor,
     private readonly enrich: EnrichItemProcessor,
-    private readonly schedule: ScheduleDueSourcesProcessor,
+    private readonly schedule: ScheduleDueSourcesTask,
     private readonly watch: WatchCheckProcessor,
     private readonly indexer: SearchIndexer,
-    private readonly sweep: SweepOutboxProcessor,
+    private readonly sweep: SweepOutboxTask,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -4,5 +4,5 @@ export * from './source-detector';
 export * from './snapshot/snapshot-page';
 export * from './snapshot/snapshot-pages';
 export * from './parsing-pool';
-export { collectJobId } from './schedule-due-sources.processor';
+export { collectJobId } from './tasks/schedule-due-sources.task';
 export { decodeText } from './http';

@@ -4,8 +4,8 @@ import { CLOCK, type Clock } from '@vigil/domain';
 import { EvidenceRepository, ItemsRepository, type NewItemEvent } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 import { archiveSnapshot, textHash } from './enrich-item.processor';
-import { FetchError, PoliteFetcher } from './http';
-import { ParseTaskError, ParsingPool } from './parsing-pool';
+import { FetchError, PoliteFetcher } from '../http';
+import { ParseTaskError, ParsingPool } from '../parsing-pool';
 
 const CHECKS_PER_TICK = 100;
 const GONE_STATUSES = new Set([404, 410]);

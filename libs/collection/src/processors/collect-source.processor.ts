@@ -3,13 +3,13 @@ import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, failureBackoffSec, nextPollInterval } from '@vigil/domain';
 import { EvidenceRepository, ItemsRepository, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { type JobContext, JobDeferral, JobQueue } from '@vigil/queue';
-import { type CollectedEntry, toNewItem } from './collected-entry';
-import { type ListedEntry, listEntries, planPoll } from './poll-plan';
-import { FetchError, isHalfFailure, PoliteFetcher } from './http';
+import { type CollectedEntry, toNewItem } from '../collected-entry';
+import { type ListedEntry, listEntries, planPoll } from '../poll-plan';
+import { FetchError, isHalfFailure, PoliteFetcher } from '../http';
 import { FeedParseError } from '@vigil/parsing';
 import { enrichJobId } from './enrich-item.processor';
-import { SearchIndexer } from './search-indexer';
-import { SourceReader } from './source-reader';
+import { SearchIndexer } from '../search-indexer';
+import { SourceReader } from '../source-reader';
 
 interface StoreResult {
   newItems: number;

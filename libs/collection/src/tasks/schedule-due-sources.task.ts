@@ -15,7 +15,7 @@ export function collectJobId(sourceId: string, dueAt: Date): string {
  * so ticks from several schedulers, or a tick that runs twice, queue each poll once.
  */
 @Injectable()
-export class ScheduleDueSourcesProcessor {
+export class ScheduleDueSourcesTask {
   constructor(
     private readonly sources: SourcesRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,

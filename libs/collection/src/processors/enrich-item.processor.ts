@@ -5,10 +5,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchFields, toSearchText } from '@vigil/domain';
 import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { type JobContext, JobDeferral } from '@vigil/queue';
-import { FetchError, type FetchResult, PoliteFetcher } from './http';
+import { FetchError, type FetchResult, PoliteFetcher } from '../http';
 import type { ExtractedArticle } from '@vigil/parsing';
-import { ParseTaskError, ParsingPool } from './parsing-pool';
-import { SearchIndexer } from './search-indexer';
+import { ParseTaskError, ParsingPool } from '../parsing-pool';
+import { SearchIndexer } from '../search-indexer';
 
 const gzipAsync = promisify(gzip);
 // Near duplicates are looked for among items first seen in the last week.

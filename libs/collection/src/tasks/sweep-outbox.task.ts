@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ItemsRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 import { SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
-import { enrichJobId } from './enrich-item.processor';
+import { enrichJobId } from '../processors/enrich-item.processor';
 
 // Per sweep: enough to refill the queue after a restart, bounded so one sweep stays one short query and one bulk add.
 const ITEMS_PER_SWEEP = 2000;
@@ -20,8 +20,8 @@ export function indexJobId(sourceId: string): string {
  * already queued, and both processors are idempotent, so sweeping too often costs a query and nothing else.
  */
 @Injectable()
-export class SweepOutboxProcessor {
-  private readonly logger = new Logger(SweepOutboxProcessor.name);
+export class SweepOutboxTask {
+  private readonly logger = new Logger(SweepOutboxTask.name);
 
   constructor(
     private readonly items: ItemsRepository,
