@@ -39,7 +39,8 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One short-lived connection to a PostgreSQL server, for creating and dropping a run's database. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { withClient } from './test-database';
 
 /** The environment one test application runs in, and how to clean it up afterwards. */
 export interface TestEnvironment {
@@ -60,16 +60,6 @@ export async function prepareTestEnvironment(extra: Record<string, string> = {})
 }
 
 export const TEST_ADMIN_PASSWORD = 'admin-test-passphrase';
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Deletes every Redis key matching `pattern`: what a test run leaves behind under its own prefix. */
 export async function deleteRedisKeys(redisUrl: string, pattern: string): Promise<void> {
