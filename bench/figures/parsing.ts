@@ -1,6 +1,6 @@
 import { minhash64 } from '@vigil/domain';
 import Parser from 'rss-parser';
-import { toNewItem } from '../../libs/collection/src/collected-entry';
+import { fromFeedEntry, toNewItem } from '../../libs/collection/src/collected-entry';
 import { parseFeed } from '@vigil/parsing';
 import type { BenchContext } from '../lib/context';
 import { figure, type Figure } from '../lib/report';
@@ -24,16 +24,7 @@ export function collectChain(feed: { url: string; xml: string }): number {
   let count = 0;
   for (const item of parseFeed(feed.xml, { baseUrl: feed.url }).items) {
     const stored = toNewItem(
-      {
-        id: item.id,
-        link: item.link,
-        title: item.title,
-        body: item.content ?? item.summary ?? '',
-        published: item.published,
-        updated: item.updated,
-        author: item.author,
-        imageUrls: item.imageUrls,
-      },
+      fromFeedEntry(item),
       '00000000-0000-4000-8000-000000000000',
       feed.url,
       FETCHED_AT,

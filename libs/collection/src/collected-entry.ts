@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage, itemContentHash, itemTokens, normalizeVietnamese, searchFieldsOf } from '@vigil/domain';
 import type { NewItem } from '@vigil/persistence';
-import { htmlToText, resolveHttpUrl } from '@vigil/parsing';
+import { htmlToText, type ParsedEntry, resolveHttpUrl } from '@vigil/parsing';
 
 /** One article announced by a source, whatever its kind: a feed entry, a sitemap URL or a listing link. */
 export interface CollectedEntry {
@@ -17,6 +17,20 @@ export interface CollectedEntry {
 }
 
 /** What identifies an entry, and whether it changed, without converting it: a URL resolved and one hash. */
+/** A feed entry as collection handles it: the full content when the feed has one, else its summary. */
+export function fromFeedEntry(item: ParsedEntry): CollectedEntry {
+  return {
+    id: item.id,
+    link: item.link,
+    title: item.title,
+    body: item.content ?? item.summary ?? '',
+    published: item.published,
+    updated: item.updated,
+    author: item.author,
+    imageUrls: item.imageUrls,
+  };
+}
+
 export interface EntryKey {
   url: string;
   dedupeKey: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SourceEntity } from '@vigil/persistence';
-import type { CollectedEntry } from './collected-entry';
+import { type CollectedEntry, fromFeedEntry } from './collected-entry';
 import { type FetchResult, PoliteFetcher } from './http';
 import { FeedParseError } from '@vigil/parsing';
 import { ParseTaskError, ParsingPool } from './parsing-pool';
@@ -33,16 +33,7 @@ export class SourceReader {
       case 'rss':
       case 'atom':
       case 'jsonfeed':
-        return (await this.parsing.parseFeed(text, { baseUrl: response.finalUrl })).items.map((item) => ({
-          id: item.id,
-          link: item.link,
-          title: item.title,
-          body: item.content ?? item.summary ?? '',
-          published: item.published,
-          updated: item.updated,
-          author: item.author,
-          imageUrls: item.imageUrls,
-        }));
+        return (await this.parsing.parseFeed(text, { baseUrl: response.finalUrl })).items.map(fromFeedEntry);
       case 'sitemap':
         return (await this.readSitemap(text, response.finalUrl)).slice(0, ENTRIES_PER_POLL);
       case 'web':
