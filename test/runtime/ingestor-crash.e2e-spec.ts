@@ -5,7 +5,7 @@ import { prepareTestEnvironment, type TestEnvironment, waitFor } from '@vigil/te
 import pg from 'pg';
 import { CollectionFixtureServer } from '../collection/support/collection-fixture-server';
 import { articlePage, healthyBriefs, rss2 } from '../fixtures/collection';
-import { entry, exitOf, repositoryRoot, type RunningApp, startProcess } from './support/app-processes';
+import { entry, exitOf, repositoryRoot, type RunningApp, startProcess, killAll } from './support/app-processes';
 
 const servers = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
 const ITEMS = 16;
@@ -33,8 +33,7 @@ describe('an ingestor killed mid-batch', () => {
   }, 180_000);
 
   afterAll(async () => {
-    const running = processes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
-    await Promise.all(running.map(({ child }) => (child.kill('SIGKILL'), exitOf(child))));
+    await killAll(processes);
     await database?.end();
     await site?.stop();
     await environment?.cleanup();

@@ -4,7 +4,7 @@ import type { LoginResponse, SourceView } from '@vigil/contracts';
 import { prepareTestEnvironment, type TestEnvironment, waitFor } from '@vigil/testing';
 import { CollectionFixtureServer } from '../collection/support/collection-fixture-server';
 import { articlePage, healthyBriefs, rss2 } from '../fixtures/collection';
-import { connectionOwner, entry, exitOf, repositoryRoot, type RunningApp, startProcess } from './support/app-processes';
+import { connectionOwner, entry, repositoryRoot, type RunningApp, startProcess, killAll } from './support/app-processes';
 
 const servers = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
 const INTERVAL_MS = 400;
@@ -48,8 +48,7 @@ describe('separate processes: per-site politeness shared by two ingestors', () =
   });
 
   afterAll(async () => {
-    const running = processes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
-    await Promise.all(running.map(({ child }) => (child.kill('SIGKILL'), exitOf(child))));
+    await killAll(processes);
     await site?.stop();
     await environment?.cleanup();
   });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { ItemPage, LoginResponse, SourceView } from '@vigil/contracts';
 import { FixtureServer, prepareTestEnvironment, TestClock, type TestEnvironment, waitFor } from '@vigil/testing';
 import { readFixture } from '../support/vigil-test-app';
-import { entry, exitOf, repositoryRoot, type RunningApp, startProcess } from './support/app-processes';
+import { entry, exitOf, repositoryRoot, type RunningApp, startProcess, killAll } from './support/app-processes';
 
 const servers = Boolean(process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL);
 
@@ -33,8 +33,7 @@ describe('separate processes: API and ingestors', () => {
     });
 
     afterAll(async () => {
-      const running = processes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
-      await Promise.all(running.map(({ child }) => (child.kill('SIGKILL'), exitOf(child))));
+      await killAll(processes);
       await feeds?.stop();
       await environment?.cleanup();
     });

@@ -32,6 +32,12 @@ export function exitOf(child: ChildProcess): Promise<string> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
 }
 
+/** Kills whatever a spec left running (SIGKILL: nothing here needs a clean stop) and waits until each has exited. */
+export async function killAll(processes: RunningApp[]): Promise<void> {
+  const running = processes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(running.map(({ child }) => (child.kill('SIGKILL'), exitOf(child))));
+}
+
 /**
  * Which of the given processes holds the IPv4 loopback TCP connection from `clientPort` to `serverPort` (Linux /proc),
  * or null. Lets a fixture server tell which process sent a request while the connection is open.
