@@ -2,6 +2,7 @@ export * from './persistence.module';
 export * from './entities';
 export { MIGRATIONS } from './migrations';
 export { EmbeddedPostgres } from './embedded/embedded-postgres';
+export { isDatabaseUnavailable } from './database-unavailable';
 export * from './repositories/evidence.repository';
 export * from './repositories/items.repository';
 export * from './repositories/sessions.repository';

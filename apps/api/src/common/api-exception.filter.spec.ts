@@ -39,4 +39,16 @@ describe('API error bodies', () => {
     expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'internal', message: 'Something went wrong on our side; it has been logged.' });
     expect(toBody({ status: 500, expose: false, message: 'connection refused at 10.0.0.5' })).toMatchObject({ statusCode: 500, code: 'internal' });
   });
+
+  it('answers a dropped or refused database connection as 503 dependency_unavailable, without the driver\'s words', () => {
+    const refused = Object.assign(new Error('database "vigil_prod" is not currently accepting connections'), { code: '55000', severity: 'FATAL' });
+    expect(toBody(refused)).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'dependency_unavailable',
+      message: 'The database cannot be reached; try again shortly.',
+      details: { dependency: 'database', retryAfterSec: 5 },
+    });
+    expect(toBody(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ statusCode: 503, code: 'dependency_unavailable' });
+  });
 });

@@ -1,11 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { type ApiErrorBody, type ErrorCode, httpStatusOf, VigilError } from '@vigil/contracts';
+import { isDatabaseUnavailable } from '@vigil/persistence';
 import type { Response } from 'express';
 
 /**
  * Every error leaves the API as `{statusCode, error, code, message[, field][, details]}`: VigilError through the
  * one code → status mapping in contracts, Nest's own exceptions and body-parser's refusals with a code chosen by
- * status, anything else as a 500 `internal` without internals.
+ * status, a dropped or refused database connection as a 503 (an outage, not a bug), anything else as a 500
+ * `internal` without internals.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -17,7 +19,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const retryAfterSec = body.details?.retryAfterSec;
     if (typeof retryAfterSec === 'number') response.setHeader('retry-after', String(retryAfterSec));
     if (body.code === 'internal') this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    else if (body.statusCode >= 500) this.logger.warn(`${body.code}: ${body.message}`);
+    // A translated outage keeps the driver's own words for the log (they never reach the client).
+    else if (body.statusCode >= 500) this.logger.warn(`${body.code}: ${body.message}${exception instanceof VigilError ? '' : ` (${String((exception as Error).message)})`}`);
     // Also on routes that declare another type (the snapshot page's text/html): an error is always JSON.
     response.setHeader('content-type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
@@ -50,8 +53,15 @@ export function toBody(exception: unknown): ApiErrorBody {
     const code = isUnreadableBody(exception) ? 'malformed_json' : codeOfStatus(clientError.status);
     return withCode(clientError.status, code, String(clientError.message));
   }
+  if (isDatabaseUnavailable(exception)) {
+    // The driver's words name the database and host: they go to the log, not to the client.
+    return toBody(new VigilError('dependency_unavailable', 'The database cannot be reached; try again shortly.', { details: { dependency: 'database', retryAfterSec: DATABASE_RETRY_AFTER_SEC } }));
+  }
   return withCode(500, 'internal', 'Something went wrong on our side; it has been logged.');
 }
+
+/** What a client is told to wait after a database outage answer: the pool reconnects on the next request. */
+const DATABASE_RETRY_AFTER_SEC = 5;
 
 function isUnreadableBody(error: unknown): boolean {
   return (error as { type?: unknown } | undefined)?.type === 'entity.parse.failed';
