@@ -15,6 +15,8 @@ export interface VigilTestApp {
   adminToken(): Promise<string>;
   /** Every route the HTTP server answers, read from Express's own routing table. */
   routes(): { method: string; path: string }[];
+  /** The Nest application itself, for specs that read its metadata or its database. */
+  app: INestApplication;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startVigil(extraEnv: Record<string, string> = {}, options:
     loginAs,
     adminToken: () => loginAs('admin', TEST_ADMIN_PASSWORD),
     routes: () => listRoutes(app),
+    app,
     close: async () => {
       await app.close();
       await environment.cleanup();

@@ -30,6 +30,21 @@ export const HasNoNul = (options: ValidationOptions = {}): PropertyDecorator =>
     options,
   );
 
+/**
+ * For strings stored inside jsonb (a source's listing rule): PostgreSQL refuses the `\ud800` escape JSON gives a
+ * lone UTF-16 surrogate, so it is refused here instead of failing the query. (A text column stores U+FFFD instead.)
+ */
+export const IsWellFormedText = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isWellFormedText',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !LONE_SURROGATE.test(value),
+      defaultMessage: () => '$property must be well-formed Unicode (no unpaired surrogate)',
+    },
+  });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Trims strings (and the strings of an array) before validation, so `" "` meets `@MinLength(1)` as `""`. */
 export const Trimmed = (): PropertyDecorator =>
   Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map(trimString) : trimString(value)));

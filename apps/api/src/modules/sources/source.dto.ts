@@ -20,7 +20,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { HasNoNul, HasNoUrlCredentials, IsOptionalButNotNull, Trimmed } from '../../common/field-rules';
+import { HasNoNul, HasNoUrlCredentials, IsOptionalButNotNull, IsWellFormedText, Trimmed } from '../../common/field-rules';
 
 export const MIN_POLL_INTERVAL_SEC = 60;
 export const MAX_POLL_INTERVAL_SEC = 86_400;
@@ -57,6 +57,7 @@ export class ListingRuleDto {
   @IsString()
   @MaxLength(500)
   @HasNoNul()
+  @IsWellFormedText()
   @IsLinkPattern()
   linkPattern?: string;
 
@@ -65,6 +66,7 @@ export class ListingRuleDto {
   @IsString()
   @MaxLength(500)
   @HasNoNul()
+  @IsWellFormedText()
   linkSelector?: string;
 }
 
