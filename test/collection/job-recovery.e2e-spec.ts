@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { jest } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -187,6 +189,35 @@ describe('Collection jobs: failures, caps and recovery', () => {
       await waitFor(`item ${id} to be enriched by the sweep`, async () => ((await w.items.findById(id))?.enrichedAt ? true : undefined), PIPELINE_TIMEOUT_MS);
       expect(await w.evidence.latestSnapshot(id)).not.toBeNull();
     }
+  });
+
+  it('finishes an item whose page a crashed attempt archived from the archived bytes, without fetching the page again', async () => {
+    worker = await startWorker({ VIGIL_OUTBOX_SWEEP_SEC: '1' });
+    const w = worker;
+    const source = await addSource(w, site.url('/da-luu/rss.xml'), { paused: true });
+    const [brief] = healthyBriefs('đã lưu', 1);
+    const html = articlePage(brief!);
+    const pagePath = '/da-luu/bai-1.html';
+    const [item] = await w.items.upsert([newItem(source.id, site.page(pagePath, html), brief!.title, w.clock.now())]);
+    // What the killed attempt left behind: the snapshot committed, the extraction not yet stored.
+    await w.evidence.addSnapshot({
+      itemId: item!.id,
+      fetchedAt: w.clock.now(),
+      httpStatus: 200,
+      finalUrl: site.url(pagePath),
+      contentType: 'text/html; charset=utf-8',
+      contentHash: createHash('sha256').update(html).digest('hex'),
+      textHash: 'left-by-the-crashed-attempt',
+      bodyGzip: gzipSync(html),
+    });
+
+    const enriched = await waitFor('the item to be enriched by the sweep', async () => {
+      const seen = await w.items.findById(item!.id);
+      return seen?.enrichedAt ? seen : undefined;
+    }, PIPELINE_TIMEOUT_MS);
+    expect(enriched.text).toContain(brief!.paragraphs[1]);
+    expect(site.requestsTo(pagePath)).toHaveLength(0);
+    expect(await w.evidence.listSnapshots(item!.id)).toHaveLength(1);
   });
 });
 

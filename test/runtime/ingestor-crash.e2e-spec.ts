@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { ItemPage, LoginResponse, SourceView } from '@vigil/contracts';
 import { prepareTestEnvironment, type TestEnvironment, waitFor } from '@vigil/testing';
@@ -59,9 +60,11 @@ describe('an ingestor killed mid-batch', () => {
     await db.connect();
 
     const briefs = healthyBriefs('mất điện đột ngột', ITEMS);
+    const served = new Map<string, string>();
     const entries = briefs.map((brief, index) => {
       const path = `/mat-dien/bai-${index + 1}.html`;
       const html = articlePage(brief);
+      served.set(path, createHash('sha256').update(html).digest('hex'));
       fixtures.handle(path, (_request, response) => {
         setTimeout(() => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html), PAGE_DELAY_MS);
       });
@@ -84,14 +87,17 @@ describe('an ingestor killed mid-batch', () => {
     const snapshots = () => count('SELECT count(*) FROM snapshots JOIN items ON items.id = snapshots.item_id WHERE items.source_id = $1');
     const enriched = () => count('SELECT count(*) FROM items WHERE source_id = $1 AND enriched_at IS NOT NULL');
 
-    const archivedBeforeKill = await waitFor('the first ingestor to be part-way through the batch', async () => {
-      const archived = await snapshots();
-      return archived >= 2 ? archived : undefined;
-    }, 60_000);
+    await waitFor('the first ingestor to be part-way through the batch', async () => ((await snapshots()) >= 2 ? true : undefined), 60_000);
+    // Archived (committed) a moment before the kill: those pages must never be fetched again.
+    const archivedPaths = async () =>
+      new Set((await db.query<{ url: string }>('SELECT items.url FROM snapshots JOIN items ON items.id = snapshots.item_id WHERE items.source_id = $1', [source.id])).rows.map((row) => new URL(row.url).pathname));
+    const archivedBeforeKill = await archivedPaths();
+    const fetchesOf = (path: string) => fixtures.requestsTo(path).length;
+    const requestedBeforeKill = new Set([...served.keys()].filter((path) => fetchesOf(path) > 0));
     first.child.kill('SIGKILL');
     expect(await exitOf(first.child)).toBe('SIGKILL');
     expect(await enriched()).toBeLessThan(ITEMS);
-    console.log(`Killed the ingestor with ${archivedBeforeKill} of ${ITEMS} pages archived`);
+    console.log(`Killed the ingestor with ${archivedBeforeKill.size} of ${ITEMS} pages archived, ${requestedBeforeKill.size} requested`);
 
     processes.push(startProcess('ingestor', shared));
     // Jobs the killed ingestor held come back when BullMQ finds them stalled (their lock lapses), the rest at once.
@@ -103,6 +109,18 @@ describe('an ingestor killed mid-batch', () => {
       [source.id],
     );
     expect(perItem.rows.map((row) => row.snapshots)).toEqual(new Array(ITEMS).fill(1));
+    // Each snapshot holds exactly the bytes the site served for that page.
+    const hashes = await db.query<{ url: string; content_hash: string }>(
+      'SELECT items.url, snapshots.content_hash FROM snapshots JOIN items ON items.id = snapshots.item_id WHERE items.source_id = $1',
+      [source.id],
+    );
+    for (const row of hashes.rows) expect({ url: row.url, hash: row.content_hash }).toEqual({ url: row.url, hash: served.get(new URL(row.url).pathname) });
+    // Every page fetched once; only a page whose fetch the kill cut short (requested, not yet archived) may be asked for again.
+    for (const path of served.keys()) {
+      const fetches = fetchesOf(path);
+      if (archivedBeforeKill.has(path) || !requestedBeforeKill.has(path)) expect({ path, fetches }).toEqual({ path, fetches: 1 });
+      else expect({ path, fetches: Math.min(fetches, 2) }).toEqual({ path, fetches });
+    }
     // Searchable once the index outbox is drained (at once with PostgreSQL search; by the engine otherwise).
     await waitFor('every item searchable', async () => {
       const page = (await (await fetch(`${base}/api/items?q=${encodeURIComponent('mat dien dot ngot')}&sourceId=${source.id}&limit=100`, { headers })).json()) as ItemPage;

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchFields, toSearchText } from '@vigil/domain';
-import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository } from '@vigil/persistence';
+import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository, type SnapshotEntity } from '@vigil/persistence';
 import { type JobContext, JobDeferral } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from '../http';
+import { buildFetchResult } from '../http/fetch-result';
 import type { ExtractedArticle } from '@vigil/parsing';
 import { ParseTaskError, ParsingPool } from '../parsing-pool';
 import { SearchIndexer } from '../search-indexer';
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 // Near duplicates are looked for among items first seen in the last week.
 const STORY_WINDOW_MS = 7 * 24 * 3600_000;
 const NEAR_DUPLICATE_DISTANCE = 3;
@@ -62,9 +64,12 @@ export class EnrichItemProcessor {
   }
 
   private async enrichFromPage(item: ItemEntity): Promise<void> {
+    // A retry after a crash between archiving and storing the extraction neither fetches nor archives the page
+    // again: it reads the bytes the first attempt archived.
+    const archived = await this.evidence.findSnapshotWithBody(item.id, null);
     let page: FetchResult;
     try {
-      page = await this.fetcher.fetch(item.url, { expect: 'html', whenHostBusy: 'defer' });
+      page = archived ? await archivedPage(archived) : await this.fetcher.fetch(item.url, { expect: 'html', whenHostBusy: 'defer' });
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
       // The feed's text stays; a page that cannot be fetched must not hold up the item.
@@ -74,8 +79,7 @@ export class EnrichItemProcessor {
     }
     const article = await this.extract(item, page);
     if (!article) return;
-    // A retry after a crash between archiving and storing the extraction must not archive the page twice.
-    if (!(await this.evidence.latestSnapshot(item.id))) await archiveSnapshot(this.evidence, item.id, page, article.text);
+    if (!archived) await archiveSnapshot(this.evidence, item.id, page, article.text);
     // Keep whichever text is fuller: some feeds carry the whole article, some pages are mostly furniture.
     const text = article.text.length >= item.text.length ? article.text : item.text;
     const fingerprint = minhash64(text);
@@ -141,6 +145,18 @@ export async function archiveSnapshot(evidence: EvidenceRepository, itemId: stri
     contentHash: sha256(page.body),
     textHash: textHash(articleText),
     bodyGzip: await gzipAsync(page.body),
+  });
+}
+
+/** The page as an earlier attempt fetched and archived it. */
+async function archivedPage(snapshot: SnapshotEntity): Promise<FetchResult> {
+  return buildFetchResult({
+    status: snapshot.httpStatus,
+    finalUrl: snapshot.finalUrl,
+    headers: snapshot.contentType ? { 'content-type': snapshot.contentType } : {},
+    body: await gunzipAsync(snapshot.bodyGzip),
+    fetchedAt: snapshot.fetchedAt,
+    previous: { etag: null, lastModified: null },
   });
 }
 
