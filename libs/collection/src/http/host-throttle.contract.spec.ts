@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRedisConnection } from '@vigil/queue';
-import { HostBusyError, hostKey, type HostThrottle, type HostThrottleOptions } from './host-throttle';
+import { CLAIM_GRACE_MS, HostBusyError, hostKey, type HostThrottle, type HostThrottleOptions } from './host-throttle';
 import { InMemoryHostThrottle } from './in-memory-host-throttle';
 import { RedisHostThrottle, type RedisHostThrottleOptions } from './redis-host-throttle';
 import { deleteRedisKeys } from '@vigil/testing';
@@ -175,6 +175,38 @@ describe.each(implementations)('%s HostThrottle contract', (_mode, store) => {
     );
     const sorted = starts.sort((x, y) => x - y);
     expect(Math.min(...sorted.slice(1).map((at, i) => at - sorted[i]!))).toBeGreaterThanOrEqual(200 - SLACK_MS);
+  });
+
+  it('gives a run that claims the next turn that turn, ahead of the runs pencilled in before it', async () => {
+    const [a, b] = store.pair({ minIntervalMs: 200, maxConcurrentPerHost: 2 });
+    await a.run('https://tin.example/0', async () => undefined);
+    // A backlog of page fetches turned away: pencilled in 200, 400, … 1,600 ms from now.
+    const backlog = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).run(`https://tin.example/page-${i}`, async () => undefined, { maxWaitMs: 20 }).catch((error: unknown) => error)),
+    );
+    expect(backlog.every((error) => error instanceof HostBusyError)).toBe(true);
+    const lastPencilled = Math.max(...backlog.map((error) => (error as HostBusyError).retryAfterMs));
+    expect(lastPencilled).toBeGreaterThanOrEqual(1_400);
+
+    const poll = await b.run('https://tin.example/rss.xml', async () => undefined, { maxWaitMs: 20, claimsNextTurn: true }).catch((error: unknown) => error);
+    expect(poll).toBeInstanceOf(HostBusyError);
+    const claimedWait = (poll as HostBusyError).retryAfterMs;
+    expect(claimedWait).toBeLessThanOrEqual(200 + SLACK_MS);
+    await sleep(claimedWait);
+    // A pencilled page fetch that comes back at the same moment is turned away again while the claim stands.
+    await expect(a.run('https://tin.example/page-0', async () => 'page', { maxWaitMs: 20 })).rejects.toBeInstanceOf(HostBusyError);
+    await expect(b.run('https://tin.example/rss.xml', async () => 'polled', { maxWaitMs: 50, claimsNextTurn: true })).resolves.toBe('polled');
+    // Once the claimer has had its turn, the others go by the spacing again.
+    await sleep(200 + SLACK_MS);
+    await expect(a.run('https://tin.example/page-1', async () => 'page', { maxWaitMs: 50 })).resolves.toBe('page');
+  });
+
+  it('lets a claim lapse when its run never comes back for it', async () => {
+    const [a, b] = store.pair({ minIntervalMs: 100, maxConcurrentPerHost: 1 });
+    await a.run('https://tin.example/0', async () => undefined);
+    await expect(b.run('https://tin.example/rss.xml', async () => undefined, { maxWaitMs: 10, claimsNextTurn: true })).rejects.toBeInstanceOf(HostBusyError);
+    await sleep(100 + CLAIM_GRACE_MS + SLACK_MS);
+    await expect(a.run('https://tin.example/page', async () => 'page', { maxWaitMs: 20 })).resolves.toBe('page');
   });
 
   it('turns a run away from a full site rather than waiting for a slot', async () => {

@@ -16,7 +16,16 @@ export interface RunOptions {
    * rejects at once with HostBusyError, without running the task or taking the turn. Unset: waits as long as it takes.
    */
   maxWaitMs?: number;
+  /**
+   * With `maxWaitMs`: a run turned away claims the host's next turn instead of joining the back of the pencilled ones,
+   * and other runs with a longest wait are turned away while the claim stands (until it comes back, or CLAIM_GRACE_MS
+   * after its turn). A poll uses it, so a site's own backlog of page fetches never holds up its next poll.
+   */
+  claimsNextTurn?: boolean;
 }
+
+/** How long past its turn a claim holds when its run does not come back for it (a crash, a slow queue). */
+export const CLAIM_GRACE_MS = 2_000;
 
 /**
  * The host's turn is further off than the caller would wait: ask again in `retryAfterMs`. Callers turned away are

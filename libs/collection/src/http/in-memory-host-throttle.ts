@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './clock';
-import { HostBusyError, HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
+import { CLAIM_GRACE_MS, HostBusyError, HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
 
 export interface InMemoryHostThrottleOptions extends HostThrottleOptions {
   /** Hosts remembered at most; idle hosts whose waits are over are forgotten first. */
@@ -15,6 +15,8 @@ interface HostState {
   crawlDelayMs: number;
   /** The latest turn pencilled in for a caller turned away (HostBusyError); the next one is told to come after it. */
   bookedUntil: number;
+  /** Until when a run that claimed the next turn (claimsNextTurn) keeps other deferrable runs away. */
+  claimedUntil: number;
   timer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -45,8 +47,9 @@ export class InMemoryHostThrottle extends HostThrottle {
     const state = this.stateFor(key);
     if (options.crawlDelayMs !== undefined) state.crawlDelayMs = options.crawlDelayMs ?? 0;
     if (options.maxWaitMs !== undefined) {
-      const retryAfterMs = this.turnAway(state, options.maxWaitMs);
+      const retryAfterMs = this.turnAway(state, options.maxWaitMs, options.claimsNextTurn ?? false);
       if (retryAfterMs !== null) throw new HostBusyError(key, retryAfterMs);
+      if (options.claimsNextTurn) state.claimedUntil = 0;
     }
     await new Promise<void>((start) => {
       state.queue.push(start);
@@ -102,18 +105,25 @@ export class InMemoryHostThrottle extends HostThrottle {
   }
 
   /**
-   * Null when a run could start within maxWaitMs (a free slot, nobody waiting ahead); otherwise pencils in a later turn
-   * and answers how far off it is. The pencilled turns only spread the callers' returns one interval apart: a returning
-   * caller is granted by the spacing like anyone else, so a turn nobody comes back for costs nothing but that gap.
+   * Null when a run could start within maxWaitMs (a free slot, nobody waiting ahead, no claim by another); otherwise
+   * answers how far off its turn is. A claiming run is told the host's next turn and claims it. Any other run is
+   * pencilled in one interval after the last one pencilled: the pencilled turns only spread the callers' returns, since
+   * a returning caller is granted by the spacing like anyone else, so a turn nobody comes back for costs only its gap.
    */
-  private turnAway(state: HostState, maxWaitMs: number): number | null {
+  private turnAway(state: HostState, maxWaitMs: number, claims: boolean): number | null {
     const now = this.now();
     const interval = this.intervalOf(state);
     const untilReady = Math.max(0, this.readyAt(state) - now);
-    const free = state.active < this.maxConcurrent && state.queue.length === 0;
-    if (free && untilReady <= maxWaitMs) return null;
-    const ahead = free ? 0 : Math.max(interval * state.queue.length, FULL_RETRY_MS);
-    const turn = Math.max(now + untilReady + ahead, state.bookedUntil + interval);
+    const slotFree = state.active < this.maxConcurrent && state.queue.length === 0;
+    const claimedByAnother = !claims && state.claimedUntil > now;
+    if (slotFree && !claimedByAnother && untilReady <= maxWaitMs) return null;
+    const ahead = slotFree ? 0 : Math.max(interval * state.queue.length, FULL_RETRY_MS);
+    if (claims) {
+      const wait = Math.ceil(untilReady + ahead);
+      state.claimedUntil = Math.max(state.claimedUntil, now + wait + CLAIM_GRACE_MS);
+      return wait;
+    }
+    const turn = Math.max(now + untilReady + Math.max(ahead, claimedByAnother ? interval : 0), state.bookedUntil + interval);
     state.bookedUntil = turn;
     return Math.ceil(turn - now);
   }
@@ -123,21 +133,21 @@ export class InMemoryHostThrottle extends HostThrottle {
     if (state) {
       this.hosts.delete(key);
     } else {
-      state = { active: 0, queue: [], lastStartAt: Number.NEGATIVE_INFINITY, backOffUntil: 0, crawlDelayMs: 0, bookedUntil: 0, timer: null };
+      state = { active: 0, queue: [], lastStartAt: Number.NEGATIVE_INFINITY, backOffUntil: 0, crawlDelayMs: 0, bookedUntil: 0, claimedUntil: 0, timer: null };
     }
     this.hosts.set(key, state);
     if (this.hosts.size > this.maxHosts) this.evictIdle(key);
     return state;
   }
 
-  /** Forgets idle hosts, oldest first; a host still inside its interval, back-off or pencilled turns is kept so the wait holds. */
+  /** Forgets idle hosts, oldest first; a host still inside its interval, back-off, pencilled turns or a claim is kept so the wait holds. */
   private evictIdle(keep: string): void {
     const now = this.now();
     for (const [key, state] of this.hosts) {
       if (this.hosts.size <= this.maxHosts) return;
       if (key === keep) continue;
       const idle = state.active === 0 && state.queue.length === 0 && state.timer === null;
-      if (idle && this.readyAt(state) <= now && state.bookedUntil <= now) this.hosts.delete(key);
+      if (idle && this.readyAt(state) <= now && Math.max(state.bookedUntil, state.claimedUntil) <= now) this.hosts.delete(key);
     }
   }
 

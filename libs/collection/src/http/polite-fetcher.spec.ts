@@ -53,11 +53,14 @@ describe('PoliteFetcher', () => {
     const page: Route = { status: 200, headers: { 'content-type': 'text/html' }, body: '<p>tin</p>' };
     await site({ '/robots.txt': robotsTxt, '/news': page, '/later': page });
     await fetcher.fetch(`${server.origin}/news`, { expect: 'html', whenHostBusy: 'defer' });
-    const error: unknown = await fetcher.fetch(`${server.origin}/later`, { expect: 'html', whenHostBusy: 'defer' }).catch((caught: unknown) => caught);
+    const error: unknown = await fetcher.fetch(`${server.origin}/later`, { expect: 'html', whenHostBusy: 'defer', claimsNextTurn: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HostBusyError);
     expect(error).toMatchObject({ host: '127.0.0.1', retryAfterMs: 2_000, delayMs: 2_000 });
     expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt', '/news']);
-    expect(throttle.runOptions.map((options) => options.maxWaitMs)).toEqual([50, 50]);
+    expect(throttle.runOptions.map(({ maxWaitMs, claimsNextTurn }) => ({ maxWaitMs, claimsNextTurn }))).toEqual([
+      { maxWaitMs: 50, claimsNextTurn: undefined },
+      { maxWaitMs: 50, claimsNextTurn: true },
+    ]);
   });
 
   it('refuses a page robots.txt disallows, without requesting it', async () => {

@@ -25,6 +25,8 @@ export interface PoliteFetchOptions extends FetchOptions {
    * back to the queue and returns when the host's turn comes, instead of holding it while one slow site drains.
    */
   whenHostBusy?: 'wait' | 'defer';
+  /** With 'defer': come back for the host's next turn, ahead of the other deferred fetches (see RunOptions). */
+  claimsNextTurn?: boolean;
 }
 
 /** Shorter than this, waiting for the turn costs less than a round trip through the queue. */
@@ -49,7 +51,7 @@ export class PoliteFetcher {
     this.maxHostWaitMs = options.maxHostWaitMs ?? DEFAULT_MAX_HOST_WAIT_MS;
   }
 
-  async fetch(url: string, { whenHostBusy = 'wait', ...fetchOptions }: PoliteFetchOptions = {}): Promise<FetchResult> {
+  async fetch(url: string, { whenHostBusy = 'wait', claimsNextTurn, ...fetchOptions }: PoliteFetchOptions = {}): Promise<FetchResult> {
     const { client, robots, throttle } = this.options;
     if (!(await robots.isAllowed(url))) {
       throw new FetchError('robots-disallowed', `robots.txt of ${new URL(url).origin} does not allow VigilBot to fetch ${url}`);
@@ -64,7 +66,7 @@ export class PoliteFetcher {
     const crawlDelayMs = await robots.crawlDelayMs(url);
     try {
       const maxWaitMs = whenHostBusy === 'defer' ? this.maxHostWaitMs : undefined;
-      return await throttle.run(url, () => client.fetch(url, fetchOptions), { crawlDelayMs, maxWaitMs });
+      return await throttle.run(url, () => client.fetch(url, fetchOptions), { crawlDelayMs, maxWaitMs, claimsNextTurn });
     } catch (error) {
       if (!(error instanceof FetchError) || error.code !== 'http-status') throw error;
       if (error.status !== 429 && error.status !== 503) throw error;

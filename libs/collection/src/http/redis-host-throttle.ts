@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { RedisConnection } from '@vigil/queue';
 import { systemClock, type Clock } from './clock';
-import { HostBusyError, HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
+import { CLAIM_GRACE_MS, HostBusyError, HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
 
 export interface RedisHostThrottleOptions extends HostThrottleOptions {
   /** A connection this throttle may define its scripts on; `close()` disconnects it. */
@@ -31,34 +31,46 @@ const READY_TIMEOUT_MS = 2_000;
  * durations (and back), so callers on a test clock still read sensible values.
  *
  * Acquire, atomically. KEYS: leases (sorted set: lease id → expiry), spacing, back-off, booked (the latest turn
- * pencilled in for a caller turned away). ARGV: lease id, most at once, interval ms, lease ms, longest wait ms (-1:
- * as long as it takes), retry ms on a full site. Returns {status, wait ms}: 0 = wait (back-off or spacing: exactly
- * that long), 1 = full (the earliest lease ends in that long, unless released sooner), 2 = granted, 3 = busy: the
- * wait is longer than the caller would wait, and a turn is pencilled in that far off, one interval after the last one
- * pencilled (callers turned away come back in turn, not all at once; the spacing still decides who starts).
+ * pencilled in for a caller turned away), claim (a turn claimed by a poll). ARGV: lease id, most at once, interval ms,
+ * lease ms, longest wait ms (-1: as long as it takes), retry ms on a full site, 1 if the caller claims the next turn,
+ * claim grace ms. Returns {status, wait ms}: 0 = wait (back-off or spacing: exactly that long), 1 = full (the earliest
+ * lease ends in that long, unless released sooner), 2 = granted, 3 = busy: the wait is longer than the caller would
+ * wait. A busy claimer is told the next turn and claims it; while a claim stands, other callers with a longest wait
+ * are busy too. Any other busy caller is pencilled in one interval after the last one pencilled (callers turned away
+ * come back in turn, not all at once; the spacing still decides who starts).
  */
 const ACQUIRE_LUA = `
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local interval = tonumber(ARGV[3])
 local maxWait = tonumber(ARGV[5])
+local claims = ARGV[7] == '1'
+local claimedByAnother = maxWait >= 0 and not claims and redis.call('PTTL', KEYS[5]) > 0
 local status = 0
 local wait = redis.call('PTTL', KEYS[3])
 if wait <= 0 then wait = redis.call('PTTL', KEYS[2]) end
 if wait <= 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-  if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
+  local held = redis.call('ZCARD', KEYS[1])
+  if held < tonumber(ARGV[2]) and not claimedByAnother then
     local lease = tonumber(ARGV[4])
     redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
     redis.call('PEXPIRE', KEYS[1], lease)
     if interval > 0 then redis.call('SET', KEYS[2], '1', 'PX', interval) end
+    if claims then redis.call('DEL', KEYS[5]) end
     return {2, 0}
   end
-  local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
   status = 1
-  wait = tonumber(earliest[2]) - now
+  wait = 0
+  if held >= tonumber(ARGV[2]) then wait = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2]) - now end
 end
 if maxWait < 0 or (status == 0 and wait <= maxWait) then return {status, wait} end
+if claims then
+  if status == 1 then wait = tonumber(ARGV[6]) end
+  local hold = wait + tonumber(ARGV[8])
+  if redis.call('PTTL', KEYS[5]) < hold then redis.call('SET', KEYS[5], '1', 'PX', hold) end
+  return {3, wait}
+end
 if status == 1 then wait = math.max(interval, tonumber(ARGV[6])) end
 local booked = tonumber(redis.call('GET', KEYS[4]) or '0')
 local turn = math.max(now + wait, booked + interval)
@@ -100,12 +112,15 @@ interface ThrottleCommands {
     spacing: string,
     backOff: string,
     booked: string,
+    claim: string,
     leaseId: string,
     max: number,
     intervalMs: number,
     leaseMs: number,
     maxWaitMs: number,
     fullRetryMs: number,
+    claims: 0 | 1,
+    claimGraceMs: number,
   ): Promise<[AcquireStatus, number]>;
   vigilHostRenew(leases: string, leaseId: string, leaseMs: number): Promise<number>;
   vigilHostBackOff(backOff: string, ms: number): Promise<number>;
@@ -117,6 +132,7 @@ interface HostKeys {
   spacing: string;
   backOff: string;
   booked: string;
+  claim: string;
 }
 
 /**
@@ -144,7 +160,7 @@ export class RedisHostThrottle extends HostThrottle {
     this.leaseMs = Math.max(30, options.leaseMs ?? DEFAULT_LEASE_MS);
     this.pollMs = Math.max(1, options.pollMs ?? DEFAULT_POLL_MS);
     this.clock = options.clock ?? systemClock;
-    options.redis.defineCommand('vigilHostAcquire', { numberOfKeys: 4, lua: ACQUIRE_LUA });
+    options.redis.defineCommand('vigilHostAcquire', { numberOfKeys: 5, lua: ACQUIRE_LUA });
     options.redis.defineCommand('vigilHostRenew', { numberOfKeys: 1, lua: RENEW_LUA });
     options.redis.defineCommand('vigilHostBackOff', { numberOfKeys: 1, lua: BACK_OFF_LUA });
     this.redis = options.redis as RedisConnection & ThrottleCommands;
@@ -160,7 +176,21 @@ export class RedisHostThrottle extends HostThrottle {
       // followed by a busy answer, not by another wait.
       const maxWaitMs = options.maxWaitMs === undefined ? WAIT_ANY : Math.max(0, Math.floor(options.maxWaitMs - (performance.now() - startedAt)));
       const [status, waitMs] = await this.call(keys, () =>
-        this.redis.vigilHostAcquire(keys.leases, keys.spacing, keys.backOff, keys.booked, leaseId, this.maxConcurrent, intervalMs, this.leaseMs, maxWaitMs, FULL_RETRY_MS),
+        this.redis.vigilHostAcquire(
+          keys.leases,
+          keys.spacing,
+          keys.backOff,
+          keys.booked,
+          keys.claim,
+          leaseId,
+          this.maxConcurrent,
+          intervalMs,
+          this.leaseMs,
+          maxWaitMs,
+          FULL_RETRY_MS,
+          options.claimsNextTurn ? 1 : 0,
+          CLAIM_GRACE_MS,
+        ),
       );
       if (status === GRANTED) break;
       if (status === BUSY) throw new HostBusyError(keys.host, Math.max(1, waitMs));
@@ -235,11 +265,11 @@ export class RedisHostThrottle extends HostThrottle {
     });
   }
 
-  /** One hash tag per host, so a Redis Cluster keeps a host's keys on one node (the script touches all four). */
+  /** One hash tag per host, so a Redis Cluster keeps a host's keys on one node (the script touches all five). */
   private keysFor(urlOrHost: string): HostKeys {
     const host = hostKey(urlOrHost);
     const base = `${this.prefix}:{${host}}`;
-    return { host, leases: `${base}:leases`, spacing: `${base}:spacing`, backOff: `${base}:back-off`, booked: `${base}:booked` };
+    return { host, leases: `${base}:leases`, spacing: `${base}:spacing`, backOff: `${base}:back-off`, booked: `${base}:booked`, claim: `${base}:claim` };
   }
 
   private now(): number {

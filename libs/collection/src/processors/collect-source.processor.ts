@@ -61,8 +61,10 @@ export class CollectSourceProcessor {
   }
 
   /**
-   * Only the poll's first fetch defers while its site is busy: nothing is done yet, so the job can come back later.
-   * Later fetches of the same poll (a sitemap index's children) wait for their turn, since a re-run starts over.
+   * Only the poll's first fetch defers while its site is busy: nothing is done yet, so the job can come back later. It
+   * comes back for the site's next turn, ahead of the site's deferred page fetches, so a backlog of pages never holds
+   * up the site's own polls. Later fetches of the same poll (a sitemap index's children) wait for their turn, since a
+   * re-run starts over.
    */
   private async poll(source: SourceEntity, fetchedAt: Date): Promise<void> {
     const response = await this.fetcher.fetch(source.url, {
@@ -70,6 +72,7 @@ export class CollectSourceProcessor {
       lastModified: source.lastModified,
       expect: source.kind === 'web' ? 'html' : 'feed',
       whenHostBusy: 'defer',
+      claimsNextTurn: true,
     });
     const { newItems, capped } = response.notModified ? { newItems: 0, capped: false } : await this.store(source, await this.reader.read(source, response), fetchedAt);
     const pollIntervalSec = nextPollInterval(source.pollIntervalSec, newItems, source);
