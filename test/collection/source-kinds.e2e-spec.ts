@@ -189,6 +189,32 @@ describe('Collection: every source kind, end to end', () => {
     expect((await vigil.search('expansion joint')).items.map((item) => item.id)).toEqual([bridge!.id]);
   });
 
+  it('keeps titles and summaries as the publisher wrote them, and dates an Atom entry that has only <updated> by it', async () => {
+    // Old-style tone placement ("hoá", "Thuỷ") and a decomposed (NFD) title: evidence is kept byte for byte.
+    const title = 'Lễ hội văn hoá Thuỷ Hoà khai mạc đúng lịch';
+    const decomposed = 'Cải chính: không có lệnh hoãn lễ hội'.normalize('NFD');
+    const summary = 'Ban tổ chức lễ hội văn hoá Thuỷ Hoà (hư cấu) bác bỏ tin đồn lễ hội bị hoãn vì mưa lớn.';
+    site.page('/van-hoa/le-hoi-thuy-hoa.html', '<!doctype html><html><body><p>Trang đang bảo trì.</p></body></html>');
+    site.feed(
+      '/van-hoa/atom.xml',
+      atom({ title: 'Hòa Sơn — Văn hoá', link: site.url('/van-hoa/'), id: 'tag:hoa-son.example,2026:van-hoa', updated: '2026-11-25T09:00:00+07:00' }, [
+        { title, link: site.url('/van-hoa/le-hoi-thuy-hoa.html'), guid: 'tag:hoa-son.example,2026:vh-1', updated: '2026-11-25T08:40:00+07:00', summary },
+        { title: decomposed, link: site.url('/van-hoa/cai-chinh-le-hoi.html'), guid: 'tag:hoa-son.example,2026:vh-2', published: '2026-11-24T07:00:00+07:00', summary },
+      ]),
+      'application/atom+xml',
+    );
+    const source = await vigil.addSource({ name: 'Hòa Sơn — Văn hoá', url: site.url('/van-hoa/atom.xml'), kind: 'atom' });
+    const items = await vigil.waitForItems(source.id, 2);
+    const festival = byTitle(items, title);
+    expect(festival).toMatchObject({ publishedAt: iso('2026-11-25T08:40:00+07:00'), snippet: summary });
+    expect(byTitle(items, decomposed).title).toBe(decomposed);
+    // Newest first: the entry dated by <updated> is not sorted below the older one.
+    expect(items.map((item) => item.title)).toEqual([title, decomposed]);
+    expect((await vigil.item(festival.id)).title).toBe(title);
+    // Search still folds: the modern spelling finds the old one.
+    expect((await vigil.search('văn hóa Thủy Hòa', source.id)).items.map((item) => item.id)).toContain(festival.id);
+  });
+
   it('collects a JSON Feed 1.1', async () => {
     publish('/bao-so-9.html', STORIES.stormRumour);
     publish('/nghi-hoc.html', STORIES.schoolHoliday);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { detectLanguage, itemContentHash, itemTokens, normalizeVietnamese, searchFieldsOf } from '@vigil/domain';
+import { detectLanguage, itemContentHash, itemTokens, searchFieldsOf } from '@vigil/domain';
 import type { NewItem } from '@vigil/persistence';
 import { htmlToText, type ParsedEntry, resolveHttpUrl } from '@vigil/parsing';
 
@@ -40,7 +40,7 @@ export interface EntryKey {
 
 const SNIPPET_LENGTH = 280;
 // Part of every entry hash: bump it when toNewItem converts differently, so every entry is converted once more.
-const ENTRY_HASH_VERSION = '1';
+const ENTRY_HASH_VERSION = '2';
 
 /** The entry's key and hash; null when it has no http(s) link. Cheap next to toNewItem (no HTML, folding or language). */
 export function entryKey(entry: CollectedEntry, baseUrl: string): EntryKey | null {
@@ -65,8 +65,10 @@ export function toNewItem(
 ): NewItem | null {
   if (!key) return null;
   const { url } = key;
-  const text = normalizeVietnamese(htmlToText(entry.body));
-  const title = normalizeVietnamese(htmlToText(entry.title)) || text.slice(0, 120) || url;
+  // Evidence: title and text keep the publisher's characters (no NFC, no tone-mark moves); only the search fields
+  // and the exact-copy hash are folded, so "văn hoá" and "văn hóa" still match and dedupe.
+  const text = htmlToText(entry.body);
+  const title = htmlToText(entry.title) || text.slice(0, 120) || url;
   const language = detectLanguage(`${title} ${text}`) ?? languageHint;
   // Folded once: the search fields and the exact-copy hash are both made of these words.
   const tokens = itemTokens({ title, text });
@@ -84,7 +86,8 @@ export function toNewItem(
     language,
     byline: entry.author,
     imageUrls: entry.imageUrls,
-    publishedAt: entry.published,
+    // A feed that gives one date gives it as the update time of some entries (Atom's required <updated>).
+    publishedAt: entry.published ?? entry.updated,
     updatedAt: entry.updated,
     fetchedAt,
     searchTitle: search.title,

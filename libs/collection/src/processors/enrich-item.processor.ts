@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, normalizeVietnamese, toSearchFields, toSearchText } from '@vigil/domain';
+import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, toSearchFields, toSearchText } from '@vigil/domain';
 import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository, type SnapshotEntity } from '@vigil/persistence';
 import { type JobContext, JobDeferral } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from '../http';
@@ -84,7 +84,7 @@ export class EnrichItemProcessor {
     const text = article.text.length >= item.text.length ? article.text : item.text;
     const fingerprint = minhash64(text);
     // Sitemaps and listing pages announce a URL only: the page supplies the title.
-    const title = item.title === item.url && article.title ? normalizeVietnamese(article.title) : item.title;
+    const title = item.title === item.url && article.title ? article.title : item.title;
     const language = article.language ?? item.language;
     const search = toSearchFields({ title, text, language });
     const enrichment: ItemEnrichment = {

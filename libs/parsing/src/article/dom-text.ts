@@ -58,7 +58,7 @@ export function blockText(root: Element): string {
       .replace(/ ?\u2028 ?/g, '\n')
       .replace(/\n{3,}/g, '\n\n') // <br><br> is how old CMSs separate paragraphs
       .trim();
-    if (paragraph) paragraphs.push(paragraph.normalize('NFC'));
+    if (paragraph) paragraphs.push(paragraph);
     current = '';
   };
   const walk = (node: Node): void => {

@@ -117,8 +117,9 @@ describe('parseFeed', () => {
       });
     });
 
-    it('leaves published empty when an entry has only updated', () => {
-      expect(feed.items[1]).toMatchObject({ published: null, content: null, author: null });
+    it('dates an entry that has only <updated> as published then', () => {
+      expect(feed.items[1]).toMatchObject({ content: null, author: null });
+      expect(iso(feed.items[1].published)).toBe('2026-11-25T16:20:00.000Z');
       expect(iso(feed.items[1].updated)).toBe('2026-11-25T16:20:00.000Z');
       expect(feed.items[1].imageUrls).toEqual(['https://hoabinhxanh.example.gov.vn/media/lich.jpg']);
     });
@@ -162,6 +163,26 @@ describe('parseFeed', () => {
         published: new Date('2026-11-26T02:30:00.000Z'),
       });
     });
+  });
+
+  it('dates RSS and JSON Feed entries that give only a modification date by it', () => {
+    const rss = parseFeed(`<?xml version="1.0"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>Tin Hòa Sơn</title>
+  <item><title>Lịch tiếp công dân tháng 12</title><link>https://hoason.example.vn/lich-tiep-cong-dan.html</link><atom:updated>2026-11-25T23:20:00+07:00</atom:updated></item>
+  <item><title>Cải chính tin đồn</title><link>https://hoason.example.vn/cai-chinh.html</link><dcterms:modified>2026-11-26T08:00:00+07:00</dcterms:modified></item>
+</channel></rss>`);
+    expect(rss.items.map((item) => [iso(item.published), iso(item.updated)])).toEqual([
+      ['2026-11-25T16:20:00.000Z', '2026-11-25T16:20:00.000Z'],
+      ['2026-11-26T01:00:00.000Z', '2026-11-26T01:00:00.000Z'],
+    ]);
+    const json = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Kiểm Chứng 24h',
+        items: [{ id: 'kc-9', url: 'https://kiemchung.example.vn/kc-9.html', title: 'Ảnh cũ', date_modified: '2026-11-26T09:30:00+07:00' }],
+      }),
+    );
+    expect(iso(json.items[0]!.published)).toBe('2026-11-26T02:30:00.000Z');
   });
 
   describe('documents that are not feeds', () => {

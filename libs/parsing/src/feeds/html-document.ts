@@ -6,6 +6,7 @@ export interface HtmlElement {
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelectorAll(selector: string): ArrayLike<HtmlElement>;
+  closest(selector: string): HtmlElement | null;
 }
 
 export interface HtmlDocument {

@@ -54,7 +54,8 @@ function mapItem(item: JsonObject, base: string | undefined, timeZone: string): 
     summary: text(item.summary),
     // content is HTML throughout Vigil: plain content_text is escaped, never interpreted.
     content: text(item.content_html) ?? (contentText === null ? null : escapeHtml(contentText)),
-    published: parseFeedDate(text(item.date_published), timeZone),
+    // date_modified alone still dates the entry: published then at the latest.
+    published: parseFeedDate(text(item.date_published), timeZone) ?? parseFeedDate(text(item.date_modified), timeZone),
     updated: parseFeedDate(text(item.date_modified), timeZone),
     // 1.1 has `authors`; 1.0 had a single `author`.
     author: oneLine(text(arrayOf(item.authors)[0]?.name) ?? (isObject(item.author) ? text(item.author.name) : null)),

@@ -8,14 +8,31 @@ const PAGE = 'https://tinnhanh.example.vn/thoi-su';
 describe('extractListingLinks', () => {
   const html = fixture('listing-page.html');
 
-  it('keeps links that look like articles on the same site when the rule says nothing', () => {
+  it('keeps links that look like articles on the same site, outside the sidebar, when the rule says nothing', () => {
     expect(extractListingLinks(html, PAGE, {})).toEqual([
       'https://tinnhanh.example.vn/thoi-su/mua-lu-chia-cat-nhieu-xa-4812346.html',
       'https://m.tinnhanh.example.vn/thoi-su/cau-tam-duoc-lap-trong-dem',
       'https://tinnhanh.example.vn/video/4812399',
       'https://tinnhanh.example.vn/p/4812400',
-      'https://tinnhanh.example.vn/kinh-te/gia-xang-giam-lan-thu-ba-4812347.html',
     ]);
+  });
+
+  it('never takes a site’s own pages for articles: contact, about, login, category and tag pages, menus and footers', () => {
+    const page = `<!doctype html><html lang="vi"><body>
+      <header><a href="/dang-nhap.html">Đăng nhập</a> <a href="/tin-tuc/bai-noi-bat-tren-dau-trang-4812001.html">Nổi bật</a></header>
+      <nav><a href="/gioi-thieu">Giới thiệu</a> <a href="/chuyen-muc/thoi-su-trong-nuoc-va-quoc-te.html">Thời sự</a></nav>
+      <div class="list">
+        <a href="/thoi-su/xa-hoa-son-don-bao-som-4812500.html">Xã Hòa Sơn đón bão sớm</a>
+        <a href="/lien-he.html">Liên hệ</a>
+        <a href="/gioi-thieu-toa-soan.html">Giới thiệu tòa soạn</a>
+        <a href="/tag/bao-so-9-nam-2026-tai-mien-trung.html">#bão số 9</a>
+        <a href="/login?next=/thoi-su">Login</a>
+      </div>
+      <footer><a href="/dieu-khoan-su-dung-dich-vu.html">Điều khoản</a> <a href="/tin-tuc/bai-o-chan-trang-4812002.html">Bài cũ</a></footer>
+    </body></html>`;
+    expect(extractListingLinks(page, PAGE, {})).toEqual(['https://tinnhanh.example.vn/thoi-su/xa-hoa-son-don-bao-som-4812500.html']);
+    // A selector chooses the links, but not a contact page.
+    expect(extractListingLinks(page, PAGE, { linkSelector: '.list' })).toEqual(['https://tinnhanh.example.vn/thoi-su/xa-hoa-son-don-bao-som-4812500.html']);
   });
 
   it('keeps the links a URL pattern matches', () => {

@@ -8,15 +8,23 @@ import { resolveHttpUrl } from './url-resolve';
 const MAX_LINKS = 200;
 const MAX_URL_LENGTH = 2048;
 
-/** Path segments of navigation, not articles (English and Vietnamese site conventions). */
+/** Path segments of navigation, not articles (English and Vietnamese site conventions), compared without extension. */
 const NAVIGATION_SEGMENTS = new Set(
   [
-    'tag tags category categories topic author search login register page contact about rss feed',
-    'chuyen-muc chu-de tac-gia tim-kiem dang-nhap dang-ky trang lien-he gioi-thieu',
+    'tag tags category categories topic topics author authors search login logout signin sign-in signup sign-up register',
+    'account page contact contact-us about about-us rss feed sitemap privacy terms advertise careers',
+    'chuyen-muc danh-muc chu-de tac-gia tim-kiem dang-nhap dang-xuat dang-ky tai-khoan trang lien-he gioi-thieu',
+    'quang-cao lien-he-quang-cao tuyen-dung dieu-khoan chinh-sach chinh-sach-bao-mat so-do-trang',
   ]
     .join(' ')
     .split(' '),
 );
+/** A last segment naming a site's own pages: "/lien-he-toa-soan.html", "/gioi-thieu-chung", "/about-the-paper". */
+const SITE_PAGE = /^(?:lien-he|gioi-thieu|dang-nhap|dang-ky|contact|about|login|register)(?:-|$)/;
+/** Site furniture: its links are the same on every page and never the listing's articles. */
+const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
+/** Where a page's own content is, when it says so. */
+const CONTENT = 'main, article, [role="main"]';
 
 /**
  * Article links on a listing page (a section front of a site without a feed): absolute http(s),
@@ -33,20 +41,40 @@ export function extractListingLinks(html: string, pageUrl: string, rule: Listing
   const base = documentBaseUrl(document, pageUrl);
   const site = siteOf(pageUrl);
   const page = withoutFragment(pageUrl);
-  const links: string[] = [];
-  const seen = new Set<string>();
-  for (const anchor of anchorsFor(document, rule.linkSelector)) {
-    const resolved = resolveHttpUrl(anchor.getAttribute('href'), base);
-    if (!resolved || resolved.length > MAX_URL_LENGTH) continue;
-    const url = withoutFragment(resolved);
-    if (url === page || seen.has(url)) continue;
-    if (!rule.allowOtherDomains && siteOf(url) !== site) continue;
-    if (pattern ? !pattern.test(url) : !rule.linkSelector && !looksLikeArticle(url)) continue;
-    seen.add(url);
-    links.push(url);
-    if (links.length === MAX_LINKS) break;
-  }
-  return links;
+  const accepts = (url: string): boolean => {
+    if (url === page) return false;
+    if (!rule.allowOtherDomains && siteOf(url) !== site) return false;
+    if (pattern) return pattern.test(url);
+    // A selector picks the links itself, but a site's contact or login page is never an article.
+    return rule.linkSelector ? !isNavigationPath(url) : looksLikeArticle(url);
+  };
+  const links = (anchors: HtmlElement[]): string[] => {
+    const found: string[] = [];
+    const seen = new Set<string>();
+    for (const anchor of anchors) {
+      const resolved = resolveHttpUrl(anchor.getAttribute('href'), base);
+      if (!resolved || resolved.length > MAX_URL_LENGTH) continue;
+      const url = withoutFragment(resolved);
+      if (seen.has(url) || !accepts(url)) continue;
+      seen.add(url);
+      found.push(url);
+      if (found.length === MAX_LINKS) break;
+    }
+    return found;
+  };
+  if (rule.linkSelector) return links(anchorsFor(document, rule.linkSelector));
+  // Without a selector: never the furniture (menus, header, footer, sidebars), and the page's marked content
+  // (main, article) alone when it holds any article link.
+  const anchors = Array.from(document.querySelectorAll('a[href]')).filter((anchor) => !anchor.closest(CHROME));
+  const inContent = links(anchors.filter((anchor) => anchor.closest(CONTENT)));
+  return inContent.length > 0 ? inContent : links(anchors);
+}
+
+/** A path with a navigation segment (tag, category, search, contact, login…): a site's own page, not an article. */
+export function isNavigationPath(url: string): boolean {
+  const segments = new URL(url).pathname.split('/').filter(Boolean).map((segment) => segment.toLowerCase().replace(/\.[a-z0-9]+$/, ''));
+  const last = segments.at(-1);
+  return segments.some((segment) => NAVIGATION_SEGMENTS.has(segment)) || (last !== undefined && SITE_PAGE.test(last));
 }
 
 /**
@@ -57,7 +85,7 @@ export function looksLikeArticle(url: string): boolean {
   const { pathname, search } = new URL(url);
   const segments = pathname.split('/').filter(Boolean);
   const last = segments.at(-1);
-  if (!last || segments.some((segment) => NAVIGATION_SEGMENTS.has(segment.toLowerCase()))) return false;
+  if (!last || isNavigationPath(url)) return false;
   if (/^index\.s?html?$/i.test(last)) return false;
   if (/\.s?html?$/i.test(last)) return true;
   if (last.split('-').filter(Boolean).length >= 4) return true;

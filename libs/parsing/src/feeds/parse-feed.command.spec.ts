@@ -31,7 +31,7 @@ describe('vigil parse-feed', () => {
       title: 'Lịch tiếp công dân tháng 12',
       link: 'https://hoabinhxanh.example.gov.vn/tin-tuc/lich-tiep-cong-dan-thang-12.html',
       id: 'tag:hoabinhxanh.example.gov.vn,2026:tin-20261125',
-      published: null,
+      published: '2026-11-25T16:20:00.000Z',
       updated: '2026-11-25T16:20:00.000Z',
       summary: 'Lịch tiếp công dân định kỳ.',
       content: null,

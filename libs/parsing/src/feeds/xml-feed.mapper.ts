@@ -28,16 +28,17 @@ function mapItem(kind: FeedKind, item: Record<string, unknown>, base: string | u
   const content = kind === 'atom' ? text(item.content) : text(item['content:encoded']);
   const guidIsLink = guid?.$?.isPermaLink !== 'false' && /^https?:\/\//i.test(id ?? '');
   const link = resolveHttpUrl(text(item.link) ?? (guidIsLink ? id : null), base);
-  const published = kind === 'atom' ? item.rawPublished : (item.pubDate ?? item.date);
-  const updated = kind === 'atom' ? item.rawUpdated : (item.atomUpdated ?? item.dctermsModified);
+  const published = parseFeedDate(text(kind === 'atom' ? item.rawPublished : (item.pubDate ?? item.date)), timeZone);
+  const updated = parseFeedDate(text(kind === 'atom' ? item.rawUpdated : (item.atomUpdated ?? item.dctermsModified)), timeZone);
   return {
     id,
     link,
     title: oneLine(text(item.title)) ?? '',
     summary,
     content,
-    published: parseFeedDate(text(published), timeZone),
-    updated: parseFeedDate(text(updated), timeZone),
+    // An entry with only one date (Atom requires <updated>, <published> is optional) was published then at the latest.
+    published: published ?? updated,
+    updated,
     author: oneLine(text(item.creator) ?? text(item.author)),
     imageUrls: imageUrls(item, summary, base),
   };

@@ -82,7 +82,7 @@ export class ElasticsearchSearchEngine implements SearchEngine {
             },
           ],
           minimum_should_match: 1,
-          filter: query.sourceId === undefined ? [] : [{ term: { sourceId: query.sourceId } }],
+          filter: filtersOf(query),
         },
       },
       // id last so equal scores and dates still page deterministically.
@@ -114,6 +114,16 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 }
 
+function filtersOf(query: SearchQuery): estypes.QueryDslQueryContainer[] {
+  const filters: estypes.QueryDslQueryContainer[] = [];
+  if (query.sourceId !== undefined) filters.push({ term: { sourceId: query.sourceId } });
+  if (query.language !== undefined) filters.push({ term: { language: query.language } });
+  if (query.from !== undefined || query.to !== undefined) {
+    filters.push({ range: { publishedAt: { ...(query.from ? { gte: query.from.toISOString() } : {}), ...(query.to ? { lt: query.to.toISOString() } : {}) } } });
+  }
+  return filters;
+}
+
 function matchFolded({ token, stem }: SearchTermGroup): estypes.QueryDslQueryContainer {
   const terms = stem === null ? [token] : [token, stem];
   return {
@@ -131,8 +141,9 @@ function toIndexDocument(document: SearchDocument): ItemsIndexDocument {
   return {
     id: document.id,
     sourceId: document.sourceId,
-    title: document.title,
-    text: document.text,
+    // Stored verbatim; the ranking fields are compared with the query in one Unicode form and tone placement.
+    title: normalizeVietnamese(document.title),
+    text: normalizeVietnamese(document.text),
     titleFolded: folded.title,
     textFolded: folded.text,
     url: document.url,
