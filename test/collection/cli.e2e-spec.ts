@@ -68,6 +68,19 @@ describe('Command line: vigil parse-feed and vigil extract', () => {
     return path;
   }
 
+  it('prints its usage and exits 2 when given no command or an unknown one, and exits 0 for --help', () => {
+    for (const args of ['', 'frobnicate']) {
+      const run = vigilCli(args, file('empty.txt', ''));
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^Usage:\n  vigil parse-feed/);
+      expect(run.stderr).toContain('vigil import-opml FILE');
+    }
+    const help = vigilCli('--help', file('empty.txt', ''));
+    expect(help.status).toBe(0);
+    expect(help.stderr).toMatch(/^Usage:/);
+  });
+
   describe('parse-feed', () => {
     it('prints the feed as JSON with every field a reader expects, and exits 0', () => {
       const run = vigilCli('parse-feed', file('thoi-su.xml', FEED));
@@ -128,14 +141,20 @@ describe('Command line: vigil parse-feed and vigil extract', () => {
   });
 
   describe('extract', () => {
-    it('prints the article of a page as {"title","byline","publishedAt","text"} and exits 0', () => {
+    it('prints the article of a page with its canonical URL, images and language, and exits 0', () => {
       const page = file('bai.html', articlePage(STORIES.stormRumour, { canonical: '/bao-so-9.html?utm_source=zalo' }));
       const run = vigilCli('extract --url https://baohoason.example.vn/thoi-su/bao-so-9.html', page);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const article = JSON.parse(run.stdout) as Record<string, string>;
-      expect(Object.keys(article)).toEqual(['title', 'byline', 'publishedAt', 'text']);
-      expect(article).toMatchObject({ title: STORIES.stormRumour.title, byline: STORIES.stormRumour.byline, publishedAt: '2026-11-21T23:15:00.000Z' });
+      expect(Object.keys(article)).toEqual(['title', 'byline', 'publishedAt', 'updatedAt', 'canonicalUrl', 'imageUrls', 'language', 'siteName', 'text']);
+      expect(article).toMatchObject({
+        title: STORIES.stormRumour.title,
+        byline: STORIES.stormRumour.byline,
+        publishedAt: '2026-11-21T23:15:00.000Z',
+        canonicalUrl: 'https://baohoason.example.vn/bao-so-9.html',
+        language: 'vi',
+      });
       expect(article.text!.startsWith(STORIES.stormRumour.paragraphs[0]!)).toBe(true);
       for (const paragraph of STORIES.stormRumour.paragraphs) expect(article.text).toContain(paragraph);
       for (const furniture of Object.values(SITE_FURNITURE)) expect(article.text).not.toContain(furniture);

@@ -5,14 +5,22 @@ const fixture = (name: string): string =>
   readFileSync(new URL(`../../../../test/fixtures/parsing/articles/${name}`, import.meta.url), 'utf8');
 
 describe('vigil extract', () => {
-  it('prints title, byline, publishedAt and text as one JSON line and exits 0', () => {
+  it('prints what collection keeps of the page (dates, canonical URL, images, language) as indented JSON and exits 0', () => {
     const result = runExtract(fixture('tinnhanh-vi-og-only.html'), 'https://tinnhanh-hagiang.example.vn/kinh-te/gia-rau-xanh-tang-nhe.html');
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout.endsWith('}\n')).toBe(true);
+    expect(result.stdout.startsWith('{\n  "title": ')).toBe(true);
+    expect(result.stdout.endsWith('\n}\n')).toBe(true);
     const printed = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(printed)).toEqual(['title', 'byline', 'publishedAt', 'text']);
-    expect(printed).toMatchObject({ title: 'Giá rau xanh tăng nhẹ sau đợt mưa lớn', byline: 'Lê Hoàng', publishedAt: '2026-11-25T10:05:00.000Z' });
+    expect(Object.keys(printed)).toEqual(['title', 'byline', 'publishedAt', 'updatedAt', 'canonicalUrl', 'imageUrls', 'language', 'siteName', 'text']);
+    expect(printed).toMatchObject({
+      title: 'Giá rau xanh tăng nhẹ sau đợt mưa lớn',
+      byline: 'Lê Hoàng',
+      publishedAt: '2026-11-25T10:05:00.000Z',
+      language: 'vi',
+    });
+    expect(printed.canonicalUrl).toMatch(/^https:\/\/tinnhanh-hagiang\.example\.vn\//);
+    expect(Array.isArray(printed.imageUrls)).toBe(true);
     expect(printed.text).toMatch(/^Tại các chợ đầu mối của tỉnh/);
   });
 

@@ -10,9 +10,10 @@ export interface CommandResult {
 const UNKNOWN_PAGE_URL = 'https://page.invalid/';
 
 /**
- * `vigil extract [--url URL] < page.html`: the production extractor over one page, printing
- * `{"title","byline","publishedAt","text"}` as one JSON line. Exit 1 when the page has no article
- * text, 2 when the URL is not an absolute http(s) URL. No I/O here: the CLI passes stdin and prints.
+ * `vigil extract [--url URL] < page.html`: the production extractor over one page, printing what collection keeps of
+ * it (title, byline, dates, canonical URL, images, language, site name, text) as indented JSON, like `parse-feed`.
+ * Exit 1 when the page has no article text, 2 when the URL is not an absolute http(s) URL. No I/O here: the CLI
+ * passes stdin and prints.
  */
 export function runExtract(html: string, url?: string): CommandResult {
   if (url !== undefined && !isHttpUrl(url)) {
@@ -29,9 +30,15 @@ export function runExtract(html: string, url?: string): CommandResult {
     title: article.title,
     byline: article.byline,
     publishedAt: article.publishedAt?.toISOString() ?? null,
+    updatedAt: article.updatedAt?.toISOString() ?? null,
+    // Without --url a relative canonical link only names the placeholder: not an address worth printing.
+    canonicalUrl: new URL(article.canonicalUrl).hostname === new URL(UNKNOWN_PAGE_URL).hostname ? null : article.canonicalUrl,
+    imageUrls: article.imageUrls,
+    language: article.language,
+    siteName: article.siteName,
     text: article.text,
   };
-  return { exitCode: 0, stdout: `${JSON.stringify(output)}\n`, stderr: '' };
+  return { exitCode: 0, stdout: `${JSON.stringify(output, null, 2)}\n`, stderr: '' };
 }
 
 function isHttpUrl(value: string): boolean {
