@@ -39,7 +39,7 @@ describe('npm start (built API on embedded defaults)', () => {
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('prints a one-time admin password once, serves /health, and keeps data across a restart', async () => {
+  it('prints a one-time admin password once, serves /health, and keeps data across a restart that ignores ADMIN_PASSWORD out loud', async () => {
     const port = 39000 + Math.floor(Math.random() * 1000);
     const first = startBuiltApi(dataDir, port);
     let password: string | undefined;
@@ -58,10 +58,14 @@ describe('npm start (built API on embedded defaults)', () => {
       expect(await stop(first.child)).toBe('SIGTERM');
     }
 
-    const second = startBuiltApi(dataDir, port);
+    // Users exist now: ADMIN_PASSWORD changes nothing, and the log says so once.
+    const second = startBuiltApi(dataDir, port, { ADMIN_PASSWORD: 'mot-mat-khau-moi-khac-han' });
     try {
       await waitFor('the restarted API', async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? true : undefined), 60_000);
       expect(second.output()).not.toMatch(/one-time password/);
+      expect(second.output().match(/ADMIN_PASSWORD is set but ignored: users exist already/g)).toHaveLength(1);
+      // Server lines are stamped in ISO 8601, not in the machine's locale.
+      expect(second.output()).toMatch(/^\[Nest\] \d+ +- \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z /m);
       expect((await login()).status).toBe(200);
     } finally {
       await stop(second.child);

@@ -2,7 +2,7 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { nestLogLevels, type VigilConfig } from '@vigil/config';
+import { serverLogger, type VigilConfig } from '@vigil/config';
 import type { Clock } from '@vigil/domain';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
@@ -14,7 +14,7 @@ import { rejectCrossSiteRequests } from './modules/auth/cross-site-requests';
 
 /** Builds the configured API application; main.ts listens on it, tests too (on their own clock). */
 export async function createApiApp(config: VigilConfig, options: { logger?: false; clock?: Clock } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { logger: options.logger ?? nestLogLevels(config.logLevel) });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { logger: options.logger ?? serverLogger(config.logLevel) });
   // Which proxies' X-Forwarded-* to believe: the client address, HTTPS and the origin are read through it.
   app.set('trust proxy', config.http.trustProxy);
   app.use(securityHeaders());

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { ConfigurationError, loadConfig, nestLogLevels } from '@vigil/config';
+import { ConfigurationError, loadConfig, serverLogger } from '@vigil/config';
 import { IngestorModule } from './ingestor.module';
 
 async function main(): Promise<void> {
@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   if (!config.queue.redisUrl) {
     throw new ConfigurationError('Invalid configuration — REDIS_URL: the ingestor takes jobs from Redis; without it, npm start runs collection inside the API');
   }
-  const app = await NestFactory.createApplicationContext(IngestorModule.forRoot(config), { logger: nestLogLevels(config.logLevel) });
+  const app = await NestFactory.createApplicationContext(IngestorModule.forRoot(config), { logger: serverLogger(config.logLevel) });
   app.enableShutdownHooks();
 }
 

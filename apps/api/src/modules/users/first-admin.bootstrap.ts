@@ -4,7 +4,7 @@ import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { UsersRepository } from '@vigil/persistence';
 import { PasswordHasher } from '../auth/password-hasher';
 
-/** On first start, with no users at all, creates `admin` so someone can sign in. */
+/** On first start, with no users at all, creates `admin` so someone can sign in; ADMIN_PASSWORD seeds only that. */
 @Injectable()
 export class FirstAdminBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger('FirstAdmin');
@@ -16,7 +16,11 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if ((await this.users.count()) > 0) return;
+    if ((await this.users.count()) > 0) {
+      // Said once at start: otherwise an operator who changed it expects the new password to work.
+      if (this.config.auth.adminPassword) this.logger.warn('ADMIN_PASSWORD is set but ignored: users exist already, and it only sets the first admin\'s password');
+      return;
+    }
     const password = this.config.auth.adminPassword ?? randomBytes(12).toString('base64url');
     try {
       await this.users.create({ username: 'admin', displayName: 'Administrator', roles: ['admin'], passwordHash: await this.passwords.hash(password) });
