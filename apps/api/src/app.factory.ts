@@ -1,13 +1,14 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { serverLogger, type VigilConfig } from '@vigil/config';
 import type { Clock } from '@vigil/domain';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { JSON_PARSER_OPTIONS, rejectDeepJson } from './common/json-body-limits';
+import { buildOpenApiDocument } from './common/openapi-document';
 import { securityHeaders } from './common/security-headers';
 import { validationFailed } from './common/validation-error.factory';
 import { rejectCrossSiteRequests } from './modules/auth/cross-site-requests';
@@ -31,15 +32,6 @@ export async function createApiApp(config: VigilConfig, options: { logger?: fals
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed }));
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Vigil API')
-      .setDescription('Monitoring and crisis-response workbench')
-      .addBearerAuth()
-      .addCookieAuth('vigil_session')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app));
   return app;
 }

@@ -92,7 +92,7 @@ function withCode(statusCode: number, code: ErrorCode, message: string): ApiErro
   return { statusCode, error: reasonPhrase(statusCode), code, message };
 }
 
-function reasonPhrase(status: number): string {
+export function reasonPhrase(status: number): string {
   const name = HttpStatus[status] as string | undefined;
   return name ? name.toLowerCase().split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ') : 'Error';
 }
