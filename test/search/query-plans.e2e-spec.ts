@@ -5,6 +5,7 @@ import { DataSource, type Logger } from 'typeorm';
 
 const ROWS = 100_000;
 const NOW = new Date('2026-11-26T12:00:00Z');
+const WEEK_AGO = new Date(NOW.getTime() - 7 * 86_400_000);
 
 interface RecordedQuery {
   sql: string;
@@ -84,7 +85,9 @@ describe(`Item queries at ${ROWS.toLocaleString('en')} items`, () => {
     ['a search within one source by relevance', () => engine.search({ q: 'tin', sourceId: sourceIds[3], limit: 20, offset: 0 })],
     ['a search within one source newest first', () => engine.search({ q: 'lũ lụt', sourceId: sourceIds[3], sort: 'newest', limit: 20, offset: 0 })],
     ['a deep page of a search', () => engine.search({ q: 'nước', limit: 20, offset: 2_000 })],
+    ['an accented search in one language within a week', () => engine.search({ q: 'vỡ đê', language: 'vi', from: WEEK_AGO, to: NOW, limit: 20, offset: 0 })],
     ['the newest items', () => items.listRecent({ limit: 20, offset: 0 })],
+    ['the newest English items of a week', () => items.listRecent({ language: 'en', from: WEEK_AGO, to: NOW, limit: 20, offset: 0 })],
     ['the newest items of one source', () => items.listRecent({ sourceId: sourceIds[5], limit: 20, offset: 0 })],
     ['a deep page of the newest items', () => items.listRecent({ limit: 20, offset: 5_000 })],
     ['the sources health sparkline', () => items.dailyCounts(sourceIds, NOW, 14)],

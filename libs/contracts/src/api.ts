@@ -182,8 +182,23 @@ export const ITEM_TOTAL_EXACT_UP_TO = 1_000;
 export const ITEM_SORTS = ['relevance', 'newest'] as const;
 export type ItemSort = (typeof ITEM_SORTS)[number];
 
+/** Languages an item can be filtered by (`GET /api/items?language=`). */
+export const ITEM_LANGUAGES = ['vi', 'en'] as const;
+export type ItemLanguage = (typeof ITEM_LANGUAGES)[number];
+
+/** A list row: the summary plus what a reader triages by, read for the whole page in one query. */
+export interface ItemListEntry extends ItemSummary {
+  /** A watch check saw the text edited (an `item.changed` event). */
+  edited: boolean;
+  /** A watch check saw the page gone or the item dropped from its feed. */
+  removed: boolean;
+  storyId: string | null;
+  /** Items in the same story, this one included (1 when it stands alone). */
+  storySize: number;
+}
+
 export interface ItemPage {
-  items: ItemSummary[];
+  items: ItemListEntry[];
   /** Exact when `totalIsEstimate` is false; otherwise a lower bound (shown as "1,000+"). */
   total: number;
   /** True when counting stopped at ITEM_TOTAL_EXACT_UP_TO: there are more than `total` matches. */

@@ -43,6 +43,7 @@ export const ErrorCode = {
   // Items
   ItemNotFound: 'item_not_found',
   SnapshotNotFound: 'snapshot_not_found',
+  DateRangeInvalid: 'date_range_invalid',
   // Our side
   DependencyUnavailable: 'dependency_unavailable',
   Internal: 'internal',
@@ -86,6 +87,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   opml_not_opml: 400,
   item_not_found: 404,
   snapshot_not_found: 404,
+  date_range_invalid: 400,
   dependency_unavailable: 503,
   internal: 500,
 };

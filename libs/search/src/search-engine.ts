@@ -16,6 +16,11 @@ export interface SearchQuery {
   /** Free text typed by a user, any diacritics or none. */
   q: string;
   sourceId?: string;
+  /** Published at or after (inclusive); a date range leaves undated items out. */
+  from?: Date;
+  /** Published before (exclusive). */
+  to?: Date;
+  language?: string;
   /** Default `relevance`. */
   sort?: ItemSort;
   limit: number;

@@ -1,5 +1,5 @@
 import { englishStem } from './english-stems';
-import { searchTokens } from './vietnamese-text';
+import { normalizeVietnamese, searchTokens } from './vietnamese-text';
 
 // No English word and no Vietnamese syllable begins with "qx" (q is always followed by u), so a namespaced stem
 // never equals a real word; letters only, so PostgreSQL's 'simple' parser and Elasticsearch's standard tokenizer
@@ -59,4 +59,28 @@ export function toSearchTermGroups(query: string): SearchTermGroup[] {
 function namespacedStem(token: string): string | null {
   const stem = englishStem(token);
   return STEMMABLE.test(stem) ? `${STEM_NAMESPACE}${stem}` : null;
+}
+
+/**
+ * The query words typed with diacritics, each as the spellings that count as exactly what was typed: NFC as typed
+ * and in classic tone placement ("hoà" / "hòa"), lower-case, capitalised and upper-case (a title may start with the
+ * word). Words typed without marks give nothing: they mean "any accent". For ranking exact spellings first.
+ */
+export function accentedQuerySpellings(query: string): string[][] {
+  const words = query.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const spellings: string[][] = [];
+  const seen = new Set<string>();
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (searchTokens(lower).join('') === lower || seen.has(lower)) continue;
+    seen.add(lower);
+    const forms = new Set<string>();
+    for (const form of [lower, normalizeVietnamese(lower)]) {
+      forms.add(form);
+      forms.add(form.charAt(0).toUpperCase() + form.slice(1));
+      forms.add(form.toUpperCase());
+    }
+    spellings.push([...forms]);
+  }
+  return spellings;
 }

@@ -5,6 +5,24 @@ import type { ItemEntity } from '../entities/item.entity';
 /** What a list shows of an item: never its text, which can be a whole article. */
 export type ItemSummaryRow = Pick<ItemEntity, 'id' | 'sourceId' | 'title' | 'url' | 'publishedAt' | 'language' | 'snippet'>;
 
+/** A list row: the summary plus the triage flags, read for a whole page in one statement (LIST_ENTRY_COLUMNS). */
+export interface ItemListRow extends ItemSummaryRow {
+  edited: boolean;
+  removed: boolean;
+  storyId: string | null;
+  storySize: number;
+}
+
+/** What every item list can be narrowed by; a date range reads published_at, so undated items fall outside it. */
+export interface ItemFilters {
+  sourceId?: string;
+  /** Published at or after (inclusive). */
+  from?: Date;
+  /** Published before (exclusive). */
+  to?: Date;
+  language?: string;
+}
+
 export interface BoundedTotal {
   /** Exact up to ITEM_TOTAL_EXACT_UP_TO; beyond it that bound, with `totalIsEstimate` set. */
   total: number;
@@ -19,6 +37,12 @@ export const RELEVANCE_CANDIDATES = 200;
 // With fewer full-text hits than this, titles that merely look like the query (trigrams) are listed after them.
 export const NEAR_MISS_BELOW = 10;
 export const NEAR_MISS_CANDIDATES = 100;
+
+// Per-row subqueries over item_events (item_id index) and items (story_id index): run only for the listed page's ids.
+export const LIST_ENTRY_COLUMNS = `${SUMMARY_COLUMNS}, story_id,
+  EXISTS (SELECT 1 FROM item_events event WHERE event.item_id = items.id AND event.kind = 'item.changed') AS edited,
+  (removed_at IS NOT NULL OR EXISTS (SELECT 1 FROM item_events event WHERE event.item_id = items.id AND event.kind = 'item.removed')) AS removed,
+  CASE WHEN story_id IS NULL THEN 1 ELSE (SELECT count(*)::int FROM items story WHERE story.story_id = items.story_id) END AS story_size`;
 
 export interface SummaryRecord {
   id: string;
@@ -42,6 +66,17 @@ export function toSummaryRow(row: SummaryRecord): ItemSummaryRow {
   };
 }
 
+export interface ListEntryRecord extends SummaryRecord {
+  story_id: string | null;
+  edited: boolean;
+  removed: boolean;
+  story_size: number;
+}
+
+export function toListRow(row: ListEntryRecord): ItemListRow {
+  return { ...toSummaryRow(row), edited: row.edited, removed: row.removed, storyId: row.story_id, storySize: row.story_size };
+}
+
 /** Numbered placeholders ($1, $2, …) and their values, in the order they are added. */
 export class SqlParameters {
   readonly values: unknown[] = [];
@@ -52,16 +87,24 @@ export class SqlParameters {
   }
 }
 
-export interface SearchTerms {
+export interface SearchTerms extends ItemFilters {
   groups: { token: string; stem: string | null }[];
-  sourceId?: string;
+}
+
+/** The filters as SQL conditions (none when nothing narrows the list). */
+export function filterConditions(filters: ItemFilters, sql: SqlParameters): string[] {
+  const conditions: string[] = [];
+  if (filters.sourceId) conditions.push(`source_id = ${sql.add(filters.sourceId)}`);
+  if (filters.from) conditions.push(`published_at >= ${sql.add(filters.from)}`);
+  if (filters.to) conditions.push(`published_at < ${sql.add(filters.to)}`);
+  if (filters.language) conditions.push(`language = ${sql.add(filters.language)}`);
+  return conditions;
 }
 
 /** The full-text filter; its tsquery is always the first parameter, which the ranking refers to as $1. */
 export function fullTextWhere(query: SearchTerms, sql: SqlParameters): string {
   const tsquery = sql.add(toTsquery(query.groups));
-  const source = query.sourceId ? ` AND source_id = ${sql.add(query.sourceId)}` : '';
-  return `WHERE search_vector @@ to_tsquery('simple', ${tsquery})${source}`;
+  return ['WHERE', [`search_vector @@ to_tsquery('simple', ${tsquery})`, ...filterConditions(query, sql)].join(' AND ')].join(' ');
 }
 
 // Tokens are runs of letters and digits and stems ASCII ones, so nothing here is tsquery syntax.

@@ -5,8 +5,13 @@ import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { ItemEntity } from '../entities/item.entity';
 import {
   type BoundedTotal,
+  filterConditions,
   fullTextWhere,
+  type ItemFilters,
+  type ItemListRow,
   type ItemSummaryRow,
+  LIST_ENTRY_COLUMNS,
+  type ListEntryRecord,
   NEAR_MISS_BELOW,
   NEAR_MISS_CANDIDATES,
   NEWEST_FIRST,
@@ -15,6 +20,7 @@ import {
   SqlParameters,
   SUMMARY_COLUMNS,
   type SummaryRecord,
+  toListRow,
   toSummaryRow,
   toTsquery,
 } from './item-list-sql';
@@ -68,8 +74,7 @@ function givenValue(column: string): string {
   return KEPT_WHEN_FEED_HAS_NONE.has(column) ? `COALESCE(EXCLUDED.${column}, items.${column})` : `EXCLUDED.${column}`;
 }
 
-export interface ItemListQuery {
-  sourceId?: string;
+export interface ItemListQuery extends ItemFilters {
   limit: number;
   offset: number;
 }
@@ -81,9 +86,18 @@ export interface FullTextQuery extends ItemListQuery {
    */
   groups: { token: string; stem: string | null }[];
   sort: ItemSort;
+  /**
+   * The query words typed with diacritics, each as the spellings that count as exact (NFC, as typed and in
+   * classic tone placement, lower-case and capitalised). Relevance lifts candidates whose title or snippet holds
+   * them above those that match only once folded: "vỡ" ranks "vỡ đê" above "vô sinh".
+   */
+  accented?: string[][];
 }
 
-export type { BoundedTotal, ItemSummaryRow } from './item-list-sql';
+export type { BoundedTotal, ItemFilters, ItemListRow, ItemSummaryRow } from './item-list-sql';
+
+// Larger than ts_rank plus title similarity can reach, so each exactly spelt word outranks any folded-only match.
+const EXACT_ACCENT_BONUS = 10;
 
 @Injectable()
 export class ItemsRepository {
@@ -307,17 +321,30 @@ export class ItemsRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** Newest first (undated items last), all items or one source's. */
-  async listRecent(query: ItemListQuery): Promise<{ items: ItemSummaryRow[] } & BoundedTotal> {
+  /**
+   * List rows (summary and triage flags) of items in the order of `ids`: one statement for the page, whose
+   * per-row subqueries read the item_events and story indexes for these ids only.
+   */
+  async listEntriesInOrder(ids: string[]): Promise<ItemListRow[]> {
+    if (ids.length === 0) return [];
+    const rows: ListEntryRecord[] = await this.items.query(`SELECT ${LIST_ENTRY_COLUMNS} FROM items WHERE id = ANY($1)`, [ids]);
+    const byId = new Map(rows.map((row) => [row.id, toListRow(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Newest first (undated items last), all items or those the filters keep. */
+  async listRecent(query: ItemListQuery): Promise<{ items: ItemListRow[] } & BoundedTotal> {
     const sql = new SqlParameters();
-    const where = query.sourceId ? `WHERE source_id = ${sql.add(query.sourceId)}` : '';
-    const rows: SummaryRecord[] = await this.items.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM items ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(query.limit)} OFFSET ${sql.add(query.offset)}`,
+    const conditions = filterConditions(query, sql);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const filterValues = sql.values.length;
+    const rows: { id: string }[] = await this.items.query(
+      `SELECT id FROM items ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(query.limit)} OFFSET ${sql.add(query.offset)}`,
       sql.values,
     );
     // Ordered like the list so the count walks the same index rather than scanning the table.
-    const total = await this.boundedTotal(`${where} ORDER BY ${NEWEST_FIRST}`, sql.values.slice(0, query.sourceId ? 1 : 0), query, rows.length);
-    return { items: rows.map(toSummaryRow), ...total };
+    const total = await this.boundedTotal(`${where} ORDER BY ${NEWEST_FIRST}`, sql.values.slice(0, filterValues), query, rows.length);
+    return { items: await this.listEntriesInOrder(rows.map((row) => row.id)), ...total };
   }
 
   /**
@@ -343,15 +370,21 @@ export class ItemsRepository {
     const sql = new SqlParameters();
     const where = fullTextWhere(query, sql);
     const page = `LIMIT ${sql.add(limit)} OFFSET ${sql.add(offset)}`;
+    const accented = query.sort === 'newest' ? [] : (query.accented ?? []);
+    // The accented spellings are read from the candidates' own title and snippet (never a separate index).
+    const bonus = accented
+      .map((spellings) => ` + (CASE WHEN EXISTS (SELECT 1 FROM unnest(${sql.add(spellings)}::text[]) AS spelling WHERE strpos(accent_text, spelling) > 0) THEN ${EXACT_ACCENT_BONUS} ELSE 0 END)`)
+      .join('');
     const pageOfCandidates =
       query.sort === 'newest'
         ? `SELECT id FROM candidate ORDER BY ${NEWEST_FIRST} ${page}`
         : `SELECT id FROM (SELECT * FROM candidate ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(Math.max(RELEVANCE_CANDIDATES, offset + limit))}) AS ranked
-            ORDER BY ts_rank(search_vector, to_tsquery('simple', $1)) + similarity(search_title, ${sql.add(phraseOf(query))}) DESC, ${NEWEST_FIRST}
+            ORDER BY ts_rank(search_vector, to_tsquery('simple', $1)) + similarity(search_title, ${sql.add(phraseOf(query))})${bonus} DESC, ${NEWEST_FIRST}
             ${page}`;
+    const accentText = accented.length ? `, title || ' ' || snippet AS accent_text` : '';
     const [row]: { matched: number; ids: string[] }[] = await this.items.query(
       `WITH candidate AS MATERIALIZED (
-         SELECT id, search_vector, search_title, published_at, fetched_at FROM items ${where}
+         SELECT id, search_vector, search_title, published_at, fetched_at${accentText} FROM items ${where}
           ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(candidates)})
        SELECT (SELECT count(*)::int FROM candidate) AS matched, ARRAY(SELECT id::text FROM (${pageOfCandidates}) AS hit) AS ids`,
       sql.values,
@@ -364,10 +397,12 @@ export class ItemsRepository {
     const sql = new SqlParameters();
     const tsquery = sql.add(toTsquery(query.groups));
     const phrase = sql.add(phraseOf(query));
-    const source = query.sourceId ? `AND source_id = ${sql.add(query.sourceId)}` : '';
+    const filters = filterConditions(query, sql)
+      .map((condition) => `AND ${condition}`)
+      .join(' ');
     const rows: { id: string }[] = await this.items.query(
       `SELECT id FROM (SELECT id, search_title, published_at, fetched_at FROM items
-                        WHERE search_title % ${phrase} AND NOT (search_vector @@ to_tsquery('simple', ${tsquery})) ${source}
+                        WHERE search_title % ${phrase} AND NOT (search_vector @@ to_tsquery('simple', ${tsquery})) ${filters}
                         LIMIT ${NEAR_MISS_CANDIDATES}) AS near
         ORDER BY similarity(search_title, ${phrase}) DESC, ${NEWEST_FIRST}`,
       sql.values,

@@ -1,4 +1,4 @@
-import { toSearchTermGroups } from '@vigil/domain';
+import { accentedQuerySpellings, toSearchTermGroups } from '@vigil/domain';
 import type { ItemsRepository } from '@vigil/persistence';
 import type { SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 
@@ -22,7 +22,11 @@ export class PostgresSearchEngine implements SearchEngine {
     if (groups.length === 0) return { ids: [], total: 0, totalIsEstimate: false };
     return this.items.searchFullText({
       groups,
+      accented: accentedQuerySpellings(query.q),
       sourceId: query.sourceId,
+      from: query.from,
+      to: query.to,
+      language: query.language,
       sort: query.sort ?? 'relevance',
       limit: query.limit,
       offset: query.offset,

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ITEM_SORTS, type ItemSort } from '@vigil/contracts';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ITEM_LANGUAGES, ITEM_SORTS, type ItemLanguage, type ItemSort } from '@vigil/contracts';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class ItemQueryDto {
   @ApiPropertyOptional({ description: 'Free text; diacritics optional ("thong tin sai lech" finds "Thông tin sai lệch").' })
@@ -19,6 +19,21 @@ export class ItemQueryDto {
   @IsOptional()
   @IsIn(ITEM_SORTS, { message: `sort must be one of ${ITEM_SORTS.join(', ')}` })
   sort?: ItemSort;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Published at or after this instant (ISO 8601). Undated items are left out of a date range.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Published before this instant (ISO 8601, exclusive); not before `from` (date_range_invalid).' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ITEM_LANGUAGES })
+  @IsOptional()
+  @IsIn(ITEM_LANGUAGES, { message: `language must be one of ${ITEM_LANGUAGES.join(', ')}` })
+  language?: ItemLanguage;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()

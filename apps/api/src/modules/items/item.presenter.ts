@@ -1,5 +1,5 @@
-import type { ItemDetail, ItemSummary } from '@vigil/contracts';
-import type { ItemEntity, ItemEventEntity, ItemSummaryRow, SnapshotEntity } from '@vigil/persistence';
+import type { ItemDetail, ItemListEntry, ItemSummary } from '@vigil/contracts';
+import type { ItemEntity, ItemEventEntity, ItemListRow, ItemSummaryRow, SnapshotEntity } from '@vigil/persistence';
 
 export function toItemSummary(item: ItemSummaryRow): ItemSummary {
   return {
@@ -13,10 +13,16 @@ export function toItemSummary(item: ItemSummaryRow): ItemSummary {
   };
 }
 
+export function toItemListEntry(item: ItemListRow): ItemListEntry {
+  return { ...toItemSummary(item), edited: item.edited, removed: item.removed, storyId: item.storyId, storySize: item.storySize };
+}
+
 export interface ItemEvidence {
   storyItems: ItemEntity[];
   snapshots: SnapshotEntity[];
   events: ItemEventEntity[];
+  /** The item's source, removed or not (null only if its row is gone). */
+  source: { name: string; removed: boolean } | null;
 }
 
 export function toItemDetail(item: ItemEntity, evidence: ItemEvidence): ItemDetail {
@@ -32,6 +38,8 @@ export function toItemDetail(item: ItemEntity, evidence: ItemEvidence): ItemDeta
     fetchedAt: item.fetchedAt.toISOString(),
     storyId: item.storyId,
     storyItems: evidence.storyItems.filter((other) => other.id !== item.id).map(toItemSummary),
+    sourceName: evidence.source?.name ?? '',
+    sourceRemoved: evidence.source?.removed ?? true,
     watched: item.watched,
     snapshots: evidence.snapshots.map((snapshot) => ({
       id: snapshot.id,
