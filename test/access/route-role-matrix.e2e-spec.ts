@@ -35,6 +35,8 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'PATCH /api/sources/:id': SOURCE_MANAGERS,
   'POST /api/sources/import': SOURCE_MANAGERS,
   'GET /api/sources/export': EVERY_ROLE,
+  // Removing a source ends its collection and may delete evidence: admins only.
+  'DELETE /api/sources/:id': ['admin'],
   'GET /api/items': EVERY_ROLE,
   'GET /api/items/:id': EVERY_ROLE,
   'GET /api/items/:id/snapshot': EVERY_ROLE,

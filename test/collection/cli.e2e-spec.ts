@@ -204,6 +204,8 @@ describe('Command line: vigil import-opml', () => {
       opml('Nguồn', [
         { text: 'Báo Hòa Sơn', xmlUrl: 'http://127.0.0.1:9/hoa-son/rss.xml', category: 'địa phương' },
         { text: 'Không hợp lệ', xmlUrl: 'ftp://127.0.0.1/feed' },
+        { text: 'Báo Hòa Sơn (chép lại)', xmlUrl: 'http://127.0.0.1:9/hoa-son/rss.xml/?utm_source=opml' },
+        { text: 'Mục không có địa chỉ', xmlUrl: '' },
       ]),
     );
     // Asynchronously: the API answering the command runs in this very process.
@@ -212,11 +214,18 @@ describe('Command line: vigil import-opml', () => {
       encoding: 'utf8',
       timeout: 30_000,
     });
-    expect(run.stderr).toMatch(/Importing .* 2\/2 sources/);
+    expect(run.stderr).toMatch(/Importing .* 3\/3 sources/);
     const result = JSON.parse(run.stdout) as OpmlImportResult;
     expect(result.created).toBe(1);
-    expect(result.skipped).toEqual([{ url: 'ftp://127.0.0.1/feed', code: 'validation_failed', reason: 'HTTP 400: url must be an http:// or https:// address' }]);
     const sources = await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token });
-    expect(sources.body.find((source) => source.url === 'http://127.0.0.1:9/hoa-son/rss.xml')).toMatchObject({ name: 'Báo Hòa Sơn', tags: ['địa phương'] });
+    const created = sources.body.find((source) => source.url === 'http://127.0.0.1:9/hoa-son/rss.xml');
+    expect(created).toMatchObject({ name: 'Báo Hòa Sơn', tags: ['địa phương'] });
+    // Skipped with a reason each, as the web import reports them: no URL, refused, and a known address (spelt otherwise).
+    expect(result.skipped).toEqual([
+      { url: '', title: 'Mục không có địa chỉ', code: 'opml_outline_without_url', reason: 'an outline with neither an xmlUrl nor outlines inside' },
+      { url: 'ftp://127.0.0.1/feed', code: 'validation_failed', reason: 'HTTP 400: url must be an http:// or https:// address' },
+      { url: 'http://127.0.0.1:9/hoa-son/rss.xml/?utm_source=opml', code: 'source_exists', reason: 'already a source', existingId: created!.id },
+    ]);
+    expect(sources.body.filter((source) => source.url.startsWith('http://127.0.0.1:9/hoa-son/'))).toHaveLength(1);
   });
 });

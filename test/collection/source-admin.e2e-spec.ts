@@ -1,9 +1,10 @@
-import type { OpmlImportResult, SourceView } from '@vigil/contracts';
+import type { ItemSummary, OpmlImportResult, SourceRemoval, SourceView } from '@vigil/contracts';
+import { waitFor } from '@vigil/testing';
 import { articlePage, atom, healthyBriefs, opml, rss2 } from '../fixtures/collection';
 import { CollectionHarness } from './support/collection-harness';
 import { CollectionFixtureServer } from './support/collection-fixture-server';
 
-/** Managing sources: pausing, editing, OPML import and export. */
+/** Managing sources: pausing, editing, removing, refusing duplicates, OPML import and export. */
 describe('Collection: managing sources', () => {
   let site: CollectionFixtureServer;
   let vigil: CollectionHarness;
@@ -11,7 +12,8 @@ describe('Collection: managing sources', () => {
   beforeAll(async () => {
     site = new CollectionFixtureServer();
     await site.start();
-    vigil = await CollectionHarness.start();
+    // A scheduler tick every second, so a spec that moves the clock past a due time sees the poll (or its absence) soon.
+    vigil = await CollectionHarness.start({ VIGIL_SCHEDULER_TICK_SEC: '1' });
   });
 
   afterAll(async () => {
@@ -130,6 +132,72 @@ describe('Collection: managing sources', () => {
     expect((await vigil.source(source.id)).listing).toEqual({ linkPattern: '(a+)+$|/bai-\\d+\\.html$' });
   });
 
+  it('refuses a source whose address is already a source, however it is spelt, with 409 and the existing id', async () => {
+    const feed = publishFeed('/trung-lap', 'nguồn trùng lặp');
+    const first = await vigil.addSource({ name: 'Nguồn gốc', url: feed.url, kind: 'rss' });
+    for (const spelling of [feed.url, `${feed.url}/`, `${feed.url}?utm_source=zalo&utm_medium=chia-se`, `${feed.url}#moi-nhat`, feed.url.replace('http://', 'HTTP://')]) {
+      const { status, body } = await vigil.vigil.request<{ code: string; field: string; details: { existingId: string } }>('POST', '/api/sources', {
+        token: vigil.token,
+        body: { name: 'Nguồn trùng', url: spelling, kind: 'auto' },
+      });
+      expect({ spelling, status, code: body.code, field: body.field, existingId: body.details?.existingId }).toEqual({ spelling, status: 409, code: 'source_exists', field: 'url', existingId: first.id });
+    }
+    const sources = (await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token })).body;
+    expect(sources.filter((source) => source.url.startsWith(feed.url))).toHaveLength(1);
+  });
+
+  describe('removing a source', () => {
+    function remove(id: string, query = '') {
+      return vigil.vigil.request<SourceRemoval & { code?: string }>('DELETE', `/api/sources/${id}${query}`, { token: vigil.token });
+    }
+
+    it('keeps its items as evidence marked "source removed", stops polling it and frees its address', async () => {
+      const removedFeed = publishFeed('/go-bo', 'nguồn gỡ bỏ', 2);
+      const keptFeed = publishFeed('/giu-lai', 'nguồn giữ lại');
+      const removed = await vigil.addSource({ name: 'Nguồn sẽ gỡ', url: removedFeed.url, kind: 'rss', pollIntervalSec: 60, minPollIntervalSec: 60, maxPollIntervalSec: 60 });
+      const kept = await vigil.addSource({ name: 'Nguồn giữ lại', url: keptFeed.url, kind: 'rss', pollIntervalSec: 60, minPollIntervalSec: 60, maxPollIntervalSec: 60 });
+      const items = await vigil.waitForArticles(removed.id, removedFeed.expected);
+      await vigil.waitForArticles(kept.id, keptFeed.expected);
+
+      expect(await remove(removed.id)).toMatchObject({ status: 200, body: { id: removed.id, deletedItems: 0 } });
+      expect(await remove(removed.id)).toMatchObject({ status: 404, body: { code: 'source_not_found' } });
+      expect((await vigil.vigil.request('GET', `/api/sources/${removed.id}`, { token: vigil.token })).status).toBe(404);
+      const listed = (await vigil.vigil.request<SourceView[]>('GET', '/api/sources', { token: vigil.token })).body;
+      expect(listed.map((source) => source.id)).not.toContain(removed.id);
+      for (const item of items) {
+        expect(await vigil.item(item!.id)).toMatchObject({ id: item!.id, sourceId: removed.id, sourceName: 'Nguồn sẽ gỡ', sourceRemoved: true, text: item!.text });
+      }
+      expect(await vigil.item((await vigil.items(kept.id))[0]!.id)).toMatchObject({ sourceName: 'Nguồn giữ lại', sourceRemoved: false });
+
+      // Two poll intervals later the kept source has been polled again, the removed one not.
+      const polls = () => site.requestsTo('/go-bo/rss.xml').length;
+      const before = polls();
+      const keptPolled = (await vigil.source(kept.id)).lastFetchedAt;
+      vigil.vigil.clock.advance(120_000);
+      await vigil.waitForSource(kept.id, 'to be polled again', (view) => view.lastFetchedAt !== keptPolled);
+      expect(polls()).toBe(before);
+
+      // The address is free again: adding it makes a new source.
+      const again = await vigil.addSource({ name: 'Nguồn thêm lại', url: removedFeed.url, kind: 'rss' });
+      expect(again.id).not.toBe(removed.id);
+      expect((await remove(again.id)).status).toBe(200);
+    });
+
+    it('deletes its items too when asked (withItems=true)', async () => {
+      const feed = publishFeed('/xoa-het', 'nguồn xoá hết', 2);
+      const source = await vigil.addSource({ name: 'Nguồn xoá hết', url: feed.url, kind: 'rss' });
+      const items = await vigil.waitForArticles(source.id, feed.expected);
+      expect(await remove(source.id, '?withItems=yes')).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
+
+      expect(await remove(source.id, '?withItems=true')).toMatchObject({ status: 200, body: { id: source.id, deletedItems: 2 } });
+      for (const item of items) expect((await vigil.vigil.request('GET', `/api/items/${item!.id}`, { token: vigil.token })).status).toBe(404);
+      const page = await vigil.vigil.request<{ items: ItemSummary[] }>('GET', `/api/items?sourceId=${source.id}`, { token: vigil.token });
+      expect(page.body.items).toEqual([]);
+      const found = await waitFor('the search to settle', async () => (await vigil.search(feed.expected[0]!.article.title)).items, 5_000);
+      expect(found.map((item) => item.sourceId)).not.toContain(source.id);
+    });
+  });
+
   describe('OPML', () => {
     it('imports feeds (folders and categories as tags), skips known and non-http ones, and exports a list that re-imports as is', async () => {
       const first = publishFeed('/opml-mot', 'opml một');
@@ -143,7 +211,9 @@ describe('Collection: managing sources', () => {
           { text: 'Báo OPML Một', xmlUrl: first.url, category: 'thời-sự,địa-phương' },
           { text: 'Riverside Gazette', xmlUrl: site.url('/opml-hai/atom.xml'), kind: 'atom' },
           { text: 'Đã có', xmlUrl: known.url },
+          { text: 'Đã có, viết khác', xmlUrl: `${known.url}/?utm_source=opml` },
           { text: 'Máy chủ FTP', xmlUrl: 'ftp://127.0.0.1/tin.xml' },
+          { text: 'Mục không có địa chỉ', xmlUrl: '' },
         ],
         'Báo tỉnh',
       );
@@ -152,7 +222,9 @@ describe('Collection: managing sources', () => {
       expect(JSON.parse(imported.text) as OpmlImportResult).toEqual({
         created: 2,
         skipped: [
+          { url: '', title: 'Mục không có địa chỉ', code: 'opml_outline_without_url', reason: 'an outline with neither an xmlUrl nor outlines inside' },
           { url: known.url, code: 'source_exists', reason: 'already a source', existingId: knownSource.id },
+          { url: `${known.url}/?utm_source=opml`, code: 'source_exists', reason: 'already a source', existingId: knownSource.id },
           { url: 'ftp://127.0.0.1/tin.xml', code: 'url_not_http', reason: 'not an http(s) address' },
         ],
       });

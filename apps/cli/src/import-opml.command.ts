@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseOpml } from '@vigil/parsing';
+import { readOpml } from '@vigil/parsing';
 import { type ErrorCode, isErrorCode, type OpmlImportResult, type OpmlSkippedEntry } from '@vigil/contracts';
 import { SingleBar } from 'cli-progress';
 
@@ -11,8 +11,12 @@ export interface ImportOpmlOptions {
 
 /** Adds every feed of an OPML file through the API (so roles and validation apply), with a progress bar on stderr. */
 export async function importOpml(options: ImportOpmlOptions): Promise<OpmlImportResult> {
-  const outlines = parseOpml(await readFile(options.file, 'utf8'));
-  const result: OpmlImportResult = { created: 0, skipped: [] };
+  const { outlines, withoutUrl } = readOpml(await readFile(options.file, 'utf8'));
+  // As the web import answers: an outline naming no feed is listed, not dropped.
+  const result: OpmlImportResult = {
+    created: 0,
+    skipped: withoutUrl.map((title) => ({ url: '', title, code: 'opml_outline_without_url', reason: 'an outline with neither an xmlUrl nor outlines inside' })),
+  };
   // Also when stderr is not a terminal (CI, logs): one line per update, throttled.
   const bar = new SingleBar({ format: 'Importing {bar} {value}/{total} sources', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 1000 });
   bar.start(outlines.length, 0);
@@ -33,8 +37,12 @@ export async function importOpml(options: ImportOpmlOptions): Promise<OpmlImport
   return result;
 }
 
-async function refusalOf(response: Response): Promise<Pick<OpmlSkippedEntry, 'code' | 'reason'>> {
-  const body = (await response.json().catch(() => null)) as { code?: unknown; message?: string } | null;
+/** The API's refusal as a skipped entry; a known address says which source has it, as the web import does. */
+async function refusalOf(response: Response): Promise<Pick<OpmlSkippedEntry, 'code' | 'reason' | 'existingId'>> {
+  const body = (await response.json().catch(() => null)) as { code?: unknown; message?: string; details?: { existingId?: unknown } } | null;
   const fallback: ErrorCode = response.status >= 500 ? 'internal' : 'bad_request';
-  return { code: isErrorCode(body?.code) ? body.code : fallback, reason: `HTTP ${response.status}${body?.message ? `: ${body.message}` : ''}` };
+  const code = isErrorCode(body?.code) ? body.code : fallback;
+  const existingId = body?.details?.existingId;
+  if (code === 'source_exists' && typeof existingId === 'string') return { code, reason: 'already a source', existingId };
+  return { code, reason: `HTTP ${response.status}${body?.message ? `: ${body.message}` : ''}` };
 }

@@ -103,6 +103,15 @@ export interface OpmlSkippedEntry {
   reason: string;
   /** For `source_exists`: the source that already has this URL. */
   existingId?: string;
+  /** For `opml_outline_without_url` (whose `url` is empty): the outline's title. */
+  title?: string;
+}
+
+/** The answer to `DELETE /api/sources/:id`. */
+export interface SourceRemoval {
+  id: string;
+  /** With `withItems=true`; else 0 (the items stay, marked `sourceRemoved`). */
+  deletedItems: number;
 }
 
 export interface OpmlImportResult {
@@ -166,6 +175,10 @@ export interface ItemDetail extends ItemSummary {
   storyId: string | null;
   /** Other items of the same story (syndicated copies), first seen first. */
   storyItems: ItemSummary[];
+  /** The source's name, also once it is removed. */
+  sourceName: string;
+  /** The source was removed by an admin: the item stays as evidence, no longer collected. */
+  sourceRemoved: boolean;
   watched: boolean;
   /** First snapshot first; later ones record edits. */
   snapshots: SnapshotInfo[];

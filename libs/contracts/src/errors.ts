@@ -27,6 +27,7 @@ export const ErrorCode = {
   // Sources
   SourceNotFound: 'source_not_found',
   SourceExists: 'source_exists',
+  OpmlOutlineWithoutUrl: 'opml_outline_without_url',
   SourcePaused: 'source_paused',
   PollBoundsInvalid: 'poll_bounds_invalid',
   UrlNotHttp: 'url_not_http',
@@ -73,6 +74,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   self_lockout: 400,
   source_not_found: 404,
   source_exists: 409,
+  opml_outline_without_url: 400,
   source_paused: 409,
   poll_bounds_invalid: 400,
   url_not_http: 400,

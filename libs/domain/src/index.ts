@@ -10,3 +10,4 @@ export * from './text/stopwords';
 export * from './text/search-terms';
 export * from './dedupe/minhash';
 export * from './dedupe/fingerprint';
+export * from './sources/source-url';

@@ -1,4 +1,4 @@
-import type { CreateSourceRequest, OpmlImportResult, SourceView, UpdateSourceRequest } from '@vigil/contracts';
+import type { CreateSourceRequest, OpmlImportResult, SourceRemoval, SourceView, UpdateSourceRequest } from '@vigil/contracts';
 import { request } from './http';
 
 /** A plain link downloads it: the session cookie goes along and the API answers with an attachment. */
@@ -31,4 +31,9 @@ export function importOpml(opml: string): Promise<OpmlImportResult> {
     method: 'POST',
     rawBody: { content: opml, contentType: 'text/x-opml' },
   });
+}
+
+/** Stops collecting the source; its items stay as evidence ("source removed") unless `withItems`. */
+export function removeSource(id: string, withItems: boolean): Promise<SourceRemoval> {
+  return request<SourceRemoval>(`/api/sources/${encodeURIComponent(id)}${withItems ? '?withItems=true' : ''}`, { method: 'DELETE' });
 }

@@ -7,3 +7,8 @@ import type { UserView } from '@vigil/contracts';
 export function canManageSources(user: UserView): boolean {
   return user.roles.includes('admin') || user.roles.includes('duty_officer');
 }
+
+/** Removing a source ends its collection and may delete evidence: admins only, as the API decides. */
+export function canRemoveSources(user: UserView): boolean {
+  return user.roles.includes('admin');
+}

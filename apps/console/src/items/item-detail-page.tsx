@@ -50,7 +50,14 @@ export function ItemDetailPage() {
           <ItemEvents itemId={data.id} events={data.events} />
           <dl className="details">
             <dt>{t('item.source')}</dt>
-            <dd>{sourceNames.get(data.sourceId) ?? (sources.loading ? t('common.loading') : t('items.unknownSource'))}</dd>
+            <dd data-testid="item-source">
+              {data.sourceName || sourceNames.get(data.sourceId) || (sources.loading ? t('common.loading') : t('items.unknownSource'))}
+              {data.sourceRemoved && (
+                <span className="badge-removed" title={t('item.sourceRemovedHint')} data-testid="item-source-removed">
+                  {t('item.sourceRemoved')}
+                </span>
+              )}
+            </dd>
             <dt>{t('item.byline')}</dt>
             <dd lang={language} data-testid="item-byline">
               {data.byline || t('common.notAvailable')}

@@ -2,6 +2,7 @@ import { SOURCE_KINDS, type SourceKindRequest, type SourceView } from '@vigil/co
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createSource } from '../api/sources-api';
+import { ApiError } from '../api/http';
 import { useErrorMessage } from '../shared/error-message';
 import { emptyDraft, toCreateRequest, type SourceDraft } from './source-draft';
 import { SourceFields } from './source-fields';
@@ -19,12 +20,15 @@ export function SourceForm({ onCreated }: SourceFormProps) {
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState<SourceDraft>(emptyDraft);
   const [error, setError] = useState<string | null>(null);
+  /** For `source_exists`: the source that already has the address, linked from the message. */
+  const [existingId, setExistingId] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSubmitting(true);
     setError(null);
+    setExistingId(null);
     try {
       const request = toCreateRequest(draft);
       const created = await createSource(request);
@@ -32,6 +36,7 @@ export function SourceForm({ onCreated }: SourceFormProps) {
       onCreated(created, { kind: request.kind, url: request.url });
     } catch (caught) {
       setError(errorMessage(caught));
+      if (caught instanceof ApiError && caught.code === 'source_exists' && caught.details?.existingId) setExistingId(caught.details.existingId);
     } finally {
       setSubmitting(false);
     }
@@ -51,6 +56,14 @@ export function SourceForm({ onCreated }: SourceFormProps) {
       {error && (
         <p className="form-error" role="alert" data-testid="source-form-error">
           {error}
+          {existingId && (
+            <>
+              {' '}
+              <a href={`#source-${existingId}`} data-testid="source-form-existing">
+                {t('sources.form.showExisting')}
+              </a>
+            </>
+          )}
         </p>
       )}
       <button type="submit" className="primary" disabled={submitting} data-testid="source-form-submit">

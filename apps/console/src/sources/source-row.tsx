@@ -14,12 +14,15 @@ interface SourceRowProps {
   source: SourceView;
   /** False hides the actions column: the API would refuse them for this user. */
   canManage: boolean;
+  /** Admins only: shows the remove button. */
+  canRemove: boolean;
   onNotice: (notice: NoticeMessage) => void;
   onChanged: (updated: SourceView) => void;
   onEdit: (source: SourceView) => void;
+  onRemove: (source: SourceView) => void;
 }
 
-export function SourceRow({ source, canManage, onNotice, onChanged, onEdit }: SourceRowProps) {
+export function SourceRow({ source, canManage, canRemove, onNotice, onChanged, onEdit, onRemove }: SourceRowProps) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState<'fetch' | 'pause' | null>(null);
@@ -52,7 +55,8 @@ export function SourceRow({ source, canManage, onNotice, onChanged, onEdit }: So
   }
 
   return (
-    <tr className={source.paused ? 'source-paused' : undefined} data-testid="source-row">
+    // The id is the target of links to this source (e.g. from "this address is already a source").
+    <tr id={`source-${source.id}`} className={source.paused ? 'source-paused' : undefined} data-testid="source-row">
       <td>
         <div className="source-name">{source.name}</div>
         {source.tags.length > 0 && (
@@ -121,6 +125,18 @@ export function SourceRow({ source, canManage, onNotice, onChanged, onEdit }: So
             >
               {t('sources.edit')}
             </button>
+            {canRemove && (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => onRemove(source)}
+                disabled={busy !== null}
+                aria-label={t('sources.removeFor', { name: source.name })}
+                data-testid="source-remove"
+              >
+                {t('sources.remove')}
+              </button>
+            )}
           </div>
         </td>
       )}

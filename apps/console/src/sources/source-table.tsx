@@ -6,12 +6,14 @@ import { SourceRow } from './source-row';
 interface SourceTableProps {
   sources: SourceView[];
   canManage: boolean;
+  canRemove: boolean;
   onNotice: (notice: NoticeMessage) => void;
   onChanged: (updated: SourceView) => void;
   onEdit: (source: SourceView) => void;
+  onRemove: (source: SourceView) => void;
 }
 
-export function SourceTable({ sources, canManage, onNotice, onChanged, onEdit }: SourceTableProps) {
+export function SourceTable({ sources, canManage, canRemove, onNotice, onChanged, onEdit, onRemove }: SourceTableProps) {
   const { t } = useTranslation();
   if (sources.length === 0) {
     return (
@@ -43,9 +45,11 @@ export function SourceTable({ sources, canManage, onNotice, onChanged, onEdit }:
               key={source.id}
               source={source}
               canManage={canManage}
+              canRemove={canRemove}
               onNotice={onNotice}
               onChanged={onChanged}
               onEdit={onEdit}
+              onRemove={onRemove}
             />
           ))}
         </tbody>

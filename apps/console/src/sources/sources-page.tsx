@@ -3,22 +3,26 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listSources } from '../api/sources-api';
 import { useCurrentUser } from '../auth/auth-context';
-import { canManageSources } from '../auth/permissions';
+import { canManageSources, canRemoveSources } from '../auth/permissions';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
 import { Notice, type NoticeMessage } from '../shared/notice';
 import { useResource } from '../shared/use-resource';
 import { OpmlPanel } from './opml-panel';
 import { SourceEditDialog } from './source-edit-dialog';
+import { SourceRemoveDialog } from './source-remove-dialog';
 import { SourceForm } from './source-form';
 import { SourceTable } from './source-table';
 
 export function SourcesPage() {
   const { t } = useTranslation();
-  const canManage = canManageSources(useCurrentUser());
+  const user = useCurrentUser();
+  const canManage = canManageSources(user);
+  const canRemove = canRemoveSources(user);
   const sources = useResource((signal) => listSources(signal), []);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [editing, setEditing] = useState<SourceView | null>(null);
+  const [removing, setRemoving] = useState<SourceView | null>(null);
 
   // A mutation answers with the new row: show it at once rather than waiting for a reload.
   function showUpdated(updated: SourceView) {
@@ -40,7 +44,15 @@ export function SourcesPage() {
         ) : !sources.data ? (
           <LoadingState />
         ) : (
-          <SourceTable sources={sources.data} canManage={canManage} onNotice={setNotice} onChanged={showUpdated} onEdit={setEditing} />
+          <SourceTable
+            sources={sources.data}
+            canManage={canManage}
+            canRemove={canRemove}
+            onNotice={setNotice}
+            onChanged={showUpdated}
+            onEdit={setEditing}
+            onRemove={setRemoving}
+          />
         )}
       </div>
       {editing && (
@@ -51,6 +63,19 @@ export function SourcesPage() {
             if (!saved) return;
             showUpdated(saved);
             setNotice({ kind: 'success', text: t('sources.editDialog.saved', { name: saved.name }) });
+          }}
+        />
+      )}
+      {removing && (
+        <SourceRemoveDialog
+          source={removing}
+          onClose={(removed) => {
+            const { name } = removing;
+            setRemoving(null);
+            if (!removed) return;
+            if (sources.data) sources.replace(sources.data.filter((source) => source.id !== removed.id));
+            const text = removed.deletedItems > 0 ? t('sources.removedWithItems', { name, count: removed.deletedItems }) : t('sources.removed', { name });
+            setNotice({ kind: 'success', text });
           }}
         />
       )}

@@ -33,8 +33,19 @@ interface RawOutline {
   outline?: RawOutline | RawOutline[];
 }
 
+export interface OpmlContents {
+  outlines: OpmlOutline[];
+  /** Titles of outlines that are neither a feed (no xmlUrl) nor a folder (no outlines inside): listed as skipped. */
+  withoutUrl: string[];
+}
+
 /** Reads the feed outlines of an OPML 1.0/2.0 subscription list, folders flattened into tags. */
 export function parseOpml(xml: string): OpmlOutline[] {
+  return readOpml(xml).outlines;
+}
+
+/** parseOpml, plus the outlines that name no feed. */
+export function readOpml(xml: string): OpmlContents {
   if (xml.length > MAX_OPML_BYTES) throw new OpmlError('opml_too_large', 'The OPML file is larger than 5 MiB');
   if (/<!DOCTYPE/i.test(xml)) throw new OpmlError('opml_doctype_refused', 'OPML with a DOCTYPE is refused (entity expansion is never performed)');
   let document: { opml?: { body?: { outline?: RawOutline | RawOutline[] } } };
@@ -45,6 +56,7 @@ export function parseOpml(xml: string): OpmlOutline[] {
   }
   if (!document.opml?.body) throw new OpmlError('opml_not_opml', 'Not an OPML document: no <opml><body>');
   const outlines: OpmlOutline[] = [];
+  const withoutUrl: string[] = [];
   const visit = (nodes: RawOutline | RawOutline[] | undefined, folders: string[]) => {
     for (const node of toArray(nodes)) {
       const title = (node['@_title'] ?? node['@_text'] ?? '').trim();
@@ -57,12 +69,14 @@ export function parseOpml(xml: string): OpmlOutline[] {
           tags: [...new Set([...folders, ...categories])],
           kind: node['@_vigil:kind'] ?? null,
         });
+      } else if (node.outline === undefined) {
+        withoutUrl.push(title);
       }
       visit(node.outline, title && !node['@_xmlUrl'] ? [...folders, title] : folders);
     }
   };
   visit(document.opml.body.outline, []);
-  return outlines;
+  return { outlines, withoutUrl };
 }
 
 /** Writes an OPML 2.0 subscription list Vigil and other readers can import. */

@@ -78,4 +78,8 @@ export class SourceEntity {
 
   @Column({ name: 'last_modified', type: 'text', nullable: true })
   lastModified!: string | null;
+
+  /** Set when an admin removed the source: never polled again; its items stay, marked "source removed". */
+  @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ListingRule, SourceFailureCode, SourceFailureParams, SourceKind } from '@vigil/contracts';
-import { LessThanOrEqual, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { SourceEntity } from '../entities/source.entity';
 
 export interface NewSource {
@@ -49,24 +49,53 @@ export class SourcesRepository {
   }
 
   async update(id: string, changes: SourceChanges): Promise<SourceEntity | null> {
-    if (Object.keys(changes).length) await this.sources.update({ id }, changes);
+    if (Object.keys(changes).length) await this.sources.update({ id, removedAt: IsNull() }, changes);
     return this.findById(id);
   }
 
+  /** Sources in use; removed ones are left out of every question below except `findNamesByIds`. */
   list(): Promise<SourceEntity[]> {
-    return this.sources.find({ order: { name: 'ASC' } });
+    return this.sources.find({ where: { removedAt: IsNull() }, order: { name: 'ASC' } });
   }
 
   findById(id: string): Promise<SourceEntity | null> {
-    return this.sources.findOneBy({ id });
+    return this.sources.findOneBy({ id, removedAt: IsNull() });
+  }
+
+  /** Names of sources by id, removed ones too: the items they brought in still name them. */
+  async findNamesByIds(ids: string[]): Promise<Map<string, { name: string; removed: boolean }>> {
+    const rows = ids.length ? await this.sources.find({ where: { id: In([...new Set(ids)]) }, select: { id: true, name: true, removedAt: true } }) : [];
+    return new Map(rows.map((row) => [row.id, { name: row.name, removed: row.removedAt !== null }]));
   }
 
   findByUrls(urls: string[]): Promise<SourceEntity[]> {
-    return urls.length ? this.sources.createQueryBuilder('source').where('source.url = ANY(:urls)', { urls }).getMany() : Promise.resolve([]);
+    return urls.length ? this.sources.createQueryBuilder('source').where('source.url = ANY(:urls) AND source.removed_at IS NULL', { urls }).getMany() : Promise.resolve([]);
   }
 
   findDue(now: Date, limit: number): Promise<SourceEntity[]> {
-    return this.sources.find({ where: { nextFetchAt: LessThanOrEqual(now), paused: false }, order: { nextFetchAt: 'ASC' }, take: limit });
+    return this.sources.find({ where: { nextFetchAt: LessThanOrEqual(now), paused: false, removedAt: IsNull() }, order: { nextFetchAt: 'ASC' }, take: limit });
+  }
+
+  /**
+   * Never polled again (a poll already queued finds no source). Its items stay as evidence unless `withItems`,
+   * which deletes them with their snapshots and events in the same transaction. Null when there was no such source.
+   */
+  async remove(id: string, now: Date, withItems: boolean): Promise<{ deletedItems: number } | null> {
+    return this.sources.manager.transaction(async (manager) => {
+      // Lock the row first, so a poll storing items right now cannot add one after they were deleted.
+      // (As CTEs: TypeORM answers a bare UPDATE or DELETE with a row count, not its RETURNING rows.)
+      const removed: unknown[] = await manager.query(
+        `WITH removed AS (UPDATE sources SET removed_at = $2, paused = true WHERE id = $1 AND removed_at IS NULL RETURNING id) SELECT id FROM removed`,
+        [id, now],
+      );
+      if (!removed.length) return null;
+      if (!withItems) return { deletedItems: 0 };
+      const deleted: { count: number }[] = await manager.query(
+        `WITH deleted AS (DELETE FROM items WHERE source_id = $1 RETURNING id) SELECT count(*)::int AS count FROM deleted`,
+        [id],
+      );
+      return { deletedItems: deleted[0]?.count ?? 0 };
+    });
   }
 
   /** A manual fetch forgives past failures: the next poll is now and backoff starts over. */

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { linkPatternProblem } from '@vigil/parsing';
 import { SOURCE_KINDS, type SourceKind, type SourceKindRequest } from '@vigil/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -144,4 +144,13 @@ export class UpdateSourceDto extends PartialType(OmitType(CreateSourceDto, ['kin
   @IsOptionalButNotNull()
   @IsIn(SOURCE_KINDS, { message: `kind must be one of: ${SOURCE_KINDS.join(', ')}` })
   kind?: SourceKind;
+}
+
+/** `DELETE /api/sources/:id?withItems=true` deletes the source's items too; by default they stay as evidence. */
+export class RemoveSourceQueryDto {
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Also delete every item the source brought in, with their snapshots' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'withItems must be true or false' })
+  withItems?: boolean;
 }

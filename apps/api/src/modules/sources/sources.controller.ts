@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { type OpmlImportResult, type SourceView, VigilError } from '@vigil/contracts';
+import { type OpmlImportResult, type SourceRemoval, type SourceView, VigilError } from '@vigil/contracts';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
-import { CreateSourceDto, UpdateSourceDto } from './source.dto';
+import { CreateSourceDto, RemoveSourceQueryDto, UpdateSourceDto } from './source.dto';
 import { SourcesService } from './sources.service';
 
 @ApiTags('sources')
@@ -56,6 +56,13 @@ export class SourcesController {
   @Patch(':id')
   update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateSourceDto): Promise<SourceView> {
     return this.sources.update(id, body);
+  }
+
+  /** Admins only: the source stops being polled; its items stay as evidence unless `withItems=true`. */
+  @Roles('admin')
+  @Delete(':id')
+  remove(@Param('id', UuidParamPipe) id: string, @Query() query: RemoveSourceQueryDto): Promise<SourceRemoval> {
+    return this.sources.remove(id, query.withItems ?? false);
   }
 
   /** Fetches now and forgives past failures (backoff starts over). */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { collectJobId, SourceDetector } from '@vigil/collection';
-import { buildOpml, type OpmlOutline, parseOpml } from '@vigil/parsing';
-import { type OpmlImportResult, SOURCE_KINDS, type SourceKind, type SourceView, VigilError } from '@vigil/contracts';
-import { CLOCK, type Clock, defaultPollBounds } from '@vigil/domain';
+import { buildOpml, type OpmlOutline, readOpml } from '@vigil/parsing';
+import { type OpmlImportResult, type SourceRemoval, SOURCE_KINDS, type SourceKind, type SourceView, VigilError } from '@vigil/contracts';
+import { CLOCK, type Clock, defaultPollBounds, sourceUrlKey } from '@vigil/domain';
 import { ItemsRepository, type NewSource, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 import { plainToInstance } from 'class-transformer';
@@ -26,9 +26,13 @@ export class SourcesService {
 
   /** Resolves `auto` (and checks the URL answers) before storing; a new source is collected at once. */
   async create(request: CreateSourceDto): Promise<SourceView> {
+    // Before detection (no fetch for a known address) and after it (a page whose advertised feed is known).
+    const known = await this.knownUrls();
+    refuseKnown(known, request.url);
     const detected = await this.detector.detect(request.url, request.kind);
     // The request's URL was checked by the DTO; a feed a page advertises is checked here.
     if (hasCredentials(detected.url)) throw new VigilError('url_has_credentials', 'The feed this page advertises has user:password@ in its URL', { field: 'url' });
+    refuseKnown(await this.knownUrls(), detected.url);
     const source = await this.sources.create(withPollSettings({ ...request, ...detected }), this.clock.now());
     if (!source.paused) await this.enqueueCollection(source.id, source.nextFetchAt);
     return this.view(source);
@@ -62,29 +66,45 @@ export class SourcesService {
     return { queued: true };
   }
 
+  /**
+   * The source stops being polled at once and leaves the Sources list; its items stay as evidence, marked "source
+   * removed", unless `withItems` deletes them too.
+   */
+  async remove(id: string, withItems: boolean): Promise<SourceRemoval> {
+    const removed = await this.sources.remove(id, this.clock.now(), withItems);
+    if (!removed) throw new VigilError('source_not_found', `No source with id ${id}`);
+    return { id, deletedItems: removed.deletedItems };
+  }
+
   async importOpml(xml: string): Promise<OpmlImportResult> {
-    const outlines = parseOpml(xml);
-    const existing = new Map((await this.sources.findByUrls(outlines.map((outline) => outline.xmlUrl))).map((source) => [source.url, source.id]));
+    const { outlines, withoutUrl } = readOpml(xml);
+    // The same address spelt differently (scheme, www., trailing slash, tracking parameters) is the same source.
+    const existing = await this.knownUrls();
     // Every outline to be added passes POST /api/sources's validation before any is stored: a refused file stores nothing.
     const requests = new Map<string, CreateSourceDto>();
     for (const outline of outlines) {
-      if (!existing.has(outline.xmlUrl) && isHttpUrl(outline.xmlUrl) && !requests.has(outline.xmlUrl)) requests.set(outline.xmlUrl, await validOpmlSource(outline));
+      const key = sourceUrlKey(outline.xmlUrl);
+      if (key && !existing.has(key) && !requests.has(key)) requests.set(key, await validOpmlSource(outline));
     }
-    const result: OpmlImportResult = { created: 0, skipped: [] };
+    const result: OpmlImportResult = {
+      created: 0,
+      skipped: withoutUrl.map((title) => ({ url: '', title, code: 'opml_outline_without_url', reason: 'an outline with neither an xmlUrl nor outlines inside' })),
+    };
     for (const outline of outlines) {
-      const existingId = existing.get(outline.xmlUrl);
+      const key = sourceUrlKey(outline.xmlUrl);
+      const existingId = key === null ? undefined : existing.get(key);
       if (existingId) {
         result.skipped.push({ url: outline.xmlUrl, code: 'source_exists', reason: 'already a source', existingId });
         continue;
       }
-      if (!isHttpUrl(outline.xmlUrl)) {
+      if (key === null) {
         result.skipped.push({ url: outline.xmlUrl, code: 'url_not_http', reason: 'not an http(s) address' });
         continue;
       }
-      const request = requests.get(outline.xmlUrl)!;
+      const request = requests.get(key)!;
       const source = await this.sources.create(withPollSettings({ ...request, kind: request.kind as SourceKind }), this.clock.now());
       await this.enqueueCollection(source.id, source.nextFetchAt);
-      existing.set(outline.xmlUrl, source.id);
+      existing.set(key, source.id);
       result.created += 1;
     }
     return result;
@@ -94,6 +114,16 @@ export class SourcesService {
     const sources = await this.sources.list();
     const outlines = sources.map((source) => ({ title: source.name, xmlUrl: source.url, htmlUrl: null, tags: source.tags, kind: source.kind }));
     return buildOpml('Vigil sources', outlines, this.clock.now());
+  }
+
+  /** Every source in use by the key of its URL (`sourceUrlKey`); a few hundred rows, read whole. */
+  private async knownUrls(): Promise<Map<string, string>> {
+    const known = new Map<string, string>();
+    for (const source of await this.sources.list()) {
+      const key = sourceUrlKey(source.url);
+      if (key !== null && !known.has(key)) known.set(key, source.id);
+    }
+    return known;
   }
 
   private async find(id: string): Promise<SourceEntity> {
@@ -174,10 +204,10 @@ async function validOpmlSource(outline: OpmlOutline): Promise<CreateSourceDto> {
   });
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
+/** 409 with the existing source's id, so a client can point at it. */
+function refuseKnown(known: Map<string, string>, url: string): void {
+  const key = sourceUrlKey(url);
+  const existingId = key === null ? undefined : known.get(key);
+  if (existingId === undefined) return;
+  throw new VigilError('source_exists', `A source with the address ${url} already exists (${existingId})`, { field: 'url', details: { existingId, url } });
 }
