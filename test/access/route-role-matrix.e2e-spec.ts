@@ -25,6 +25,13 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/auth/me': EVERY_ROLE,
   'POST /api/auth/logout': EVERY_ROLE,
   'POST /api/auth/password': EVERY_ROLE,
+  // The code step of a sign-in: whoever passed the password step holds a challenge, not yet a session.
+  'POST /api/auth/login/second-factor': 'public',
+  // Anyone may see and turn off their own second factor; only the roles that can do the most harm enrol.
+  'GET /api/auth/two-factor': EVERY_ROLE,
+  'POST /api/auth/two-factor/enrol': ['admin', 'leader'],
+  'POST /api/auth/two-factor/confirm': ['admin', 'leader'],
+  'POST /api/auth/two-factor/disable': EVERY_ROLE,
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],

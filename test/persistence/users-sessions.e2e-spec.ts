@@ -45,7 +45,7 @@ describe('Users and sessions on a real database', () => {
   describe('sessions', () => {
     it('is active until it expires', async () => {
       const user = await database.users.create(newUser());
-      const session = await database.sessions.create(user.id, after(NOW, HOUR));
+      const session = await database.sessions.create(user.id, after(NOW, HOUR), NOW);
       await expect(database.sessions.findActive(session.id, NOW)).resolves.toMatchObject({ id: session.id, userId: user.id });
       await expect(database.sessions.findActive(session.id, after(NOW, HOUR - MINUTE))).resolves.not.toBeNull();
       await expect(database.sessions.findActive(session.id, after(NOW, HOUR))).resolves.toBeNull();
@@ -53,7 +53,7 @@ describe('Users and sessions on a real database', () => {
 
     it('ends at once when revoked, and a second revocation keeps the first instant', async () => {
       const user = await database.users.create(newUser());
-      const session = await database.sessions.create(user.id, after(NOW, DAY));
+      const session = await database.sessions.create(user.id, after(NOW, DAY), NOW);
       await database.sessions.revoke(session.id, NOW);
       await database.sessions.revoke(session.id, after(NOW, HOUR));
       await expect(database.sessions.findActive(session.id, NOW)).resolves.toBeNull();
@@ -63,8 +63,8 @@ describe('Users and sessions on a real database', () => {
 
     it('revokes every other session of a user on a password change, and only that user’s', async () => {
       const [user, other] = [await database.users.create(newUser()), await database.users.create(newUser())];
-      const [kept, ended] = [await database.sessions.create(user.id, after(NOW, DAY)), await database.sessions.create(user.id, after(NOW, DAY))];
-      const othersSession = await database.sessions.create(other.id, after(NOW, DAY));
+      const [kept, ended] = [await database.sessions.create(user.id, after(NOW, DAY), NOW), await database.sessions.create(user.id, after(NOW, DAY), NOW)];
+      const othersSession = await database.sessions.create(other.id, after(NOW, DAY), NOW);
       await database.sessions.revokeAllForUserExcept(user.id, kept.id, NOW);
       await expect(database.sessions.findActive(kept.id, NOW)).resolves.not.toBeNull();
       await expect(database.sessions.findActive(ended.id, NOW)).resolves.toBeNull();
@@ -72,6 +72,45 @@ describe('Users and sessions on a real database', () => {
       await database.sessions.revokeAllForUser(user.id, NOW);
       await expect(database.sessions.findActive(kept.id, NOW)).resolves.toBeNull();
       await expect(database.sessions.findActive(othersSession.id, NOW)).resolves.not.toBeNull();
+    });
+
+    it('records a use at most once per gap, so a busy console does not write its session on every request', async () => {
+      const user = await database.users.create(newUser());
+      const session = await database.sessions.create(user.id, after(NOW, DAY), NOW);
+      const lastUse = async () => (await database.sessions.findUnrevoked(session.id))?.lastUsedAt;
+      await database.sessions.touch(session.id, after(NOW, 30_000), MINUTE);
+      await expect(lastUse()).resolves.toEqual(NOW);
+      await database.sessions.touch(session.id, after(NOW, 2 * MINUTE), MINUTE);
+      await expect(lastUse()).resolves.toEqual(after(NOW, 2 * MINUTE));
+      await database.sessions.revoke(session.id, after(NOW, 3 * MINUTE));
+      await expect(database.sessions.findUnrevoked(session.id)).resolves.toBeNull();
+    });
+  });
+
+  describe('second factors', () => {
+    it('confirms only the pending secret it handed out, and refuses a new enrolment while one is active', async () => {
+      const user = await database.users.create(newUser());
+      await expect(database.secondFactors.startEnrolment(user.id, 'cipher-1')).resolves.toBe(true);
+      await expect(database.secondFactors.startEnrolment(user.id, 'cipher-2')).resolves.toBe(true);
+      await expect(database.secondFactors.confirmEnrolment(user.id, 'cipher-1', 10, ['h1'], NOW)).resolves.toBe(false);
+      await expect(database.secondFactors.confirmEnrolment(user.id, 'cipher-2', 10, ['h1', 'h2'], NOW)).resolves.toBe(true);
+      await expect(database.secondFactors.find(user.id)).resolves.toMatchObject({ secret: 'cipher-2', pendingSecret: null, enabledAt: NOW, lastTimeStep: '10' });
+      await expect(database.secondFactors.startEnrolment(user.id, 'cipher-3')).resolves.toBe(false);
+      await expect(database.secondFactors.find(user.id)).resolves.toMatchObject({ secret: 'cipher-2', pendingSecret: null });
+    });
+
+    it('accepts each time step once and each recovery code once', async () => {
+      const user = await database.users.create(newUser());
+      await database.secondFactors.startEnrolment(user.id, 'cipher');
+      await database.secondFactors.confirmEnrolment(user.id, 'cipher', 10, ['h1', 'h2'], NOW);
+      await expect(database.secondFactors.acceptTimeStep(user.id, 10)).resolves.toBe(false);
+      await expect(database.secondFactors.acceptTimeStep(user.id, 11)).resolves.toBe(true);
+      await expect(database.secondFactors.acceptTimeStep(user.id, 11)).resolves.toBe(false);
+      await expect(database.secondFactors.spendRecoveryCode(user.id, 'h2')).resolves.toBe(true);
+      await expect(database.secondFactors.spendRecoveryCode(user.id, 'h2')).resolves.toBe(false);
+      await expect(database.secondFactors.find(user.id)).resolves.toMatchObject({ recoveryCodeHashes: ['h1'] });
+      await database.secondFactors.remove(user.id);
+      await expect(database.secondFactors.find(user.id)).resolves.toBeNull();
     });
   });
 });

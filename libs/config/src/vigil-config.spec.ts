@@ -51,8 +51,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ VIGIL_TRUST_PROXY: 'proxy.local' })).toThrow(/VIGIL_TRUST_PROXY/);
   });
 
-  it('refuses a short ADMIN_PASSWORD', () => {
+  it('refuses a short or common ADMIN_PASSWORD', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: must be at least 8 characters/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'MậtKhẩu123' })).toThrow(/ADMIN_PASSWORD: is one of the most common passwords/);
   });
 });
 

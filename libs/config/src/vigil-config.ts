@@ -1,3 +1,4 @@
+import { isCommonPassword } from '@vigil/domain';
 import { z } from 'zod';
 
 const optionalUrl = (protocols: string[]) =>
@@ -66,10 +67,19 @@ const environmentSchema = z.object({
   VIGIL_PARSE_THREADS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(32).optional()),
   /** Longest one parsing task may run before its thread is stopped and the item or source marked failing, in seconds. */
   VIGIL_PARSE_TIMEOUT_SEC: z.coerce.number().positive().max(600).default(60),
-  /** Password of the first `admin` user; unset → a one-time password is generated and logged once. */
-  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Password of the first `admin` user, not one of the most common passwords; unset → a one-time password is generated and logged once. */
+  ADMIN_PASSWORD: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .refine((value) => !isCommonPassword(value), 'is one of the most common passwords: choose another')
+    .optional(),
   /** Absolute lifetime of a login session, in hours. */
   VIGIL_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /**
+   * A session unused for this many minutes ends (401 `session_expired`). 60 by default: a duty officer who watches the
+   * live screen or steps away for a briefing stays signed in, a console left open overnight does not.
+   */
+  VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(60),
   /**
    * Mark the session cookie Secure (sent over HTTPS only): `auto` whenever the request came over HTTPS, which behind a
    * TLS-terminating proxy needs VIGIL_TRUST_PROXY so its X-Forwarded-Proto counts; `true` always; `false` never.
@@ -149,6 +159,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     auth: {
       adminPassword: env.ADMIN_PASSWORD ?? null,
       sessionTtlMs: env.VIGIL_SESSION_TTL_HOURS * 3600 * 1000,
+      sessionIdleMs: env.VIGIL_SESSION_IDLE_MINUTES * 60 * 1000,
       secureCookie: env.VIGIL_COOKIE_SECURE,
     },
     http: {

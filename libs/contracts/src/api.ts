@@ -24,6 +24,43 @@ export interface LoginResponse {
 }
 
 /**
+ * The answer to the right password of a user with a second factor: no session yet. The client sends the code (or a
+ * recovery code) with `challengeToken` to `POST /api/auth/login/second-factor` within `expiresInSec`.
+ */
+export interface SecondFactorChallenge {
+  secondFactorRequired: true;
+  challengeToken: string;
+  expiresInSec: number;
+}
+
+export type LoginAnswer = LoginResponse | SecondFactorChallenge;
+
+export interface SecondFactorLoginRequest {
+  challengeToken: string;
+  /** The 6-digit code of the authenticator app, or one unused recovery code. */
+  code: string;
+}
+
+/** The signed-in user's second factor. Only admins and leaders may enrol (`available`). */
+export interface TwoFactorStatus {
+  available: boolean;
+  enabled: boolean;
+  enabledAt: string | null;
+  recoveryCodesLeft: number;
+}
+
+/** A new secret, not active until a code from it is confirmed. */
+export interface TwoFactorEnrolment {
+  secret: string;
+  otpauthUri: string;
+}
+
+/** Shown once: the server keeps only their hashes. */
+export interface TwoFactorActivation {
+  recoveryCodes: string[];
+}
+
+/**
  * `rss` and `atom` are read by the same lenient feed parser; `web` follows article links on a listing page;
  * `auto` is accepted on create only and resolved to a concrete kind (feed discovery included).
  */

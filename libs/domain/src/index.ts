@@ -11,3 +11,4 @@ export * from './text/search-terms';
 export * from './dedupe/minhash';
 export * from './dedupe/fingerprint';
 export * from './sources/source-url';
+export * from './passwords/common-passwords';

@@ -8,6 +8,8 @@ import {
   MIGRATIONS,
   type NewItem,
   type NewSource,
+  SecondFactorEntity,
+  SecondFactorsRepository,
   SessionEntity,
   SessionsRepository,
   SnapshotEntity,
@@ -27,6 +29,7 @@ export interface Repositories {
   evidence: EvidenceRepository;
   users: UsersRepository;
   sessions: SessionsRepository;
+  secondFactors: SecondFactorsRepository;
 }
 
 function repositoriesOn(manager: EntityManager): Repositories {
@@ -36,6 +39,7 @@ function repositoriesOn(manager: EntityManager): Repositories {
     evidence: new EvidenceRepository(manager.getRepository(SnapshotEntity), manager.getRepository(ItemEventEntity), manager.getRepository(StoryEntity)),
     users: new UsersRepository(manager.getRepository(UserEntity)),
     sessions: new SessionsRepository(manager.getRepository(SessionEntity)),
+    secondFactors: new SecondFactorsRepository(manager.getRepository(SecondFactorEntity)),
   };
 }
 

@@ -1,8 +1,39 @@
-import type { LoginRequest, LoginResponse, UserView } from '@vigil/contracts';
+import type {
+  LoginAnswer,
+  LoginRequest,
+  LoginResponse,
+  SecondFactorLoginRequest,
+  TwoFactorActivation,
+  TwoFactorEnrolment,
+  TwoFactorStatus,
+  UserView,
+} from '@vigil/contracts';
 import { ApiError, request } from './http';
 
-export function login(credentials: LoginRequest): Promise<LoginResponse> {
-  return request<LoginResponse>('/api/auth/login', { method: 'POST', body: credentials, allowUnauthorized: true });
+/** Signs in, or answers with a challenge when the user has two-step verification on. */
+export function login(credentials: LoginRequest): Promise<LoginAnswer> {
+  return request<LoginAnswer>('/api/auth/login', { method: 'POST', body: credentials, allowUnauthorized: true });
+}
+
+export function loginSecondFactor(body: SecondFactorLoginRequest): Promise<LoginResponse> {
+  return request<LoginResponse>('/api/auth/login/second-factor', { method: 'POST', body, allowUnauthorized: true });
+}
+
+export function fetchTwoFactorStatus(): Promise<TwoFactorStatus> {
+  return request<TwoFactorStatus>('/api/auth/two-factor');
+}
+
+export function enrolTwoFactor(): Promise<TwoFactorEnrolment> {
+  return request<TwoFactorEnrolment>('/api/auth/two-factor/enrol', { method: 'POST', body: {} });
+}
+
+/** A 401 here is a wrong code, not an expired session (which the API words `session_expired`). */
+export function confirmTwoFactor(code: string): Promise<TwoFactorActivation> {
+  return request<TwoFactorActivation>('/api/auth/two-factor/confirm', { method: 'POST', body: { code }, allowUnauthorized: true });
+}
+
+export function disableTwoFactor(proof: { code?: string; password?: string }): Promise<void> {
+  return request<void>('/api/auth/two-factor/disable', { method: 'POST', body: proof, allowUnauthorized: true });
 }
 
 /** The signed-in user, or null when there is no valid session cookie. */

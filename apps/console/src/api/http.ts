@@ -28,10 +28,13 @@ interface RequestOptions {
   allowUnauthorized?: boolean;
 }
 
-let unauthorizedListener: (() => void) | null = null;
+let unauthorizedListener: ((code: ErrorCode) => void) | null = null;
 
-/** Registers the one handler that sends the user back to the login page on any 401. */
-export function onUnauthorized(listener: () => void): () => void {
+/**
+ * Registers the one handler that sends the user back to the login page on any 401 (with its code, so the login page
+ * can say the session timed out). A timed-out session is reported from calls that allow a 401 too.
+ */
+export function onUnauthorized(listener: (code: ErrorCode) => void): () => void {
   unauthorizedListener = listener;
   return () => {
     if (unauthorizedListener === listener) unauthorizedListener = null;
@@ -51,8 +54,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   const response = await fetch(path, { method, signal, headers, credentials: 'same-origin', body: payload });
 
-  if (response.status === 401 && !allowUnauthorized) unauthorizedListener?.();
-  if (!response.ok) throw await readError(response);
+  if (!response.ok) {
+    const error = await readError(response);
+    if (error.status === 401 && (!allowUnauthorized || error.code === 'session_expired')) unauthorizedListener?.(error.code);
+    throw error;
+  }
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

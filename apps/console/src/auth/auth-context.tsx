@@ -1,13 +1,16 @@
-import type { LoginRequest, UserView } from '@vigil/contracts';
+import type { LoginRequest, SecondFactorChallenge, UserView } from '@vigil/contracts';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { fetchCurrentUser, login, logout } from '../api/auth-api';
+import { fetchCurrentUser, login, loginSecondFactor, logout } from '../api/auth-api';
 import { ApiError, onUnauthorized } from '../api/http';
 
-type AuthState = { status: 'loading' } | { status: 'anonymous' } | { status: 'signed-in'; user: UserView };
+/** `sessionExpired`: the API ended the session for idleness or age, and the login page says so. */
+type AuthState = { status: 'loading' } | { status: 'anonymous'; sessionExpired?: boolean } | { status: 'signed-in'; user: UserView };
 
 interface AuthContextValue {
   state: AuthState;
-  signIn: (credentials: LoginRequest) => Promise<void>;
+  /** Signs in, or answers with the challenge of a second step when the user has two-step verification on. */
+  signIn: (credentials: LoginRequest) => Promise<SecondFactorChallenge | null>;
+  completeSecondFactor: (challengeToken: string, code: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
 
@@ -20,7 +23,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let active = true;
     fetchCurrentUser().then(
       (user) => {
-        if (active) setState(user ? { status: 'signed-in', user } : { status: 'anonymous' });
+        // An expired session was already reported by the 401 listener: keep what it said.
+        if (active) setState((previous) => (user ? { status: 'signed-in', user } : previous.status === 'anonymous' ? previous : { status: 'anonymous' }));
       },
       () => {
         if (active) setState({ status: 'anonymous' });
@@ -31,13 +35,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  useEffect(() => onUnauthorized(() => setState({ status: 'anonymous' })), []);
+  useEffect(() => onUnauthorized((code) => setState({ status: 'anonymous', sessionExpired: code === 'session_expired' })), []);
 
   const value = useMemo<AuthContextValue>(
     () => ({
       state,
       signIn: async (credentials) => {
-        const { user } = await login(credentials);
+        const answer = await login(credentials);
+        if ('secondFactorRequired' in answer) return answer;
+        setState({ status: 'signed-in', user: answer.user });
+        return null;
+      },
+      completeSecondFactor: async (challengeToken, code) => {
+        const { user } = await loginSecondFactor({ challengeToken, code });
         setState({ status: 'signed-in', user });
       },
       signOut: async () => {

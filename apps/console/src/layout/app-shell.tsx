@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useMatch } from 'react-router-dom';
 import { useAuth, useCurrentUser } from '../auth/auth-context';
 import { ChangePasswordDialog } from '../auth/change-password-dialog';
+import { TwoFactorDialog } from '../auth/two-factor-dialog';
 import { useErrorMessage } from '../shared/error-message';
 import { LanguageSwitch } from './language-switch';
 
@@ -14,6 +15,9 @@ export function AppShell() {
   const onItemDetail = useMatch('/items/:id') !== null;
   const [logoutError, setLogoutError] = useState<string | null>(null);
   const [changingPassword, setChangingPassword] = useState(false);
+  const [managingTwoFactor, setManagingTwoFactor] = useState(false);
+  // The API lets admins and leaders enrol; the others have nothing to manage here.
+  const mayUseTwoFactor = user.roles.includes('admin') || user.roles.includes('leader');
 
   function handleLogout() {
     setLogoutError(null);
@@ -46,6 +50,11 @@ export function AppShell() {
           <button type="button" onClick={() => setChangingPassword(true)} data-testid="change-password-open">
             {t('shell.changePassword')}
           </button>
+          {mayUseTwoFactor && (
+            <button type="button" onClick={() => setManagingTwoFactor(true)} data-testid="two-factor-open">
+              {t('shell.twoFactor')}
+            </button>
+          )}
           <LanguageSwitch />
           <button type="button" onClick={handleLogout} data-testid="logout">
             {t('shell.logout')}
@@ -59,6 +68,7 @@ export function AppShell() {
       )}
       {/* Outside the header, whose colours and button styles are meant for the dark bar. */}
       {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+      {managingTwoFactor && <TwoFactorDialog onClose={() => setManagingTwoFactor(false)} />}
       <main className="content">
         <Outlet />
       </main>

@@ -1,5 +1,6 @@
 import { ItemEventEntity } from './item-event.entity';
 import { ItemEntity } from './item.entity';
+import { SecondFactorEntity } from './second-factor.entity';
 import { SessionEntity } from './session.entity';
 import { SettingEntity } from './setting.entity';
 import { SnapshotEntity } from './snapshot.entity';
@@ -7,5 +8,5 @@ import { SourceEntity } from './source.entity';
 import { StoryEntity } from './story.entity';
 import { UserEntity } from './user.entity';
 
-export { ItemEntity, ItemEventEntity, SessionEntity, SettingEntity, SnapshotEntity, SourceEntity, StoryEntity, UserEntity };
-export const ENTITIES = [UserEntity, SessionEntity, SettingEntity, SourceEntity, StoryEntity, ItemEntity, SnapshotEntity, ItemEventEntity];
+export { ItemEntity, ItemEventEntity, SecondFactorEntity, SessionEntity, SettingEntity, SnapshotEntity, SourceEntity, StoryEntity, UserEntity };
+export const ENTITIES = [UserEntity, SessionEntity, SettingEntity, SourceEntity, StoryEntity, ItemEntity, SnapshotEntity, ItemEventEntity, SecondFactorEntity];

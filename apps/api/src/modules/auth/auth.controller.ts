@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
-import type { LoginResponse, UserView } from '@vigil/contracts';
+import type { LoginAnswer, LoginResponse, UserView } from '@vigil/contracts';
 import type { Request, Response } from 'express';
 import { AnyRole, Public } from './access.decorators';
 import { CurrentUser, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
+import { SecondFactorLoginDto } from './second-factor.dto';
 import { cookieIsSecure, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
 @ApiTags('auth')
@@ -18,7 +19,10 @@ export class AuthController {
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
   ) {}
 
-  /** Answers with a bearer token for scripts and sets the session cookie for the console. */
+  /**
+   * Answers with a bearer token for scripts and sets the session cookie for the console; for a user with a second
+   * factor, with a challenge for `login/second-factor` instead (no session, no cookie yet).
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -27,10 +31,23 @@ export class AuthController {
     @Ip() clientAddress: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginAnswer> {
+    const answer = await this.auth.login(body.username, body.password, clientAddress);
+    if ('accessToken' in answer) this.setSessionCookie(answer, request, response);
+    return answer;
+  }
+
+  @Public()
+  @Post('login/second-factor')
+  @HttpCode(200)
+  async completeSecondFactor(
+    @Body() body: SecondFactorLoginDto,
+    @Ip() clientAddress: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    const session = await this.auth.login(body.username, body.password, clientAddress);
-    const secure = cookieIsSecure(this.config.auth.secureCookie, request);
-    response.cookie(SESSION_COOKIE, session.accessToken, sessionCookieOptions(secure, this.config.auth.sessionTtlMs));
+    const session = await this.auth.completeSecondFactor(body.challengeToken, body.code, clientAddress);
+    this.setSessionCookie(session, request, response);
     return session;
   }
 
@@ -53,5 +70,10 @@ export class AuthController {
   async logout(@CurrentUser() user: AuthUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(user.sessionId);
     response.clearCookie(SESSION_COOKIE, sessionCookieOptions(cookieIsSecure(this.config.auth.secureCookie, request)));
+  }
+
+  private setSessionCookie(session: LoginResponse, request: Request, response: Response): void {
+    const secure = cookieIsSecure(this.config.auth.secureCookie, request);
+    response.cookie(SESSION_COOKIE, session.accessToken, sessionCookieOptions(secure, this.config.auth.sessionTtlMs));
   }
 }

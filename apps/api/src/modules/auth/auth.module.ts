@@ -5,12 +5,14 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { SecondFactorService } from './second-factor.service';
 import { SessionGuard } from './session.guard';
+import { TwoFactorController } from './two-factor.controller';
 
 @Module({
   imports: [JwtModule.register({})],
-  controllers: [AuthController],
-  providers: [AuthService, PasswordHasher, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
+  controllers: [AuthController, TwoFactorController],
+  providers: [AuthService, SecondFactorService, PasswordHasher, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [PasswordHasher],
 })
 export class AuthModule {}

@@ -19,8 +19,8 @@ export class SessionGuard implements CanActivate {
     if (rule?.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request) ?? sessionCookieToken(request);
-    const user = token ? await this.auth.authenticate(token) : null;
-    if (!user) throw new VigilError('unauthenticated', 'Sign in to continue');
+    if (!token) throw new VigilError('unauthenticated', 'Sign in to continue');
+    const user = await this.auth.authenticate(token);
     request.user = user;
     if (!rule) throw new VigilError('forbidden', 'This route has no access rule');
     if (!user.roles.some((role) => rule.roles.includes(role))) {

@@ -3,6 +3,7 @@ import { type UserView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { SessionsRepository, UsersRepository } from '@vigil/persistence';
 import { PasswordHasher } from '../auth/password-hasher';
+import { assertPasswordNotCommon } from '../auth/password-policy';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
 import { toUserView } from './user.presenter';
 
@@ -26,6 +27,7 @@ export class UsersService {
   }
 
   async create(request: CreateUserDto): Promise<UserView> {
+    assertPasswordNotCommon(request.password, 'password');
     const existing = await this.users.findByUsername(request.username);
     if (existing) {
       throw new VigilError('username_taken', `The username ${request.username} is taken`, { field: 'username', details: { existingId: existing.id } });
