@@ -41,6 +41,9 @@ export class BullMqJobQueue extends JobQueue {
   private readonly backoffMs: number;
   private worker: Worker | null = null;
   private workerConnection: Redis | null = null;
+  /** Every job scheduler this process registered, to register again when Redis comes back without them. */
+  private readonly schedulers = new Map<string, () => Promise<void>>();
+  private connectedBefore = false;
 
   constructor(private readonly options: BullMqOptions) {
     super();
@@ -49,6 +52,18 @@ export class BullMqJobQueue extends JobQueue {
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection, prefix: options.prefix });
     this.queue.on('error', (error) => this.logger.error(`Queue error: ${error.message}`));
+    // A Redis restarted without persistence (or failed over to an empty replica) has lost the job schedulers, and
+    // nothing would tick again: each reconnection registers them again (upserting one is idempotent). Lost
+    // waiting jobs need nothing here: the due-source scheduler and the outbox sweep find their work in PostgreSQL.
+    this.connection.on('ready', () => {
+      if (!this.connectedBefore) {
+        this.connectedBefore = true;
+        return;
+      }
+      for (const [id, register] of this.schedulers) {
+        register().catch((error: Error) => this.logger.warn(`Could not register job scheduler ${id} again: ${error.message}`));
+      }
+    });
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
@@ -68,7 +83,12 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async repeat<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler(`every-${name}`, { every: everyMs }, { name, data: payload, opts: this.jobOptions(name, undefined) });
+    const id = `every-${name}`;
+    const register = async () => {
+      await this.queue.upsertJobScheduler(id, { every: everyMs }, { name, data: payload, opts: this.jobOptions(name, undefined) });
+    };
+    this.schedulers.set(id, register);
+    await register();
   }
 
   async ping(): Promise<void> {

@@ -4,6 +4,12 @@ import { ItemsRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 import { SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
 
+/**
+ * Longest one probe may take. A client that queues commands until its server is back (BullMQ's Redis connection
+ * must) would otherwise hold readiness open for the whole outage instead of answering "not ready".
+ */
+const PROBE_TIMEOUT_MS = 3000;
+
 /** Probes each part Vigil needs; every probe names the mode in use so operators see what is running. */
 @Injectable()
 export class ComponentHealthIndicator {
@@ -28,11 +34,17 @@ export class ComponentHealthIndicator {
 
   private async probe(key: string, details: Record<string, string>, ping: () => Promise<void>): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check(key);
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await ping();
+      const timedOut = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+      });
+      await Promise.race([ping(), timedOut]);
       return indicator.up(details);
     } catch (error) {
       return indicator.down({ ...details, message: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
