@@ -164,9 +164,12 @@ describe('Vigil console in a browser', () => {
     expect(await results.count()).toBe(1);
     const title = results.first().getByTestId('result-title');
     expect((await title.textContent())?.trim()).toBe(TITLE);
-    expect(await title.getAttribute('href')).toBe(ORIGINAL_URL);
-    expect(await title.getAttribute('target')).toBe('_blank');
-    expect(await title.getAttribute('rel')).toContain('noopener');
+    // The title opens the item in Vigil; the original is its own link, in a new tab.
+    expect(await title.getAttribute('href')).toMatch(/^\/items\/[0-9a-f-]{36}$/);
+    const original = results.first().getByTestId('result-original');
+    expect(await original.getAttribute('href')).toBe(ORIGINAL_URL);
+    expect(await original.getAttribute('target')).toBe('_blank');
+    expect(await original.getAttribute('rel')).toContain('noopener');
     expect(await textOf(page, 'results-total')).toBe('1 kết quả');
     expect(await results.first().textContent()).toContain(SOURCE_NAME);
 
@@ -258,13 +261,14 @@ describe('Vigil console in a browser', () => {
     const result = page.getByTestId('result-item').filter({ hasText: TITLE });
     const time = result.locator('time');
     expect(await time.getAttribute('datetime')).toBe(PUBLISHED_AT);
-    const vietnamese = (await time.textContent()) ?? '';
+    // The list shows how long ago; the absolute Vietnam time is on hover.
+    const vietnamese = (await time.getAttribute('title')) ?? '';
     expect(vietnamese).toContain('08:15');
     expect(vietnamese).toContain('2026');
     expect(vietnamese).not.toContain('01:15');
 
     await page.getByTestId('lang-switch').click();
     await waitForText(page, 'nav-items', 'Items');
-    expect(await time.textContent()).toMatch(/26 Nov 2026.*08:15/);
+    expect(await time.getAttribute('title')).toMatch(/26 Nov 2026.*08:15/);
   });
 });
