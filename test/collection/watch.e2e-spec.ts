@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ItemDetail } from '@vigil/contracts';
 import { waitFor } from '@vigil/testing';
+import { DataSource } from 'typeorm';
 import { type ArticleContent, articlePage, rss2, STORIES } from '../fixtures/collection';
 import { CollectionHarness, PIPELINE_TIMEOUT_MS } from './support/collection-harness';
 import { CollectionFixtureServer } from './support/collection-fixture-server';
@@ -109,6 +110,17 @@ describe('Collection: watched items, edits and takedowns', () => {
     expect(removed.snapshots).toHaveLength(2);
     // The archive outlives the page.
     expect((await vigil.raw('GET', `/api/items/${item.id}/snapshot`)).text).toContain(article.paragraphs[2]);
+  });
+
+  it('re-checks, at the interval now set, an item watched when the interval was longer', async () => {
+    const { item, path } = await watchedArticle('theo-doi-tu-truoc', STORIES.potteryVillage);
+    // As stored by a Vigil that ran with VIGIL_WATCH_INTERVAL_SEC=86400 when the item was watched.
+    const dataSource = vigil.vigil.app.get(DataSource);
+    await dataSource.query(`UPDATE items SET next_check_at = $2 WHERE id = $1`, [item.id, new Date(vigil.vigil.clock.now().getTime() + 86_400_000)]);
+    const fetched = site.requestsTo(path).length;
+    await waitFor(`a re-check of ${path}`, async () => site.requestsTo(path).length > fetched || undefined, PIPELINE_TIMEOUT_MS);
+    const [row] = (await dataSource.query(`SELECT next_check_at FROM items WHERE id = $1`, [item.id])) as { next_check_at: Date }[];
+    expect(row!.next_check_at.getTime()).toBeLessThanOrEqual(vigil.vigil.clock.now().getTime() + 1_000);
   });
 
   it('raises item.removed for a page that answers 410 Gone', async () => {

@@ -87,7 +87,7 @@ describe('ParsingPool', () => {
   it('sanitises an archived page from its gzip bytes', async () => {
     pool = new ParsingPool({ threads: 1 });
     const page = '<html><body><script>alert(1)</script><p onclick="x()">Nội dung <img src="https://x/y.png" alt="ảnh"></p></body></html>';
-    const body = await pool.sanitizeSnapshot(gzipSync(Buffer.from(page)), 'text/html; charset=utf-8');
+    const body = await pool.sanitizeSnapshot(gzipSync(Buffer.from(page)), 'text/html; charset=utf-8', 'https://tin.example.vn/bai.html');
     expect(body).toBe('<p>Nội dung <span>[ảnh]</span></p>');
   });
 

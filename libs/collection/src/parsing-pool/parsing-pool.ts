@@ -101,8 +101,8 @@ export class ParsingPool implements OnApplicationShutdown {
   }
 
   /** The archived page's bytes (gzip) as safe HTML, without the banner (see snapshotDocument). */
-  sanitizeSnapshot(bodyGzip: Uint8Array, contentType: string | null): Promise<string> {
-    return this.run('snapshot', { bodyGzip, contentType });
+  sanitizeSnapshot(bodyGzip: Uint8Array, contentType: string | null, pageUrl: string): Promise<string> {
+    return this.run('snapshot', { bodyGzip, contentType, pageUrl });
   }
 
   /** Stops every thread; tasks still running or waiting are refused. */

@@ -11,7 +11,7 @@ export interface ParsingTasks {
   listing: { input: { html: string; pageUrl: string; rule: ListingRule }; output: string[] };
   discovery: { input: { html: string; pageUrl: string }; output: string[] };
   article: { input: { html: string; pageUrl: string }; output: ExtractedArticle };
-  snapshot: { input: { bodyGzip: Uint8Array; contentType: string | null }; output: string };
+  snapshot: { input: { bodyGzip: Uint8Array; contentType: string | null; pageUrl: string }; output: string };
 }
 
 export type ParsingKind = keyof ParsingTasks;
@@ -28,7 +28,7 @@ const HANDLERS: { [K in ParsingKind]: (input: ParsingTasks[K]['input']) => Parsi
   listing: ({ html, pageUrl, rule }) => extractListingLinks(html, pageUrl, rule),
   discovery: ({ html, pageUrl }) => discoverFeeds(html, pageUrl),
   article: ({ html, pageUrl }) => extractArticle(html, pageUrl),
-  snapshot: ({ bodyGzip, contentType }) => sanitizeArchivedPage(bodyGzip, contentType),
+  snapshot: ({ bodyGzip, contentType, pageUrl }) => sanitizeArchivedPage(bodyGzip, contentType, pageUrl),
 };
 
 export function runParsingTask(task: ParsingTask): ParsingOutcome {

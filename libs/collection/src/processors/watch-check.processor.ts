@@ -28,7 +28,10 @@ export class WatchCheckProcessor {
 
   /** Queues a check for each due item; the job id names the due time, so a tick that runs twice queues once. */
   async scheduleDue(): Promise<void> {
-    for (const item of await this.items.findWatchDue(this.clock.now(), CHECKS_PER_TICK)) {
+    const now = this.clock.now();
+    // Checks stored under an earlier, longer interval are recomputed from the setting in force.
+    await this.items.clampWatchChecks(new Date(now.getTime() + this.config.collection.watchIntervalMs));
+    for (const item of await this.items.findWatchDue(now, CHECKS_PER_TICK)) {
       await this.queue.enqueue('check-watched-item', { itemId: item.id }, { jobId: `check-${item.id}-${item.nextCheckAt?.getTime()}` });
     }
   }

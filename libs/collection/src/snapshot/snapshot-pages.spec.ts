@@ -59,6 +59,39 @@ describe('SnapshotPages', () => {
     expect(reads.bodies).toBe(1);
   });
 
+  it('keeps the page’s <title> out of its text and points relative links at the original site', async () => {
+    const snapshot = archived(`<html><head><title>Tin đồn cắt nước | Báo Hòa Sơn</title></head><body>
+      <p>Xem <a href="/thoi-su/bai-goc.html">bài gốc</a>, <a href="anh/cat-nuoc.html">ảnh</a>, <a href="//cdn.tin.example.vn/tep.pdf">tệp</a>,
+      <a href="#binh-luan">bình luận</a> và <a href="https://khac.example.com/x">trang khác</a>.</p></body></html>`);
+    const { evidence } = evidenceWith(snapshot);
+    const page = (await new SnapshotPages(evidence, pool).page('item-1', null, 'vi'))!;
+    const body = snapshot.sanitizedHtml!;
+    expect(body).not.toContain('Tin đồn cắt nước');
+    expect(body).toContain('<a href="https://tin.example.vn/thoi-su/bai-goc.html">bài gốc</a>');
+    expect(body).toContain('<a href="https://tin.example.vn/anh/cat-nuoc.html">ảnh</a>');
+    expect(body).toContain('<a href="https://cdn.tin.example.vn/tep.pdf">tệp</a>');
+    expect(body).toContain('<a href="#binh-luan">bình luận</a>');
+    expect(body).toContain('<a href="https://khac.example.com/x">trang khác</a>');
+    expect(page).not.toMatch(/<a href="\//);
+  });
+
+  it('resolves links against the page’s own <base href>', async () => {
+    const snapshot = archived('<html><head><base href="https://tin.example.vn/2026/11/"></head><body><p><a href="bai.html">bài</a></p></body></html>');
+    const { evidence } = evidenceWith(snapshot);
+    await new SnapshotPages(evidence, pool).page('item-1', null, 'vi');
+    expect(snapshot.sanitizedHtml).toBe('<p><a href="https://tin.example.vn/2026/11/bai.html">bài</a></p>');
+  });
+
+  it('dates the banner in Vietnam’s time zone, in the reader’s language', async () => {
+    // Fetched 01:15 UTC = 08:15 in Hà Nội, on 26 November 2026.
+    const { evidence } = evidenceWith(archived('<p>Bản tin</p>'));
+    const pages = new SnapshotPages(evidence, pool);
+    const vi = (await pages.page('item-1', null, 'vi'))!;
+    const en = (await pages.page('item-1', null, 'en'))!;
+    expect(vi).toMatch(/thu thập lúc <time datetime="2026-11-26T01:15:00.000Z">[^<]*08:15:00[^<]*2026[^<]*\(GMT\+7\)<\/time>/);
+    expect(en).toMatch(/fetched <time datetime="2026-11-26T01:15:00.000Z">26 Nov 2026, 08:15:00 \(GMT\+7\)<\/time>/);
+  });
+
   it('answers null for an item without that snapshot', async () => {
     const { evidence } = evidenceWith(archived('<p>x</p>'));
     await expect(new SnapshotPages(evidence, pool).page('item-2', null, 'vi')).resolves.toBeNull();

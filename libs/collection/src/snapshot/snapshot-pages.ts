@@ -28,7 +28,7 @@ export class SnapshotPages {
     if (!archived) return null; // deleted with its item meanwhile
     let body: string;
     try {
-      body = await this.pool.sanitizeSnapshot(archived.bodyGzip, archived.contentType);
+      body = await this.pool.sanitizeSnapshot(archived.bodyGzip, archived.contentType, archived.finalUrl);
     } catch (error) {
       // Nothing is stored, so a later view tries again (the pool may have been busy, not the page too big).
       if (error instanceof ParseTaskError || error instanceof ParsingPoolBusyError) {

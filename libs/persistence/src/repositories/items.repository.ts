@@ -216,6 +216,15 @@ export class ItemsRepository {
     await this.items.update({ id }, { watched, nextCheckAt });
   }
 
+  /**
+   * Brings every watched item's next check within `latest` (now + the current watch interval): a check stored
+   * under a longer VIGIL_WATCH_INTERVAL_SEC waits no longer than the setting in force says. Walks the partial
+   * index of watched items' check times from `latest` on, so it costs next to nothing once all are within it.
+   */
+  async clampWatchChecks(latest: Date): Promise<void> {
+    await this.items.query(`UPDATE items SET next_check_at = $1 WHERE watched AND next_check_at > $1`, [latest]);
+  }
+
   findWatchDue(now: Date, limit: number): Promise<ItemEntity[]> {
     return this.items.find({ where: { watched: true, nextCheckAt: LessThanOrEqual(now) }, order: { nextCheckAt: 'ASC' }, take: limit });
   }
