@@ -12,3 +12,4 @@ export * from './dedupe/minhash';
 export * from './dedupe/fingerprint';
 export * from './sources/source-url';
 export * from './passwords/common-passwords';
+export * from './rules';

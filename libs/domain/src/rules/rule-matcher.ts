@@ -1,0 +1,246 @@
+import { anchorOf, compileRule, type CompiledNode, type IndexKind, TermTable, type TermSpec } from './compiled-rule';
+import { type HighlightField, type MatchableItem, PreparedItem } from './prepared-item';
+import type { RuleExpression } from './rule-expression';
+
+export interface CompiledRuleInput {
+  id: string;
+  expression: RuleExpression;
+}
+
+/** A span of the raw title or text (UTF-16 offsets, end exclusive) holding a term that made the rule match. */
+export interface RuleHighlight {
+  field: HighlightField;
+  start: number;
+  end: number;
+}
+
+export interface RuleMatch {
+  ruleId: string;
+  /** Sorted by field (title first) and offset; at most MAX_HIGHLIGHTS. */
+  highlights: RuleHighlight[];
+}
+
+export interface RuleMatcherOptions {
+  /**
+   * False evaluates every rule on every item instead of only the rules the index names: the same answers,
+   * slower. For the index's own test and the bench baseline.
+   */
+  index?: boolean;
+}
+
+/** Enough for the console to mark a rule's words; an item quoting a watched word a thousand times need not send them all. */
+export const MAX_HIGHLIGHTS = 100;
+
+const EMPTY: readonly number[] = [];
+
+/**
+ * Runs many rules over each collected item. Compiling builds an inverted index from folded words, prefixes and
+ * filter keys to the rules that need one of them, so an item evaluates only the rules it can match (plus the few that
+ * can match without any key, such as `NOT x`): the cost follows the item and its candidate rules, not the rule count.
+ */
+export class RuleMatcher {
+  private readonly ids: string[] = [];
+  private readonly roots: CompiledNode[] = [];
+  private readonly terms: TermSpec[];
+  private readonly indexes: Record<IndexKind, Map<string, number[]>> = { word: new Map(), prefix: new Map(), meta: new Map() };
+  /** Distinct prefix lengths in the prefix index, ascending: an item looks up each of its words cut to each. */
+  private readonly prefixLengths: number[];
+  private readonly unanchored: number[] = [];
+  private readonly useIndex: boolean;
+  // Per-item scratch, stamped with the item's epoch instead of cleared: match() is synchronous, so one set suffices.
+  private epoch = 0;
+  private readonly ruleStamp: Uint32Array;
+  private readonly termStamp: Uint32Array;
+  private readonly termOccurrences: (readonly number[])[];
+  private item: PreparedItem | null = null;
+
+  constructor(rules: readonly CompiledRuleInput[], options: RuleMatcherOptions = {}) {
+    this.useIndex = options.index ?? true;
+    const table = new TermTable();
+    const lengths = new Set<number>();
+    rules.forEach((rule, index) => {
+      this.ids.push(rule.id);
+      this.roots.push(compileRule(rule.expression, table));
+      const anchor = anchorOf(rule.expression);
+      if (!anchor) {
+        this.unanchored.push(index);
+        return;
+      }
+      for (const key of anchor.keys) {
+        const map = this.indexes[key.kind];
+        const list = map.get(key.value);
+        if (!list) map.set(key.value, [index]);
+        else if (list[list.length - 1] !== index) list.push(index);
+        if (key.kind === 'prefix') lengths.add(key.value.length);
+      }
+    });
+    this.terms = table.specs;
+    this.prefixLengths = [...lengths].sort((a, b) => a - b);
+    this.ruleStamp = new Uint32Array(rules.length);
+    this.termStamp = new Uint32Array(this.terms.length);
+    this.termOccurrences = new Array<readonly number[]>(this.terms.length).fill(EMPTY);
+  }
+
+  /** How the rules were indexed: `unanchored` rules run on every item. */
+  get stats(): { rules: number; terms: number; unanchored: number } {
+    return { rules: this.ids.length, terms: this.terms.length, unanchored: this.unanchored.length };
+  }
+
+  /** The rules the item matches, in the order they were given, each with the spans to highlight. */
+  match(raw: MatchableItem): RuleMatch[] {
+    const item = new PreparedItem(raw);
+    this.item = item;
+    this.nextEpoch();
+    const matches: RuleMatch[] = [];
+    for (const rule of this.candidates(item)) {
+      const root = this.roots[rule];
+      if (this.evaluate(root)) matches.push({ ruleId: this.ids[rule], highlights: this.highlightsOf(root) });
+    }
+    this.item = null;
+    return matches;
+  }
+
+  private nextEpoch(): void {
+    this.epoch += 1;
+    if (this.epoch === 0xffffffff) {
+      this.ruleStamp.fill(0);
+      this.termStamp.fill(0);
+      this.epoch = 1;
+    }
+  }
+
+  private candidates(item: PreparedItem): number[] {
+    if (!this.useIndex) return this.ids.map((_, index) => index);
+    const found: number[] = [];
+    const add = (rules: readonly number[] | undefined): void => {
+      if (!rules) return;
+      for (const rule of rules) {
+        if (this.ruleStamp[rule] !== this.epoch) {
+          this.ruleStamp[rule] = this.epoch;
+          found.push(rule);
+        }
+      }
+    };
+    const { word, prefix, meta } = this.indexes;
+    for (const token of item.positions.keys()) {
+      add(word.get(token));
+      for (const length of this.prefixLengths) {
+        if (length > token.length) break;
+        add(prefix.get(length === token.length ? token : token.slice(0, length)));
+      }
+    }
+    for (const key of item.metaKeys) add(meta.get(key));
+    add(this.unanchored);
+    return found.sort((a, b) => a - b);
+  }
+
+  private evaluate(node: CompiledNode): boolean {
+    switch (node.kind) {
+      case 'term':
+        return this.occurrences(node.term).length > 0;
+      case 'near':
+        return this.nearPairs(node, null);
+      case 'and':
+        return node.operands.every((operand) => this.evaluate(operand));
+      case 'or':
+        return node.operands.some((operand) => this.evaluate(operand));
+      case 'not':
+        return !this.evaluate(node.operand);
+      case 'filter':
+        return this.current.metaKeys.includes(node.key);
+    }
+  }
+
+  private highlightsOf(root: CompiledNode): RuleHighlight[] {
+    const spans: RuleHighlight[] = [];
+    this.collect(root, spans);
+    spans.sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1));
+    const unique = spans.filter((span, index) => {
+      const previous = spans[index - 1];
+      return !previous || previous.field !== span.field || previous.start !== span.start || previous.end !== span.end;
+    });
+    return unique.slice(0, MAX_HIGHLIGHTS);
+  }
+
+  /** Adds the spans of a node already known to be true: what made it true, nothing under a NOT. */
+  private collect(node: CompiledNode, spans: RuleHighlight[]): void {
+    switch (node.kind) {
+      case 'term':
+        for (const position of this.occurrences(node.term)) spans.push(this.current.highlight(position, position + node.length - 1));
+        return;
+      case 'near':
+        this.nearPairs(node, spans);
+        return;
+      case 'and':
+        for (const operand of node.operands) this.collect(operand, spans);
+        return;
+      case 'or':
+        for (const operand of node.operands) if (this.evaluate(operand)) this.collect(operand, spans);
+        return;
+      case 'not':
+      case 'filter':
+        return;
+    }
+  }
+
+  private get current(): PreparedItem {
+    if (!this.item) throw new Error('RuleMatcher evaluated outside match()');
+    return this.item;
+  }
+
+  /** Start positions where the term occurs (all its words, consecutive, in one field), computed once per item. */
+  private occurrences(term: number): readonly number[] {
+    if (this.termStamp[term] === this.epoch) return this.termOccurrences[term];
+    const found = this.findTerm(this.terms[term]);
+    this.termStamp[term] = this.epoch;
+    this.termOccurrences[term] = found;
+    return found;
+  }
+
+  private findTerm(spec: TermSpec): readonly number[] {
+    const item = this.current;
+    const { words, exact, prefix } = spec;
+    const last = words.length - 1;
+    const starts = last === 0 && prefix ? item.prefixPositions(words[0]) : (item.positions.get(words[0]) ?? EMPTY);
+    if (last === 0 && !exact) return starts;
+    const found: number[] = [];
+    for (const start of starts) {
+      if (start + last >= item.length || !item.sameField(start, start + last)) continue;
+      let matches = true;
+      for (let offset = 1; offset <= last && matches; offset += 1) {
+        const word = item.folded[start + offset];
+        matches = offset === last && prefix ? word.startsWith(words[offset]) : word === words[offset];
+      }
+      for (let offset = 0; exact && offset <= last && matches; offset += 1) {
+        const form = item.exactAt(start + offset);
+        matches = offset === last && prefix ? form.startsWith(exact[offset]) : form === exact[offset];
+      }
+      if (matches) found.push(start);
+    }
+    return found;
+  }
+
+  /**
+   * Whether some occurrence of the left term and some of the right lie in one field, without overlapping, with at
+   * most `distance` words between them, in either order. With `spans`, adds every such pair instead of stopping at one.
+   */
+  private nearPairs(node: Extract<CompiledNode, { kind: 'near' }>, spans: RuleHighlight[] | null): boolean {
+    const item = this.current;
+    const lefts = this.occurrences(node.left);
+    const rights = lefts.length ? this.occurrences(node.right) : EMPTY;
+    let found = false;
+    for (const left of lefts) {
+      const leftEnd = left + node.leftLength;
+      for (const right of rights) {
+        if (right > leftEnd + node.distance) break;
+        const rightEnd = right + node.rightLength;
+        const gap = right >= left ? right - leftEnd : left - rightEnd;
+        if (gap < 0 || gap > node.distance || !item.sameField(left, right)) continue;
+        if (!spans) return true;
+        found = true;
+        spans.push(item.highlight(left, leftEnd - 1), item.highlight(right, rightEnd - 1));
+      }
+    }
+    return found;
+  }
+}
