@@ -50,6 +50,8 @@ const ACCESS_MATRIX: Record<string, Access> = {
   // Anyone who cites an item may need to know when it is edited or taken down.
   'POST /api/items/:id/watch': EVERY_ROLE,
   'DELETE /api/items/:id/watch': EVERY_ROLE,
+  // The live feed's replay over HTTP: every signed-in user, each seeing only the events meant for their roles.
+  'GET /api/events': EVERY_ROLE,
 };
 
 const UNKNOWN_ID = '3d8f7a10-2b4c-4e6f-9a1b-5c7d9e0f1a2b';

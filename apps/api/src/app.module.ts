@@ -4,11 +4,13 @@ import { ConfigModule, type VigilConfig } from '@vigil/config';
 import type { Clock } from '@vigil/domain';
 import { PersistenceModule } from '@vigil/persistence';
 import { QueueModule } from '@vigil/queue';
+import { RealtimeModule } from '@vigil/realtime';
 import { SearchModule } from '@vigil/search';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConsoleModule } from './modules/console/console.module';
 import { HealthModule } from './modules/health/health.module';
 import { ItemsModule } from './modules/items/items.module';
+import { LiveModule } from './modules/live/live.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -22,11 +24,13 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         PersistenceModule.forRoot(),
         QueueModule,
+        RealtimeModule,
         SearchModule,
         AuthModule,
         UsersModule,
         SourcesModule,
         ItemsModule,
+        LiveModule,
         HealthModule,
         ...(config.runsWorkers ? [CollectionWorkerModule] : []),
         ConsoleModule.forRoot(config),

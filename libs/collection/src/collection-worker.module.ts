@@ -1,9 +1,11 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { JobQueue } from '@vigil/queue';
+import { RealtimeModule } from '@vigil/realtime';
 import { CollectSourceProcessor } from './processors/collect-source.processor';
 import { CollectionModule } from './collection.module';
 import { EnrichItemProcessor } from './processors/enrich-item.processor';
+import { ItemEventRecorder } from './processors/item-event-recorder';
 import { ScheduleDueSourcesTask } from './tasks/schedule-due-sources.task';
 import { SearchIndexer } from './search-indexer';
 import { SourceReader } from './source-reader';
@@ -15,8 +17,9 @@ import { WatchCheckProcessor } from './processors/watch-check.processor';
  * work the queue lost. Hosted by the ingestor, or by the API in single-process mode.
  */
 @Module({
-  imports: [CollectionModule],
-  providers: [SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesTask, WatchCheckProcessor, SweepOutboxTask],
+  // Item events raise live events; RealtimeModule is global, imported here too so every host of the worker has it.
+  imports: [CollectionModule, RealtimeModule],
+  providers: [ItemEventRecorder, SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesTask, WatchCheckProcessor, SweepOutboxTask],
 })
 export class CollectionWorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(CollectionWorkerModule.name);

@@ -3,3 +3,4 @@ export * from './api';
 export * from './jobs';
 export * from './errors';
 export * from './source-failures';
+export * from './live-events';

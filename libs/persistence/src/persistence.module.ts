@@ -6,13 +6,14 @@ import { MigrationRunner } from './migration-runner';
 import { MIGRATIONS } from './migrations';
 import { EvidenceRepository } from './repositories/evidence.repository';
 import { ItemsRepository } from './repositories/items.repository';
+import { LiveEventsRepository } from './repositories/live-events.repository';
 import { SecondFactorsRepository } from './repositories/second-factors.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { SettingsRepository } from './repositories/settings.repository';
 import { SourcesRepository } from './repositories/sources.repository';
 import { UsersRepository } from './repositories/users.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, LiveEventsRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

@@ -10,6 +10,7 @@ import { FeedParseError } from '@vigil/parsing';
 import { enrichJobId } from './enrich-item.processor';
 import { SearchIndexer } from '../search-indexer';
 import { SourceReader } from '../source-reader';
+import { ItemEventRecorder } from './item-event-recorder';
 
 interface StoreResult {
   newItems: number;
@@ -32,6 +33,7 @@ export class CollectSourceProcessor {
     private readonly sources: SourcesRepository,
     private readonly items: ItemsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly itemEvents: ItemEventRecorder,
     private readonly fetcher: PoliteFetcher,
     private readonly reader: SourceReader,
     private readonly indexer: SearchIndexer,
@@ -124,8 +126,7 @@ export class CollectSourceProcessor {
     const recorded = await this.evidence.itemsWithEvent(dropped.map((item) => item.id), 'item.removed');
     for (const item of dropped) {
       if (recorded.has(item.id)) continue;
-      await this.evidence.addEvent({
-        itemId: item.id,
+      await this.itemEvents.record(item, {
         kind: 'item.removed',
         at,
         reason: 'dropped_from_feed',

@@ -6,19 +6,22 @@ import { JobQueue } from '@vigil/queue';
 import { archiveSnapshot, textHash } from './enrich-item.processor';
 import { FetchError, PoliteFetcher } from '../http';
 import { ParseTaskError, ParsingPool } from '../parsing-pool';
+import { ItemEventRecorder } from './item-event-recorder';
 
 const CHECKS_PER_TICK = 100;
 const GONE_STATUSES = new Set([404, 410]);
 
 /**
  * Re-fetches watched items: a changed text is archived as a new snapshot beside the first and raised as
- * `item.changed`; a 404/410 is raised once as `item.removed`. Events are stored before anyone is told.
+ * `item.changed`; a 404/410 is raised once as `item.removed`. Events are stored before anyone is told (and the
+ * live feed hears of them too).
  */
 @Injectable()
 export class WatchCheckProcessor {
   constructor(
     private readonly items: ItemsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly itemEvents: ItemEventRecorder,
     private readonly fetcher: PoliteFetcher,
     private readonly parsing: ParsingPool,
     @Inject(JobQueue) private readonly queue: JobQueue,
@@ -48,15 +51,14 @@ export class WatchCheckProcessor {
       if (previous && previous.textHash === textHash(article.text)) return;
       const snapshot = await archiveSnapshot(this.evidence, item.id, page, article.text);
       if (previous) {
-        await this.evidence.addEvent({ itemId: item.id, kind: 'item.changed', at: now, ...describeEdit(previous.finalUrl, page.finalUrl), snapshotId: snapshot.id });
+        await this.itemEvents.record(item, { kind: 'item.changed', at: now, ...describeEdit(previous.finalUrl, page.finalUrl), snapshotId: snapshot.id });
       }
     } catch (error) {
       if (error instanceof ParseTaskError) return; // the page is too big or too slow to read now: try again next time
       if (!(error instanceof FetchError)) throw error;
       if (error.status === undefined || !GONE_STATUSES.has(error.status)) return; // unreachable for now: try again next time
       await this.items.markRemoved(item.id, now);
-      await this.evidence.addEvent({
-        itemId: item.id,
+      await this.itemEvents.record(item, {
         kind: 'item.removed',
         at: now,
         reason: 'page_gone',

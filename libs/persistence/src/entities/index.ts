@@ -1,5 +1,6 @@
 import { ItemEventEntity } from './item-event.entity';
 import { ItemEntity } from './item.entity';
+import { LiveEventEntity } from './live-event.entity';
 import { SecondFactorEntity } from './second-factor.entity';
 import { SessionEntity } from './session.entity';
 import { SettingEntity } from './setting.entity';
@@ -8,5 +9,5 @@ import { SourceEntity } from './source.entity';
 import { StoryEntity } from './story.entity';
 import { UserEntity } from './user.entity';
 
-export { ItemEntity, ItemEventEntity, SecondFactorEntity, SessionEntity, SettingEntity, SnapshotEntity, SourceEntity, StoryEntity, UserEntity };
-export const ENTITIES = [UserEntity, SessionEntity, SettingEntity, SourceEntity, StoryEntity, ItemEntity, SnapshotEntity, ItemEventEntity, SecondFactorEntity];
+export { ItemEntity, ItemEventEntity, LiveEventEntity, SecondFactorEntity, SessionEntity, SettingEntity, SnapshotEntity, SourceEntity, StoryEntity, UserEntity };
+export const ENTITIES = [UserEntity, SessionEntity, SettingEntity, SourceEntity, StoryEntity, ItemEntity, SnapshotEntity, ItemEventEntity, SecondFactorEntity, LiveEventEntity];

@@ -13,6 +13,6 @@ import { TwoFactorController } from './two-factor.controller';
   imports: [JwtModule.register({})],
   controllers: [AuthController, TwoFactorController],
   providers: [AuthService, SecondFactorService, PasswordHasher, LoginThrottle, { provide: APP_GUARD, useClass: SessionGuard }],
-  exports: [PasswordHasher],
+  exports: [PasswordHasher, AuthService],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { type LoginAnswer, type LoginResponse, type UserView, VigilError } from 
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { SessionsRepository, SettingsRepository, UsersRepository, type UserEntity } from '@vigil/persistence';
+import { SessionEvents } from '@vigil/realtime';
 import { toUserView } from '../users/user.presenter';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -44,6 +45,7 @@ export class AuthService implements OnModuleInit {
     private readonly secondFactor: SecondFactorService,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -132,6 +134,7 @@ export class AuthService implements OnModuleInit {
     assertPasswordNotCommon(newPassword, 'newPassword');
     await this.users.update(user.id, { passwordHash: await this.passwords.hash(newPassword) });
     await this.sessions.revokeAllForUserExcept(user.id, user.sessionId, this.clock.now());
+    await this.sessionEvents.ended({ userId: user.id, exceptSessionId: user.sessionId });
   }
 
   /**
@@ -156,6 +159,7 @@ export class AuthService implements OnModuleInit {
 
   async logout(sessionId: string): Promise<void> {
     await this.sessions.revoke(sessionId, this.clock.now());
+    await this.sessionEvents.ended({ sessionId });
   }
 
   private async startSession(user: UserEntity): Promise<LoginResponse> {

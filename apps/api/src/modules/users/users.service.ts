@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type UserView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { SessionsRepository, UsersRepository } from '@vigil/persistence';
+import { SessionEvents } from '@vigil/realtime';
 import { PasswordHasher } from '../auth/password-hasher';
 import { assertPasswordNotCommon } from '../auth/password-policy';
 import type { CreateUserDto, UpdateUserDto } from './user.dto';
@@ -14,6 +15,7 @@ export class UsersService {
     private readonly sessions: SessionsRepository,
     private readonly passwords: PasswordHasher,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -48,7 +50,10 @@ export class UsersService {
     const user = await this.users.update(id, changes);
     if (!user) throw userNotFound(id);
     // A disabled user is signed out everywhere at once.
-    if (changes.disabled) await this.sessions.revokeAllForUser(id, this.clock.now());
+    if (changes.disabled) {
+      await this.sessions.revokeAllForUser(id, this.clock.now());
+      await this.sessionEvents.ended({ userId: id });
+    }
     return toUserView(user);
   }
 }

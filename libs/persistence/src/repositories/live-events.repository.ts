@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Role } from '@vigil/contracts';
+import { Repository } from 'typeorm';
+import { LiveEventEntity } from '../entities/live-event.entity';
+
+export type NewLiveEvent = Omit<LiveEventEntity, 'id'>;
+
+/** Who is reading: an event with an audience is theirs if they hold one of its roles or belong to its team. */
+export interface LiveEventViewer {
+  roles: readonly Role[];
+  teams?: readonly string[];
+}
+
+// Any constant works; it only has to be the same in every Vigil process (and differ from the migration lock).
+const APPEND_LOCK_KEY = 7_316_002;
+
+/** The live feed's event store: appended in id order, read back by id ("everything after the last one I saw"). */
+@Injectable()
+export class LiveEventsRepository {
+  constructor(@InjectRepository(LiveEventEntity) private readonly events: Repository<LiveEventEntity>) {}
+
+  /**
+   * Stores the events and returns them with their ids. Appends are serialised by a transaction-scoped lock, so an id
+   * is drawn only after every smaller id has committed: a reader that has seen id N has seen every id below it, and
+   * "after N" never skips an event that a slower, concurrent append commits later.
+   */
+  async append(events: readonly NewLiveEvent[]): Promise<LiveEventEntity[]> {
+    if (events.length === 0) return [];
+    return this.events.manager.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+      const result = await manager.createQueryBuilder().insert().into(LiveEventEntity).values(events.map((event) => ({ ...event }))).returning('*').execute();
+      const rows = result.raw as { id: string; type: string; at: Date; data: object; roles: Role[] | null; team: string | null }[];
+      return rows.map((row) => Object.assign(new LiveEventEntity(), row, { id: String(row.id) }));
+    });
+  }
+
+  /**
+   * At most `limit` events with an id above `afterId` (and at most `upTo`, if given), oldest first. With a viewer,
+   * only the events that viewer may see.
+   */
+  after(afterId: string, limit: number, options: { upTo?: string; viewer?: LiveEventViewer } = {}): Promise<LiveEventEntity[]> {
+    const query = this.events.createQueryBuilder('event').where('event.id > :afterId', { afterId }).orderBy('event.id', 'ASC').limit(limit);
+    if (options.upTo !== undefined) query.andWhere('event.id <= :upTo', { upTo: options.upTo });
+    if (options.viewer) {
+      query.andWhere('((event.roles IS NULL AND event.team IS NULL) OR event.roles && CAST(:roles AS text[]) OR event.team = ANY(CAST(:teams AS text[])))', {
+        roles: [...options.viewer.roles],
+        teams: [...(options.viewer.teams ?? [])],
+      });
+    }
+    return query.getMany();
+  }
+
+  /** The newest id stored, '0' when there is none. */
+  async latestId(): Promise<string> {
+    const rows: { id: string | null }[] = await this.events.query('SELECT max(id)::text AS id FROM live_events');
+    return rows[0]?.id ?? '0';
+  }
+}
