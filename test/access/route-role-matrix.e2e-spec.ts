@@ -4,6 +4,7 @@ import { startVigil, type VigilTestApp } from '../support/vigil-test-app';
 type Access = 'public' | readonly Role[];
 const EVERY_ROLE = ROLES;
 const SOURCE_MANAGERS: readonly Role[] = ['admin', 'duty_officer'];
+const TRIAGE: readonly Role[] = ['admin', 'duty_officer'];
 
 /**
  * Who may call each route. The table must list exactly the routes the server has,
@@ -32,6 +33,21 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/auth/two-factor/enrol': ['admin', 'leader'],
   'POST /api/auth/two-factor/confirm': ['admin', 'leader'],
   'POST /api/auth/two-factor/disable': EVERY_ROLE,
+  // Watch rules: officers write them; every role reads why an item was flagged.
+  'GET /api/rules': EVERY_ROLE,
+  'POST /api/rules': TRIAGE,
+  'POST /api/rules/preview': TRIAGE,
+  'GET /api/rules/:id': EVERY_ROLE,
+  'PATCH /api/rules/:id': TRIAGE,
+  'DELETE /api/rules/:id': TRIAGE,
+  // The triage queue: everyone sees it; duty officers (and admins) claim and decide.
+  'GET /api/flags': EVERY_ROLE,
+  'GET /api/flags/:id': EVERY_ROLE,
+  'POST /api/flags/:id/claim': TRIAGE,
+  'POST /api/flags/:id/release': TRIAGE,
+  'POST /api/flags/:id/dismiss': TRIAGE,
+  'POST /api/flags/:id/escalate': TRIAGE,
+  'POST /api/flags/:id/attach': TRIAGE,
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],

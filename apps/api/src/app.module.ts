@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CollectionWorkerModule } from '@vigil/collection';
 import { ConfigModule, type VigilConfig } from '@vigil/config';
+import { DetectionModule } from '@vigil/detection';
 import type { Clock } from '@vigil/domain';
 import { PersistenceModule } from '@vigil/persistence';
 import { QueueModule } from '@vigil/queue';
@@ -8,9 +9,11 @@ import { RealtimeModule } from '@vigil/realtime';
 import { SearchModule } from '@vigil/search';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConsoleModule } from './modules/console/console.module';
+import { FlagsModule } from './modules/flags/flags.module';
 import { HealthModule } from './modules/health/health.module';
 import { ItemsModule } from './modules/items/items.module';
 import { LiveModule } from './modules/live/live.module';
+import { RulesModule } from './modules/rules/rules.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -26,10 +29,13 @@ export class AppModule {
         QueueModule,
         RealtimeModule,
         SearchModule,
+        DetectionModule,
         AuthModule,
         UsersModule,
         SourcesModule,
         ItemsModule,
+        RulesModule,
+        FlagsModule,
         LiveModule,
         HealthModule,
         ...(config.runsWorkers ? [CollectionWorkerModule] : []),

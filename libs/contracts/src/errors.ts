@@ -54,6 +54,13 @@ export const ErrorCode = {
   SnapshotNotFound: 'snapshot_not_found',
   DateRangeInvalid: 'date_range_invalid',
   // Our side
+  RuleSyntaxInvalid: 'rule_syntax_invalid',
+  RuleNotFound: 'rule_not_found',
+  FlagNotFound: 'flag_not_found',
+  FlagClaimedByOther: 'flag_claimed_by_other',
+  FlagNotClaimedByYou: 'flag_not_claimed_by_you',
+  FlagClosed: 'flag_closed',
+  FlagAttachInvalid: 'flag_attach_invalid',
   DependencyUnavailable: 'dependency_unavailable',
   Internal: 'internal',
 } as const;
@@ -105,6 +112,13 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   item_not_found: 404,
   snapshot_not_found: 404,
   date_range_invalid: 400,
+  rule_syntax_invalid: 400,
+  rule_not_found: 404,
+  flag_not_found: 404,
+  flag_claimed_by_other: 409,
+  flag_not_claimed_by_you: 409,
+  flag_closed: 409,
+  flag_attach_invalid: 400,
   dependency_unavailable: 503,
   internal: 500,
 };
@@ -127,6 +141,12 @@ export interface ErrorDetails {
   url?: string;
   /** The part of the system that is down, for `dependency_unavailable`. */
   dependency?: string;
+  /** Where in the text a rule query stops making sense (0-based character offset), for `rule_syntax_invalid`. */
+  position?: number;
+  /** Which syntax problem it is, for `rule_syntax_invalid` (the console words it). */
+  reason?: string;
+  /** Who holds a claimed flag, for `flag_claimed_by_other`. */
+  holder?: { id: string; displayName: string };
 }
 
 /**

@@ -3,4 +3,5 @@ export * from './api';
 export * from './jobs';
 export * from './errors';
 export * from './source-failures';
+export * from './detection';
 export * from './live-events';

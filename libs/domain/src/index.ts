@@ -10,6 +10,7 @@ export * from './text/stopwords';
 export * from './text/search-terms';
 export * from './dedupe/minhash';
 export * from './dedupe/fingerprint';
-export * from './sources/source-url';
 export * from './passwords/common-passwords';
+export * from './sources/source-url';
+export * from './flags/flag-priority';
 export * from './rules';

@@ -5,6 +5,7 @@ import { ENTITIES } from './entities';
 import { MigrationRunner } from './migration-runner';
 import { MIGRATIONS } from './migrations';
 import { EvidenceRepository } from './repositories/evidence.repository';
+import { FlagsRepository } from './repositories/flags.repository';
 import { ItemsRepository } from './repositories/items.repository';
 import { LiveEventsRepository } from './repositories/live-events.repository';
 import { SecondFactorsRepository } from './repositories/second-factors.repository';
@@ -12,8 +13,9 @@ import { SessionsRepository } from './repositories/sessions.repository';
 import { SettingsRepository } from './repositories/settings.repository';
 import { SourcesRepository } from './repositories/sources.repository';
 import { UsersRepository } from './repositories/users.repository';
+import { WatchRulesRepository } from './repositories/watch-rules.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, LiveEventsRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
+import { ItemFlagger } from '@vigil/detection';
 import { CLOCK, type Clock, failureBackoffSec, nextPollInterval } from '@vigil/domain';
 import { EvidenceRepository, ItemsRepository, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { type JobContext, JobDeferral, JobQueue } from '@vigil/queue';
@@ -37,6 +38,7 @@ export class CollectSourceProcessor {
     private readonly fetcher: PoliteFetcher,
     private readonly reader: SourceReader,
     private readonly indexer: SearchIndexer,
+    private readonly flagger: ItemFlagger,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -106,10 +108,23 @@ export class CollectSourceProcessor {
     const copies = await this.items.exactCopies(source.id, converted.flatMap((item) => (item.contentHash ? [{ dedupeKey: item.dedupeKey, contentHash: item.contentHash }] : [])));
     const stored = await this.items.upsert(converted.filter((item) => !copies.has(item.dedupeKey)));
     const inserted = stored.filter((row) => row.inserted);
+    await this.flagFromFeed(source, stored.map(({ id }) => id));
     await this.queue.enqueueMany('enrich-item', inserted.map(({ id }) => ({ payload: { itemId: id }, jobId: enrichJobId(id) })));
     await this.noticeDroppedWatchedItems(source, listed, fetchedAt);
     if (stored.length) this.logger.log(`${source.name}: ${inserted.length} new, ${stored.length - inserted.length} changed${capped ? ' (more next poll)' : ''}`);
     return { newItems: inserted.length, capped };
+  }
+
+  /**
+   * Seconds matter: items are matched as the feed gives them, before their pages are fetched. A failure here does not
+   * fail the poll (its items are stored; a retry would find nothing new): new items are matched again when enriched.
+   */
+  private async flagFromFeed(source: SourceEntity, itemIds: string[]): Promise<void> {
+    try {
+      await this.flagger.flagItems(itemIds);
+    } catch (error) {
+      this.logger.error(`${source.name}: ${itemIds.length} items not matched against the watch rules yet: ${(error as Error).message}`);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, toSearchFields, toSearchText } from '@vigil/domain';
+import { ItemFlagger } from '@vigil/detection';
 import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository, type SnapshotEntity } from '@vigil/persistence';
 import { type JobContext, JobDeferral } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from '../http';
@@ -38,6 +39,7 @@ export class EnrichItemProcessor {
     private readonly fetcher: PoliteFetcher,
     private readonly parsing: ParsingPool,
     private readonly indexer: SearchIndexer,
+    private readonly flagger: ItemFlagger,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -102,6 +104,8 @@ export class EnrichItemProcessor {
       fingerprintBands: bandsOf(fingerprint),
       storyId: await this.storyFor(item, fingerprint),
     };
+    // The whole article may match a rule the feed's summary did not; matched before the write, so a retry matches too.
+    await this.flagger.flag([{ id: item.id, title, text, language, sourceId: item.sourceId, storyId: enrichment.storyId }]);
     const indexedAt = await this.indexer.indexBeforeWrite({ ...item, ...enrichment });
     await this.items.enrich(item.id, enrichment, this.clock.now(), indexedAt);
   }

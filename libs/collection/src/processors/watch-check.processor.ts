@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
+import { ItemFlagger } from '@vigil/detection';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { EvidenceRepository, ItemsRepository, type NewItemEvent } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
@@ -24,6 +25,7 @@ export class WatchCheckProcessor {
     private readonly itemEvents: ItemEventRecorder,
     private readonly fetcher: PoliteFetcher,
     private readonly parsing: ParsingPool,
+    private readonly flagger: ItemFlagger,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -49,6 +51,8 @@ export class WatchCheckProcessor {
       const article = await this.parsing.extractArticle(page.text(), page.finalUrl);
       const previous = await this.evidence.latestSnapshot(item.id);
       if (previous && previous.textHash === textHash(article.text)) return;
+      // An edit can make an item match a rule (or grow its flag): matched before it is archived, so a retry matches too.
+      if (previous) await this.flagger.flag([{ id: item.id, title: item.title, text: article.text, language: item.language, sourceId: item.sourceId, storyId: item.storyId }]);
       const snapshot = await archiveSnapshot(this.evidence, item.id, page, article.text);
       if (previous) {
         await this.itemEvents.record(item, { kind: 'item.changed', at: now, ...describeEdit(previous.finalUrl, page.finalUrl), snapshotId: snapshot.id });

@@ -8,6 +8,7 @@ import { SnapshotEntity } from './snapshot.entity';
 import { SourceEntity } from './source.entity';
 import { StoryEntity } from './story.entity';
 import { UserEntity } from './user.entity';
+import { WatchRuleEntity } from './watch-rule.entity';
 
-export { ItemEntity, ItemEventEntity, LiveEventEntity, SecondFactorEntity, SessionEntity, SettingEntity, SnapshotEntity, SourceEntity, StoryEntity, UserEntity };
-export const ENTITIES = [UserEntity, SessionEntity, SettingEntity, SourceEntity, StoryEntity, ItemEntity, SnapshotEntity, ItemEventEntity, SecondFactorEntity, LiveEventEntity];
+export { ItemEntity, ItemEventEntity, LiveEventEntity, SecondFactorEntity, SessionEntity, SettingEntity, SnapshotEntity, SourceEntity, StoryEntity, UserEntity, WatchRuleEntity };
+export const ENTITIES = [UserEntity, SessionEntity, SettingEntity, SourceEntity, StoryEntity, ItemEntity, SnapshotEntity, ItemEventEntity, SecondFactorEntity, WatchRuleEntity, LiveEventEntity];

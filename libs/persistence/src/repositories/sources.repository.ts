@@ -62,6 +62,12 @@ export class SourcesRepository {
     return this.sources.findOneBy({ id, removedAt: IsNull() });
   }
 
+  /** Tags of sources by id (what watch rules filter on with `tag:`), removed ones too. */
+  async tagsByIds(ids: string[]): Promise<Map<string, string[]>> {
+    const rows = ids.length ? await this.sources.find({ where: { id: In([...new Set(ids)]) }, select: { id: true, tags: true } }) : [];
+    return new Map(rows.map((row) => [row.id, row.tags]));
+  }
+
   /** Names of sources by id, removed ones too: the items they brought in still name them. */
   async findNamesByIds(ids: string[]): Promise<Map<string, { name: string; removed: boolean }>> {
     const rows = ids.length ? await this.sources.find({ where: { id: In([...new Set(ids)]) }, select: { id: true, name: true, removedAt: true } }) : [];

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FLAG_STATUSES, type FlagStatus } from '@vigil/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { HasNoNul, IsOptionalButNotNull, Trimmed } from '../../common/field-rules';
+
+export class FlagListQueryDto {
+  @ApiPropertyOptional({ enum: FLAG_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(FLAG_STATUSES, { message: `status must be one of ${FLAG_STATUSES.join(', ')}` })
+  status?: FlagStatus;
+
+  @ApiPropertyOptional({ enum: ['priority', 'newest'], default: 'priority' })
+  @IsOptional()
+  @IsIn(['priority', 'newest'], { message: 'sort must be priority or newest' })
+  sort?: 'priority' | 'newest';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10_000, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be a whole number' })
+  @Min(0)
+  @Max(10_000)
+  offset?: number;
+}
+
+export class DismissFlagDto {
+  @ApiProperty({ maxLength: 500, example: 'Tin cũ, đã được cải chính hôm qua' })
+  @Trimmed()
+  @IsString()
+  @MinLength(1, { message: 'reason must not be empty' })
+  @MaxLength(500)
+  @HasNoNul()
+  reason!: string;
+}
+
+export class EscalateFlagDto {
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptionalButNotNull()
+  @Trimmed()
+  @IsString()
+  @MaxLength(500)
+  @HasNoNul()
+  reason?: string;
+}
+
+export class AttachFlagDto {
+  @ApiProperty({ format: 'uuid', description: 'The flag whose story this flag joins' })
+  @IsUUID('all', { message: 'targetFlagId must be a UUID' })
+  targetFlagId!: string;
+}

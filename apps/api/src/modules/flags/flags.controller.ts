@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FlagActionView, FlagPage, FlagView } from '@vigil/contracts';
+import { Refuses } from '../../common/api-refusals';
+import { UuidParamPipe } from '../../common/uuid-param.pipe';
+import { AnyRole, Roles } from '../auth/access.decorators';
+import { CurrentUser, type AuthUser } from '../auth/auth-user';
+import { AttachFlagDto, DismissFlagDto, EscalateFlagDto, FlagListQueryDto } from './flag.dto';
+import { FlagsService } from './flags.service';
+
+const TRIAGE = ['admin', 'duty_officer'] as const;
+
+/** The triage queue: everyone reads it; duty officers (and admins) claim and decide. */
+@ApiTags('flags')
+@Controller('api/flags')
+export class FlagsController {
+  constructor(private readonly flags: FlagsService) {}
+
+  @AnyRole()
+  @Get()
+  list(@Query() query: FlagListQueryDto): Promise<FlagPage> {
+    return this.flags.list(query);
+  }
+
+  @AnyRole()
+  @Get(':id')
+  @Refuses('flag_not_found')
+  get(@Param('id', UuidParamPipe) id: string): Promise<FlagView & { actions: FlagActionView[] }> {
+    return this.flags.get(id);
+  }
+
+  @Roles(...TRIAGE)
+  @Post(':id/claim')
+  @HttpCode(200)
+  @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed')
+  claim(@Param('id', UuidParamPipe) id: string, @CurrentUser() user: AuthUser): Promise<FlagView> {
+    return this.flags.claim(id, user);
+  }
+
+  @Roles(...TRIAGE)
+  @Post(':id/release')
+  @HttpCode(200)
+  @Refuses('flag_not_found', 'flag_not_claimed_by_you', 'flag_closed')
+  release(@Param('id', UuidParamPipe) id: string, @CurrentUser() user: AuthUser): Promise<FlagView> {
+    return this.flags.release(id, user);
+  }
+
+  @Roles(...TRIAGE)
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed')
+  dismiss(@Param('id', UuidParamPipe) id: string, @Body() body: DismissFlagDto, @CurrentUser() user: AuthUser): Promise<FlagView> {
+    return this.flags.dismiss(id, user, body.reason);
+  }
+
+  @Roles(...TRIAGE)
+  @Post(':id/escalate')
+  @HttpCode(200)
+  @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed')
+  escalate(@Param('id', UuidParamPipe) id: string, @Body() body: EscalateFlagDto, @CurrentUser() user: AuthUser): Promise<FlagView> {
+    return this.flags.escalate(id, user, body.reason ?? null);
+  }
+
+  @Roles(...TRIAGE)
+  @Post(':id/attach')
+  @HttpCode(200)
+  @Refuses('flag_not_found', 'flag_attach_invalid', 'flag_claimed_by_other', 'flag_closed')
+  attach(@Param('id', UuidParamPipe) id: string, @Body() body: AttachFlagDto, @CurrentUser() user: AuthUser): Promise<FlagView> {
+    return this.flags.attach(id, user, body.targetFlagId);
+  }
+}

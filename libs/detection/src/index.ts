@@ -1,0 +1,3 @@
+export * from './detection.module';
+export * from './item-flagger';
+export * from './rules-cache';

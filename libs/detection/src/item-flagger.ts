@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
+import { CLOCK, type Clock, flagPriority } from '@vigil/domain';
+import { type FlagMatch, FlagsRepository, type RecordedFlag, SourcesRepository } from '@vigil/persistence';
+import { RulesCache } from './rules-cache';
+
+/** An item as its flag should see it: the published text, and what rules filter on. */
+export interface FlaggableItem {
+  id: string;
+  title: string;
+  text: string;
+  language: string | null;
+  sourceId: string;
+  storyId: string | null;
+}
+
+/**
+ * Matching inside the pipeline: the items a poll stored, an enrichment filled in or a watch check found edited are
+ * matched against every enabled rule at once (one compiled matcher), and each match lands in its story's flag.
+ */
+@Injectable()
+export class ItemFlagger {
+  constructor(
+    private readonly rules: RulesCache,
+    private readonly flags: FlagsRepository,
+    private readonly sources: SourcesRepository,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Matches stored items by id, as stored; with no enabled rule it reads nothing. */
+  async flagItems(itemIds: string[]): Promise<RecordedFlag[]> {
+    if (itemIds.length === 0 || (await this.rules.current()).rules.size === 0) return [];
+    return this.flag(await this.flags.flaggableItems(itemIds));
+  }
+
+  /**
+   * Matches items as the caller has them (an enrichment about to be stored, an edit just seen). Called before that
+   * write, so a failure here fails the job before anything is stored and its retry matches again (flags are idempotent).
+   */
+  async flag(items: FlaggableItem[]): Promise<RecordedFlag[]> {
+    if (items.length === 0) return [];
+    const { matcher, rules } = await this.rules.current();
+    if (rules.size === 0) return [];
+    const tags = await this.sources.tagsByIds(items.map((item) => item.sourceId));
+    const matches: FlagMatch[] = items.flatMap((item) =>
+      matcher
+        .match({ title: item.title, text: item.text, language: item.language, sourceId: item.sourceId, sourceTags: tags.get(item.sourceId) ?? [] })
+        .map(({ ruleId, highlights }) => ({ ruleId, itemId: item.id, sourceId: item.sourceId, storyId: item.storyId, highlights })),
+    );
+    if (matches.length === 0) return [];
+    const now = this.clock.now();
+    return this.flags.recordMatches(
+      matches,
+      now,
+      (context) => flagPriority({ severity: context.severity, sourceWeight: context.sourceWeight, velocity: context.velocity, ageMs: now.getTime() - context.firstSeenAt.getTime() }),
+      new Date(now.getTime() + this.config.collection.watchIntervalMs),
+    );
+  }
+}
