@@ -15,8 +15,11 @@ import { routeInputsOf, type RouteInputs } from './support/route-inputs';
 /** The tables a request could write to; a refused request must leave every count as it was. */
 const COUNTED_TABLES = ['users', 'sessions', 'settings', 'sources', 'items', 'stories', 'snapshots', 'item_events'] as const;
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** The wall-clock budget of the fuzz pass itself (the suite's other half is starting Vigil and collecting one item). */
-const FUZZ_BUDGET_MS = 75_000;
+/**
+ * The pass is bounded by its number of requests (casesFor caps each route), not by the clock: every route is always
+ * fuzzed in full, and a slow machine only takes longer. This is how long Jest lets it take.
+ */
+const FUZZ_TIMEOUT_MS = 300_000;
 
 const UNKNOWN_ID = '3d8f7a10-2b4c-4e6f-9a1b-5c7d9e0f1a2b';
 const STORY = STORIES.bridgeClosure;
@@ -159,8 +162,6 @@ describe('Vigil API fuzz: every route × hostile input', () => {
       const cases = casesFor(inputs, context);
       const routeStartedAt = Date.now();
       for (const fuzz of cases) {
-        // Past the budget the pass stops (and fails below) rather than run on behind Jest's timeout.
-        if (Date.now() - startedAt > FUZZ_BUDGET_MS) break;
         const problem = await check(route.method, route, fuzz, { token: admin });
         if (problem) findings.push(`${route.method} ${route.path} [${fuzz.label}] → ${problem}`);
       }
@@ -168,8 +169,7 @@ describe('Vigil API fuzz: every route × hostile input', () => {
     }
     console.log(`Fuzzed ${routes.length} routes in ${((Date.now() - startedAt) / 1000).toFixed(1)} s:\n${perRoute.join('\n')}`);
     expect(findings).toEqual([]);
-    expect(Date.now() - startedAt).toBeLessThan(FUZZ_BUDGET_MS);
-  }, FUZZ_BUDGET_MS + 15_000);
+  }, FUZZ_TIMEOUT_MS);
 
   it('answers methods and paths no route has with route_not_found', async () => {
     const findings: string[] = [];
