@@ -24,6 +24,8 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'GET /health/live': 'public',
   'POST /api/auth/login': 'public',
   'GET /api/auth/me': EVERY_ROLE,
+  // The console's probe: answers whether the caller is signed in (200 either way), so it needs no role.
+  'GET /api/auth/session': 'public',
   'POST /api/auth/logout': EVERY_ROLE,
   'POST /api/auth/password': EVERY_ROLE,
   // The code step of a sign-in: whoever passed the password step holds a challenge, not yet a session.
@@ -51,6 +53,7 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/password': ['admin'],
   'GET /api/sources': EVERY_ROLE,
   'POST /api/sources': SOURCE_MANAGERS,
   'GET /api/sources/:id': EVERY_ROLE,

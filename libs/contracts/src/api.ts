@@ -10,7 +10,30 @@ export interface UserView {
   displayName: string;
   roles: Role[];
   disabled: boolean;
+  /**
+   * The password was chosen by someone else (the first admin's one-time password, or an admin's set or reset): until
+   * the user changes it, the API answers only me, session, logout and password change (others: 403
+   * `password_change_required`), and the console asks for a new password first.
+   */
+  mustChangePassword: boolean;
   createdAt: string;
+}
+
+/**
+ * `GET /api/auth/session`, the console's probe: always 200, so a signed-out browser logs no failed request.
+ * `sessionExpired` says the cookie's session timed out (the login page says so), rather than never having existed.
+ */
+export type SessionState = { signedIn: true; user: UserView } | { signedIn: false; sessionExpired: boolean };
+
+/** `POST /api/users/:id/password`: without `password`, the API generates one. */
+export interface PasswordResetRequest {
+  password?: string;
+}
+
+/** `generatedPassword` is shown once (null when the admin chose the password); the user must change it at sign-in. */
+export interface PasswordResetAnswer {
+  user: UserView;
+  generatedPassword: string | null;
 }
 
 export interface LoginRequest {

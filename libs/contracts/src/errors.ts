@@ -22,6 +22,7 @@ export const ErrorCode = {
   WrongCurrentPassword: 'wrong_current_password',
   PasswordUnchanged: 'password_unchanged',
   PasswordTooCommon: 'password_too_common',
+  PasswordChangeRequired: 'password_change_required',
   // Second factor (TOTP)
   SecondFactorChallengeInvalid: 'second_factor_challenge_invalid',
   WrongSecondFactorCode: 'wrong_second_factor_code',
@@ -86,6 +87,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   wrong_current_password: 401,
   password_unchanged: 400,
   password_too_common: 400,
+  password_change_required: 403,
   second_factor_challenge_invalid: 401,
   wrong_second_factor_code: 401,
   two_factor_already_enabled: 409,

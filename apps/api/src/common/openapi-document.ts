@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ERROR_CODES, type ErrorCode, httpStatusOf } from '@vigil/contracts';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE_EXTENSION } from '../modules/auth/access.decorators';
 import { REFUSALS_EXTENSION } from './api-refusals';
 import { reasonPhrase } from './api-exception.filter';
 
-type Operation = OpenAPIObject['paths'][string]['get'] & { [REFUSALS_EXTENSION]?: ErrorCode[] };
+type Operation = OpenAPIObject['paths'][string]['get'] & { [REFUSALS_EXTENSION]?: ErrorCode[]; [ALLOWED_BEFORE_PASSWORD_CHANGE_EXTENSION]?: boolean };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -27,6 +28,7 @@ const EXAMPLE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   validation_failed: 'name must be shorter than or equal to 200 characters',
   unauthenticated: 'Sign in to continue',
   forbidden: 'Requires one of the roles: admin',
+  password_change_required: 'Change the password (POST /api/auth/password) before anything else',
 };
 
 /**
@@ -56,11 +58,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 function describeRefusals(operation: Operation): void {
   const codes = new Set<ErrorCode>(operation[REFUSALS_EXTENSION] ?? []);
+  const allowedBeforePasswordChange = operation[ALLOWED_BEFORE_PASSWORD_CHANGE_EXTENSION] === true;
   delete operation[REFUSALS_EXTENSION];
+  delete operation[ALLOWED_BEFORE_PASSWORD_CHANGE_EXTENSION];
   if (operation.requestBody || operation.parameters?.length) codes.add('validation_failed');
   if (operation.security?.length) {
     codes.add('unauthenticated');
     codes.add('forbidden');
+    // A one-time or temporary password opens only the routes needed to replace it.
+    if (!allowedBeforePasswordChange) codes.add('password_change_required');
   }
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(httpStatusOf(code), [...(byStatus.get(httpStatusOf(code)) ?? []), code]);

@@ -9,6 +9,7 @@ export interface NewUser {
   displayName: string;
   passwordHash: string;
   roles: Role[];
+  mustChangePassword?: boolean;
 }
 
 @Injectable()
@@ -36,7 +37,7 @@ export class UsersRepository {
     return this.users.save(this.users.create(user));
   }
 
-  async update(id: string, changes: Partial<Pick<UserEntity, 'roles' | 'disabled' | 'displayName' | 'passwordHash'>>): Promise<UserEntity | null> {
+  async update(id: string, changes: Partial<Pick<UserEntity, 'roles' | 'disabled' | 'displayName' | 'passwordHash' | 'mustChangePassword'>>): Promise<UserEntity | null> {
     await this.users.update({ id }, changes);
     return this.findById(id);
   }

@@ -7,6 +7,8 @@ export interface AuthUser {
   username: string;
   roles: Role[];
   sessionId: string;
+  /** Until the user replaces a password someone else chose, only routes marked AllowedBeforePasswordChange answer. */
+  mustChangePassword: boolean;
 }
 
 export type AuthenticatedRequest = Request & { user?: AuthUser };

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
-import type { LoginAnswer, LoginResponse, UserView } from '@vigil/contracts';
+import type { LoginAnswer, LoginResponse, SessionState, UserView } from '@vigil/contracts';
 import type { Request, Response } from 'express';
-import { AnyRole, Public } from './access.decorators';
+import { Refuses } from '../../common/api-refusals';
+import { AllowedBeforePasswordChange, AnyRole, Public } from './access.decorators';
 import { CurrentUser, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './change-password.dto';
 import { LoginDto } from './login.dto';
 import { SecondFactorLoginDto } from './second-factor.dto';
+import { bearerToken, sessionCookieToken } from './request-credentials';
 import { cookieIsSecure, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 
 @ApiTags('auth')
@@ -51,20 +53,34 @@ export class AuthController {
     return session;
   }
 
+  /**
+   * Whether this request is signed in, always with 200: the console's probe at start, so the login page of a
+   * signed-out browser shows no failed request. Scripts that want a 401 when signed out keep using `me`.
+   */
+  @Public()
+  @Get('session')
+  session(@Req() request: Request): Promise<SessionState> {
+    return this.auth.sessionState(bearerToken(request) ?? sessionCookieToken(request));
+  }
+
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<UserView> {
     return this.auth.currentUser(user.id);
   }
 
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @Post('password')
   @HttpCode(204)
+  @Refuses('wrong_current_password', 'password_unchanged', 'password_too_common')
   async changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
 
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { type LoginAnswer, type LoginResponse, type UserView, VigilError } from '@vigil/contracts';
+import { type LoginAnswer, type LoginResponse, type SessionState, type UserView, VigilError } from '@vigil/contracts';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { SessionsRepository, SettingsRepository, UsersRepository, type UserEntity } from '@vigil/persistence';
@@ -115,7 +115,24 @@ export class AuthService implements OnModuleInit {
     const user = await this.users.findById(session.userId);
     if (!user || user.disabled) throw unauthenticated();
     if (idleMs >= TOUCH_GAP_MS) await this.sessions.touch(session.id, now, TOUCH_GAP_MS);
-    return { id: user.id, username: user.username, roles: user.roles, sessionId: session.id };
+    return { id: user.id, username: user.username, roles: user.roles, sessionId: session.id, mustChangePassword: user.mustChangePassword };
+  }
+
+  /**
+   * The console's probe: who is signed in by this token, or that nobody is (and whether a session timed out), as an
+   * answer rather than a 401, so a signed-out browser logs no failed request. A database outage still throws.
+   */
+  async sessionState(token: string | null): Promise<SessionState> {
+    if (!token) return { signedIn: false, sessionExpired: false };
+    try {
+      const user = await this.authenticate(token);
+      return { signedIn: true, user: await this.currentUser(user.id) };
+    } catch (error) {
+      if (error instanceof VigilError && (error.code === 'unauthenticated' || error.code === 'session_expired')) {
+        return { signedIn: false, sessionExpired: error.code === 'session_expired' };
+      }
+      throw error;
+    }
   }
 
   async currentUser(userId: string): Promise<UserView> {
@@ -124,7 +141,7 @@ export class AuthService implements OnModuleInit {
     return toUserView(user);
   }
 
-  /** The new password is the only way in from now on: every other session of the user ends. */
+  /** The new password is the only way in from now on: every other session of the user ends, and nothing forces a change any more. */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const stored = await this.users.findById(user.id);
     if (!stored || !(await this.passwords.verify(stored.passwordHash, currentPassword))) {
@@ -132,7 +149,7 @@ export class AuthService implements OnModuleInit {
     }
     if (currentPassword === newPassword) throw new VigilError('password_unchanged', 'newPassword must differ from the current password', { field: 'newPassword' });
     assertPasswordNotCommon(newPassword, 'newPassword');
-    await this.users.update(user.id, { passwordHash: await this.passwords.hash(newPassword) });
+    await this.users.update(user.id, { passwordHash: await this.passwords.hash(newPassword), mustChangePassword: false });
     await this.sessions.revokeAllForUserExcept(user.id, user.sessionId, this.clock.now());
     await this.sessionEvents.ended({ userId: user.id, exceptSessionId: user.sessionId });
   }

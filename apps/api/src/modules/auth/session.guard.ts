@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { VigilError } from '@vigil/contracts';
-import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { ACCESS_RULE, ALLOWED_BEFORE_PASSWORD_CHANGE, type AccessRule } from './access.decorators';
 import type { AuthenticatedRequest } from './auth-user';
 import { AuthService } from './auth.service';
 import { bearerToken, sessionCookieToken } from './request-credentials';
@@ -25,6 +25,9 @@ export class SessionGuard implements CanActivate {
     if (!rule) throw new VigilError('forbidden', 'This route has no access rule');
     if (!user.roles.some((role) => rule.roles.includes(role))) {
       throw new VigilError('forbidden', `Requires one of the roles: ${rule.roles.join(', ')}`);
+    }
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])) {
+      throw new VigilError('password_change_required', 'Change the password (POST /api/auth/password) before anything else');
     }
     return true;
   }

@@ -4,7 +4,10 @@ import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { UsersRepository } from '@vigil/persistence';
 import { PasswordHasher } from '../auth/password-hasher';
 
-/** On first start, with no users at all, creates `admin` so someone can sign in; ADMIN_PASSWORD seeds only that. */
+/**
+ * On first start, with no users at all, creates `admin` so someone can sign in; ADMIN_PASSWORD seeds only that. A
+ * generated password has been in the log, so it must be changed at first sign-in; one the operator chose need not be.
+ */
 @Injectable()
 export class FirstAdminBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger('FirstAdmin');
@@ -23,7 +26,13 @@ export class FirstAdminBootstrap implements OnApplicationBootstrap {
     }
     const password = this.config.auth.adminPassword ?? randomBytes(12).toString('base64url');
     try {
-      await this.users.create({ username: 'admin', displayName: 'Administrator', roles: ['admin'], passwordHash: await this.passwords.hash(password) });
+      await this.users.create({
+        username: 'admin',
+        displayName: 'Administrator',
+        roles: ['admin'],
+        passwordHash: await this.passwords.hash(password),
+        mustChangePassword: !this.config.auth.adminPassword,
+      });
     } catch (error) {
       // Another API process created it at the same moment (unique username).
       if ((await this.users.findByUsername('admin')) === null) throw error;

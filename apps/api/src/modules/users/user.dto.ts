@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@vigil/contracts';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { HasNoNul, IsOptionalButNotNull, Trimmed } from '../../common/field-rules';
 
 export class CreateUserDto {
@@ -29,6 +29,23 @@ export class CreateUserDto {
   @ArrayUnique()
   @IsIn(ROLES, { each: true, message: `each value in roles must be one of: ${ROLES.join(', ')}` })
   roles!: Role[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The user must replace this password at first sign-in (the console asks for it by default); until then only me, logout and password change answer.',
+  })
+  @IsOptionalButNotNull()
+  @IsBoolean()
+  mustChangePassword?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiPropertyOptional({ minLength: 8, description: 'The temporary password; without it the API generates one and answers it once.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'password must be at least 8 characters' })
+  @MaxLength(256)
+  password?: string;
 }
 
 export class UpdateUserDto {

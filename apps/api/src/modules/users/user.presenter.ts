@@ -9,6 +9,7 @@ export function toUserView(user: UserEntity): UserView {
     displayName: user.displayName,
     roles: user.roles,
     disabled: user.disabled,
+    mustChangePassword: user.mustChangePassword,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { UserView } from '@vigil/contracts';
+import type { PasswordResetAnswer, UserView } from '@vigil/contracts';
+import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { Roles } from '../auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
-import { CreateUserDto, UpdateUserDto } from './user.dto';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -19,12 +20,25 @@ export class UsersController {
   }
 
   @Post()
+  @Refuses('username_taken', 'password_too_common')
   create(@Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(body);
   }
 
   @Patch(':id')
+  @Refuses('user_not_found', 'self_lockout')
   update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() actor: AuthUser): Promise<UserView> {
     return this.users.update(id, body, actor.id);
+  }
+
+  /**
+   * Sets a temporary password (the admin's, or a generated one answered once) that the user must change at their
+   * next sign-in; every session of theirs ends at once.
+   */
+  @Post(':id/password')
+  @HttpCode(200)
+  @Refuses('user_not_found', 'password_too_common')
+  resetPassword(@Param('id', UuidParamPipe) id: string, @Body() body: ResetPasswordDto): Promise<PasswordResetAnswer> {
+    return this.users.resetPassword(id, body.password);
   }
 }

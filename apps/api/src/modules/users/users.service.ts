@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type UserView, VigilError } from '@vigil/contracts';
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type PasswordResetAnswer, type UserView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { SessionsRepository, UsersRepository } from '@vigil/persistence';
 import { SessionEvents } from '@vigil/realtime';
@@ -10,6 +11,8 @@ import { toUserView } from './user.presenter';
 
 @Injectable()
 export class UsersService {
+  private readonly logger = new Logger('Users');
+
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
@@ -39,8 +42,25 @@ export class UsersService {
       displayName: request.displayName,
       roles: request.roles,
       passwordHash: await this.passwords.hash(request.password),
+      mustChangePassword: request.mustChangePassword ?? false,
     });
     return toUserView(user);
+  }
+
+  /**
+   * A temporary password the user must replace at next sign-in. Every session of theirs ends first-hand here: whoever
+   * held one (perhaps the reason for the reset) is out at once, sockets included.
+   */
+  async resetPassword(id: string, chosen: string | undefined): Promise<PasswordResetAnswer> {
+    if (chosen !== undefined) assertPasswordNotCommon(chosen, 'password');
+    // 16 random bytes: 128 bits, far beyond guessing, in 22 URL-safe characters that read out over a phone.
+    const password = chosen ?? randomBytes(16).toString('base64url');
+    const user = await this.users.update(id, { passwordHash: await this.passwords.hash(password), mustChangePassword: true });
+    if (!user) throw userNotFound(id);
+    await this.sessions.revokeAllForUser(id, this.clock.now());
+    await this.sessionEvents.ended({ userId: id });
+    this.logger.log(`Password of ${JSON.stringify(user.username)} reset by an admin (${chosen === undefined ? 'generated' : 'chosen'}); it must be changed at next sign-in`);
+    return { user: toUserView(user), generatedPassword: chosen === undefined ? password : null };
   }
 
   async update(id: string, changes: UpdateUserDto, actingUserId: string): Promise<UserView> {
