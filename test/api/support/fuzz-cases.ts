@@ -89,7 +89,7 @@ export interface FuzzContext {
 export function casesFor(route: RouteInputs, context: FuzzContext): FuzzCase[] {
   const id = context.idFor(route);
   // A wildcard route (`{*any}`, the console's fallback) is fuzzed at a path it matches.
-  const path = route.path.replace(/\{\*\w+\}/g, 'trang/khong-co').replace(/:\w+/g, id);
+  const path = route.path.replace(/\{\*\w+\}/g, 'trang/khong-co').replace(/:\w+/g, id).replace(/^(?!\/)/, '/');
   const cases: FuzzCase[] = [];
 
   for (const param of route.pathParams) {
