@@ -3,3 +3,5 @@ export * from './live-notifier';
 export * from './live-event-publisher';
 export * from './live-envelope';
 export * from './session-events';
+export * from './in-process-live-notifier';
+export * from './redis-live-notifier';
