@@ -15,6 +15,7 @@ const GROUPS: FigureGroup[] = [
   { name: 'health', about: 'health latency under extraction load', run: async (c) => (await import('./figures/health')).healthFigures(c) },
   { name: 'repoll', about: 're-poll of an unchanged feed', run: async (c) => (await import('./figures/repoll')).repollFigures(c) },
   { name: 'first-poll', about: 'first poll of a new source behind a queued site', run: async (c) => (await import('./figures/first-poll')).firstPollFigures(c) },
+  { name: 'rules', about: 'watch-rule matching per item at 100, 1,000 and 10,000 rules', run: async (c) => (await import('./figures/rules')).rulesFigures(c) },
   { name: 'memory', about: 'memory while collecting 100k items', run: async (c) => (await import('./figures/memory')).memoryFigures(c) },
 ];
 

@@ -1,4 +1,4 @@
-import { exactForm, foldedTag, ruleWords } from './rule-words';
+import { exactForm, foldedTag, forEachWord } from './rule-words';
 
 /** What the matcher needs of a collected item: its text as published and a few facts about its source. */
 export interface MatchableItem {
@@ -10,6 +10,9 @@ export interface MatchableItem {
 }
 
 export type HighlightField = 'title' | 'text';
+
+/** Prefix terms have at least this many letters (RULE_LIMITS.minPrefixLength), so words are grouped by as many. */
+export const PREFIX_BUCKET = 2;
 
 const TITLE = 0;
 const TEXT = 1;
@@ -26,7 +29,7 @@ export class PreparedItem {
   private readonly exact: (string | undefined)[] = [];
   /** Folded word → its positions, ascending. */
   readonly positions = new Map<string, number[]>();
-  private sorted: string[] | null = null;
+  private buckets: Map<string, string[]> | null = null;
   /** Filter keys of the item (see metaKey). */
   readonly metaKeys: string[];
 
@@ -57,23 +60,31 @@ export class PreparedItem {
     return form;
   }
 
-  /** Positions of every word whose folded form starts with `prefix`, ascending. */
+  /** Positions of every word whose folded form starts with `prefix` (at least PREFIX_BUCKET characters), ascending. */
   prefixPositions(prefix: string): number[] {
-    const sorted = (this.sorted ??= [...this.positions.keys()].sort());
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle] < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: number[] = [];
     let words = 0;
-    for (let index = low; index < sorted.length && sorted[index].startsWith(prefix); index += 1) {
-      for (const position of this.positions.get(sorted[index]) ?? []) found.push(position);
+    for (const word of this.bucket(prefix.slice(0, PREFIX_BUCKET))) {
+      if (!word.startsWith(prefix)) continue;
+      for (const position of this.positions.get(word) ?? []) found.push(position);
       words += 1;
     }
     return words > 1 ? found.sort((a, b) => a - b) : found;
+  }
+
+  /** The item's distinct words that start with these PREFIX_BUCKET characters (grouped on first use). */
+  private bucket(start: string): readonly string[] {
+    if (!this.buckets) {
+      this.buckets = new Map();
+      for (const word of this.positions.keys()) {
+        if (word.length < PREFIX_BUCKET) continue;
+        const key = word.slice(0, PREFIX_BUCKET);
+        const list = this.buckets.get(key);
+        if (list) list.push(word);
+        else this.buckets.set(key, [word]);
+      }
+    }
+    return this.buckets.get(start) ?? [];
   }
 
   /** The raw span covering positions `first`..`last` (same field). */
@@ -87,16 +98,16 @@ export class PreparedItem {
   }
 
   private addField(raw: string, field: number): void {
-    for (const word of ruleWords(raw)) {
+    forEachWord(raw, (start, end, folded) => {
       const position = this.folded.length;
-      this.folded.push(word.folded);
-      this.starts.push(word.start);
-      this.ends.push(word.end);
+      this.folded.push(folded);
+      this.starts.push(start);
+      this.ends.push(end);
       this.fields.push(field);
-      const list = this.positions.get(word.folded);
+      const list = this.positions.get(folded);
       if (list) list.push(position);
-      else this.positions.set(word.folded, [position]);
-    }
+      else this.positions.set(folded, [position]);
+    });
   }
 }
 

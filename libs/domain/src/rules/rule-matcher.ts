@@ -141,9 +141,11 @@ export class RuleMatcher {
       case 'near':
         return this.nearPairs(node, null);
       case 'and':
-        return node.operands.every((operand) => this.evaluate(operand));
+        for (const operand of node.operands) if (!this.evaluate(operand)) return false;
+        return true;
       case 'or':
-        return node.operands.some((operand) => this.evaluate(operand));
+        for (const operand of node.operands) if (this.evaluate(operand)) return true;
+        return false;
       case 'not':
         return !this.evaluate(node.operand);
       case 'filter':
