@@ -7,6 +7,7 @@ import { ItemDetailPage } from './items/item-detail-page';
 import { ItemsPage } from './items/items-page';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './layout/not-found-page';
+import { RulesPage } from './rules/rules-page';
 import { SourcesPage } from './sources/sources-page';
 import { UsersPage } from './users/users-page';
 
@@ -21,6 +22,7 @@ export function App() {
               <Route index element={<ItemsPage />} />
               <Route path="items/:id" element={<ItemDetailPage />} />
               <Route path="sources" element={<SourcesPage />} />
+              <Route path="rules" element={<RulesPage />} />
               <Route element={<RequireRole role="admin" />}>
                 <Route path="users" element={<UsersPage />} />
               </Route>

@@ -7,6 +7,7 @@ import './styles.css';
 import './auth/login.css';
 import './items/items.css';
 import './sources/sources.css';
+import './rules/rules.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain #root');

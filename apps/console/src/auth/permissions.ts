@@ -12,3 +12,8 @@ export function canManageSources(user: UserView): boolean {
 export function canRemoveSources(user: UserView): boolean {
   return user.roles.includes('admin');
 }
+
+/** Writing watch rules (and testing a query against recent items) is for admins and duty officers; all may read. */
+export function canManageRules(user: UserView): boolean {
+  return user.roles.includes('admin') || user.roles.includes('duty_officer');
+}

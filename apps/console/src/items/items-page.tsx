@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { searchItems } from '../api/items-api';
 import { listSources } from '../api/sources-api';
+import { SaveSearchAsRule } from '../rules/save-search-as-rule';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
 import { Pagination } from '../shared/pagination';
@@ -82,6 +83,7 @@ export function ItemsPage() {
       <div className="toolbar">
         <SearchForm key={q} initialQuery={q} onSearch={(query) => updateParams({ q: query })} />
         <ItemFilters values={filters} hasQuery={Boolean(q)} sources={sources.data ?? []} onChange={(changes) => updateParams(changes)} />
+        <SaveSearchAsRule query={q} />
       </div>
       <div className="busy-region" aria-busy={results.loading}>
         {results.error !== undefined ? (

@@ -37,6 +37,9 @@ export function AppShell() {
           <NavLink to="/sources" data-testid="nav-sources">
             {t('nav.sources')}
           </NavLink>
+          <NavLink to="/rules" data-testid="nav-rules">
+            {t('nav.rules')}
+          </NavLink>
           {user.roles.includes('admin') && (
             <NavLink to="/users" data-testid="nav-users">
               {t('nav.users')}
