@@ -1,4 +1,5 @@
 import { type CompiledRuleInput, type MatchableItem, parseRule, RuleMatcher, searchTokens } from '@vigil/domain';
+import { loadavg } from 'node:os';
 import type { BenchContext } from '../lib/context';
 import { Random } from '../lib/random';
 import { figure, type Figure } from '../lib/report';
@@ -115,7 +116,7 @@ export async function rulesFigures(context: BenchContext): Promise<Figure[]> {
     notes[size] = `${matched.toFixed(1)} rules matched per item; ${matcher.stats.unanchored} of ${size} rules run on every item; compiled in ${compileMs.toFixed(0)} ms`;
     context.log(`rules: ${size} rules, ${result.indexed.toFixed(1)} µs/item indexed, ${result.naive.toFixed(1)} µs/item one by one (${notes[size]})`);
   }
-  const itemsNote = `${items.length} synthetic items (60% Vietnamese), ~${Math.round(items.reduce((sum, item) => sum + item.text.length, 0) / items.length)} characters of text each; baseline: the same rules evaluated one by one on the same folded item`;
+  const itemsNote = `${items.length} synthetic items (60% Vietnamese), ~${Math.round(items.reduce((sum, item) => sum + item.text.length, 0) / items.length)} characters of text each; baseline: the same rules evaluated one by one on the same folded item; 1-minute load average ${loadavg()[0].toFixed(1)} at the end`;
   return [
     ...sizes.map((size) =>
       figure({

@@ -1,5 +1,5 @@
 import { anchorOf, compileRule, type CompiledNode, type IndexKind, TermTable, type TermSpec } from './compiled-rule';
-import { type HighlightField, type MatchableItem, PreparedItem } from './prepared-item';
+import { type HighlightField, type MatchableItem, PREFIX_BUCKET, PreparedItem } from './prepared-item';
 import type { RuleExpression } from './rule-expression';
 
 export interface CompiledRuleInput {
@@ -43,8 +43,8 @@ export class RuleMatcher {
   private readonly roots: CompiledNode[] = [];
   private readonly terms: TermSpec[];
   private readonly indexes: Record<IndexKind, Map<string, number[]>> = { word: new Map(), prefix: new Map(), meta: new Map() };
-  /** Distinct prefix lengths in the prefix index, ascending: an item looks up each of its words cut to each. */
-  private readonly prefixLengths: number[];
+  /** The prefix index grouped by the prefixes' first PREFIX_BUCKET letters: a word of the item looks at one group. */
+  private readonly prefixGroups = new Map<string, { prefix: string; rules: number[] }[]>();
   private readonly unanchored: number[] = [];
   private readonly useIndex: boolean;
   // Per-item scratch, stamped with the item's epoch instead of cleared: match() is synchronous, so one set suffices.
@@ -57,7 +57,6 @@ export class RuleMatcher {
   constructor(rules: readonly CompiledRuleInput[], options: RuleMatcherOptions = {}) {
     this.useIndex = options.index ?? true;
     const table = new TermTable();
-    const lengths = new Set<number>();
     rules.forEach((rule, index) => {
       this.ids.push(rule.id);
       this.roots.push(compileRule(rule.expression, table));
@@ -71,11 +70,15 @@ export class RuleMatcher {
         const list = map.get(key.value);
         if (!list) map.set(key.value, [index]);
         else if (list[list.length - 1] !== index) list.push(index);
-        if (key.kind === 'prefix') lengths.add(key.value.length);
       }
     });
     this.terms = table.specs;
-    this.prefixLengths = [...lengths].sort((a, b) => a - b);
+    for (const [prefix, list] of this.indexes.prefix) {
+      const start = prefix.slice(0, PREFIX_BUCKET);
+      const group = this.prefixGroups.get(start);
+      if (group) group.push({ prefix, rules: list });
+      else this.prefixGroups.set(start, [{ prefix, rules: list }]);
+    }
     this.ruleStamp = new Uint32Array(rules.length);
     this.termStamp = new Uint32Array(this.terms.length);
     this.termOccurrences = new Array<readonly number[]>(this.terms.length).fill(EMPTY);
@@ -121,13 +124,13 @@ export class RuleMatcher {
         }
       }
     };
-    const { word, prefix, meta } = this.indexes;
+    const { word, meta } = this.indexes;
+    const groups = this.prefixGroups;
     for (const token of item.positions.keys()) {
       add(word.get(token));
-      for (const length of this.prefixLengths) {
-        if (length > token.length) break;
-        add(prefix.get(length === token.length ? token : token.slice(0, length)));
-      }
+      if (groups.size === 0 || token.length < PREFIX_BUCKET) continue;
+      const group = groups.get(token.slice(0, PREFIX_BUCKET));
+      if (group) for (const entry of group) if (token.startsWith(entry.prefix)) add(entry.rules);
     }
     for (const key of item.metaKeys) add(meta.get(key));
     add(this.unanchored);
