@@ -52,6 +52,11 @@ const environmentSchema = z.object({
   VIGIL_CONTACT_URL: z.string().url().default('https://example.gov.vn/vigil'),
   /** How often watched items are re-fetched to catch edits and takedowns, in seconds. */
   VIGIL_WATCH_INTERVAL_SEC: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
+  VIGIL_SPIKE_BUCKET_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  VIGIL_SPIKE_HISTORY_BUCKETS: z.coerce.number().int().min(3).max(1000).default(36),
+  VIGIL_SPIKE_Z_SCORE: z.coerce.number().positive().max(100).default(3),
+  VIGIL_SPIKE_MIN_COUNT: z.coerce.number().int().min(1).max(100_000).default(5),
+  VIGIL_SPIKE_COOLDOWN_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   /** Most new items one poll of a source stores; the rest are stored by the next poll, which comes early. */
   VIGIL_POLL_MAX_NEW_ITEMS: z.coerce.number().int().min(1).max(100_000).default(500),
   /** How often pending work recorded in PostgreSQL (items not yet enriched or indexed) is queued again, in seconds. */
@@ -154,6 +159,13 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       watchIntervalMs: env.VIGIL_WATCH_INTERVAL_SEC * 1000,
       maxNewItemsPerPoll: env.VIGIL_POLL_MAX_NEW_ITEMS,
       outboxSweepMs: env.VIGIL_OUTBOX_SWEEP_SEC * 1000,
+    },
+    spikes: {
+      bucketMs: env.VIGIL_SPIKE_BUCKET_MINUTES * 60_000,
+      historyBuckets: env.VIGIL_SPIKE_HISTORY_BUCKETS,
+      zScore: env.VIGIL_SPIKE_Z_SCORE,
+      minCount: env.VIGIL_SPIKE_MIN_COUNT,
+      cooldownMs: env.VIGIL_SPIKE_COOLDOWN_MINUTES * 60_000,
     },
     parsing: { threads: env.VIGIL_PARSE_THREADS ?? null, timeoutMs: env.VIGIL_PARSE_TIMEOUT_SEC * 1000 },
     auth: {

@@ -79,3 +79,14 @@ export interface FlagActionView {
   at: string;
   reason: string | null;
 }
+
+/** A burst of flagged items far above a rule's or a story's own baseline. */
+export interface SpikeView {
+  id: string;
+  subject: { kind: 'rule' | 'story'; id: string; name: string };
+  bucketStart: string;
+  count: number;
+  baseline: number;
+  zScore: number;
+  detectedAt: string;
+}

@@ -1,3 +1,4 @@
 export * from './detection.module';
 export * from './item-flagger';
 export * from './rules-cache';
+export * from './spike-monitor';

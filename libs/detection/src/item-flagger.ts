@@ -3,6 +3,7 @@ import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, flagPriority } from '@vigil/domain';
 import { type FlagMatch, FlagsRepository, type RecordedFlag, SourcesRepository } from '@vigil/persistence';
 import { RulesCache } from './rules-cache';
+import { SpikeMonitor } from './spike-monitor';
 
 /** An item as its flag should see it: the published text, and what rules filter on. */
 export interface FlaggableItem {
@@ -24,6 +25,7 @@ export class ItemFlagger {
     private readonly rules: RulesCache,
     private readonly flags: FlagsRepository,
     private readonly sources: SourcesRepository,
+    private readonly spikes: SpikeMonitor,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -50,11 +52,16 @@ export class ItemFlagger {
     );
     if (matches.length === 0) return [];
     const now = this.clock.now();
-    return this.flags.recordMatches(
+    const recorded = await this.flags.recordMatches(
       matches,
       now,
       (context) => flagPriority({ severity: context.severity, sourceWeight: context.sourceWeight, velocity: context.velocity, ageMs: now.getTime() - context.firstSeenAt.getTime() }),
       new Date(now.getTime() + this.config.collection.watchIntervalMs),
     );
+    if (recorded.length) {
+      // An item without a story is a story of one: it cannot spike on its own.
+      await this.spikes.check(matches.flatMap((match) => [{ kind: 'rule' as const, id: match.ruleId }, ...(match.storyId ? [{ kind: 'story' as const, id: match.storyId }] : [])]));
+    }
+    return recorded;
   }
 }

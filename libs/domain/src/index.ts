@@ -14,3 +14,4 @@ export * from './passwords/common-passwords';
 export * from './sources/source-url';
 export * from './flags/flag-priority';
 export * from './rules';
+export * from './spikes/spike-detector';

@@ -11,5 +11,6 @@ export * from './repositories/second-factors.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/settings.repository';
 export * from './repositories/sources.repository';
+export * from './repositories/spikes.repository';
 export * from './repositories/users.repository';
 export * from './repositories/watch-rules.repository';

@@ -57,3 +57,13 @@ export class AttachFlagDto {
   @IsUUID('all', { message: 'targetFlagId must be a UUID' })
   targetFlagId!: string;
 }
+
+export class SpikeListQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

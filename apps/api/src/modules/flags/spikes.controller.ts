@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { SpikeView } from '@vigil/contracts';
+import { SpikesRepository } from '@vigil/persistence';
+import { AnyRole } from '../auth/access.decorators';
+import { SpikeListQueryDto } from './flag.dto';
+
+/** Recent spike alerts, newest first: what the console's spike banner shows. */
+@ApiTags('flags')
+@Controller('api/spikes')
+export class SpikesController {
+  constructor(private readonly spikes: SpikesRepository) {}
+
+  @AnyRole()
+  @Get()
+  async list(@Query() query: SpikeListQueryDto): Promise<SpikeView[]> {
+    return (await this.spikes.recent(query.limit ?? 20)).map((alert) => ({
+      id: alert.id,
+      subject: { kind: alert.subjectKind, id: alert.subjectId, name: alert.subjectName },
+      bucketStart: alert.bucketStart.toISOString(),
+      count: alert.count,
+      baseline: alert.baseline,
+      zScore: alert.zScore,
+      detectedAt: alert.detectedAt.toISOString(),
+    }));
+  }
+}
