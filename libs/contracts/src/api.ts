@@ -123,6 +123,8 @@ export interface SourceView {
   kind: SourceKind;
   /** Current adaptive poll interval, within the bounds below. */
   pollIntervalSec: number;
+  /** The interval the user set (what an edit form shows); the adaptive one starts from it. */
+  configuredPollIntervalSec: number;
   minPollIntervalSec: number;
   maxPollIntervalSec: number;
   languageHint: 'vi' | 'en' | null;
@@ -268,6 +270,10 @@ export interface ItemListEntry extends ItemSummary {
   storyId: string | null;
   /** Items in the same story, this one included (1 when it stands alone). */
   storySize: number;
+  /** The source's name, also once it is removed (empty only if its row is gone). */
+  sourceName: string;
+  /** An admin removed the item's source: the item stays as evidence, no longer collected. */
+  sourceRemoved: boolean;
 }
 
 export interface ItemPage {

@@ -54,8 +54,8 @@ export async function seedSyntheticItems(db: SqlRunner, count: number, options: 
   const now = options.now ?? new Date();
   const spanSeconds = Math.round((options.spanDays ?? 365) * 86_400);
   await db.query(
-    `INSERT INTO sources (id, name, url, kind, poll_interval_sec, min_poll_interval_sec, max_poll_interval_sec)
-     SELECT id, 'Synthetic ' || n, 'https://synthetic-' || n || '.example.vn/rss', 'rss', 600, 300, 3600
+    `INSERT INTO sources (id, name, url, kind, poll_interval_sec, configured_poll_interval_sec, min_poll_interval_sec, max_poll_interval_sec)
+     SELECT id, 'Synthetic ' || n, 'https://synthetic-' || n || '.example.vn/rss', 'rss', 600, 600, 300, 3600
        FROM unnest($1::uuid[]) WITH ORDINALITY AS source(id, n)`,
     [sourceIds],
   );

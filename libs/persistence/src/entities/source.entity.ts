@@ -19,6 +19,10 @@ export class SourceEntity {
   @Column({ name: 'poll_interval_sec', type: 'integer' })
   pollIntervalSec!: number;
 
+  /** The interval the user set (at create or edit); the adaptive one above starts from it. */
+  @Column({ name: 'configured_poll_interval_sec', type: 'integer' })
+  configuredPollIntervalSec!: number;
+
   @Column({ name: 'min_poll_interval_sec', type: 'integer' })
   minPollIntervalSec!: number;
 

@@ -18,7 +18,8 @@ export interface NewSource {
   listing: ListingRule | null;
 }
 
-export type SourceChanges = Partial<NewSource>;
+/** `configuredPollIntervalSec` is the user's interval; `pollIntervalSec` the adaptive one polls run on. */
+export type SourceChanges = Partial<NewSource> & { configuredPollIntervalSec?: number };
 
 export interface FetchSuccess {
   fetchedAt: Date;
@@ -45,7 +46,8 @@ export class SourcesRepository {
   constructor(@InjectRepository(SourceEntity) private readonly sources: Repository<SourceEntity>) {}
 
   create(source: NewSource, now: Date): Promise<SourceEntity> {
-    return this.sources.save(this.sources.create({ ...source, nextFetchAt: now }));
+    // The interval asked for at create is the user's; polls adapt `pollIntervalSec` from it.
+    return this.sources.save(this.sources.create({ ...source, configuredPollIntervalSec: source.pollIntervalSec, nextFetchAt: now }));
   }
 
   async update(id: string, changes: SourceChanges): Promise<SourceEntity | null> {

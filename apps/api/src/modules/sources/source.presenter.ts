@@ -17,6 +17,7 @@ export function toSourceView(source: SourceEntity, stats: SourceStats, now: Date
     url: source.url,
     kind: source.kind,
     pollIntervalSec: source.pollIntervalSec,
+    configuredPollIntervalSec: source.configuredPollIntervalSec,
     minPollIntervalSec: source.minPollIntervalSec,
     maxPollIntervalSec: source.maxPollIntervalSec,
     languageHint: source.languageHint,

@@ -40,12 +40,15 @@ export class SourcesService {
 
   async update(id: string, changes: UpdateSourceDto): Promise<SourceView> {
     const current = await this.find(id);
-    const merged = {
-      pollIntervalSec: changes.pollIntervalSec ?? current.pollIntervalSec,
+    const bounds = {
       minPollIntervalSec: changes.minPollIntervalSec ?? current.minPollIntervalSec,
       maxPollIntervalSec: changes.maxPollIntervalSec ?? current.maxPollIntervalSec,
     };
-    checkBounds(merged);
+    // The bounds must hold the user's interval; the adaptive one restarts from a newly set interval, else stays within the bounds.
+    const configuredPollIntervalSec = changes.pollIntervalSec ?? current.configuredPollIntervalSec;
+    checkBounds({ pollIntervalSec: configuredPollIntervalSec, ...bounds });
+    const pollIntervalSec = changes.pollIntervalSec ?? Math.min(bounds.maxPollIntervalSec, Math.max(bounds.minPollIntervalSec, current.pollIntervalSec));
+    const merged = { ...bounds, pollIntervalSec, configuredPollIntervalSec };
     const updated = await this.sources.update(id, { ...changes, ...merged, name: changes.name?.trim() ?? current.name });
     if (current.paused && changes.paused === false) return this.view(await this.collectNow(id));
     return this.view(updated ?? current);
