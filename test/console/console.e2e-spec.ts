@@ -135,7 +135,7 @@ describe('Vigil console in a browser', () => {
     await page.getByTestId('source-form-name').fill(SOURCE_NAME);
     await page.getByTestId('source-form-url').fill(feedUrl);
     await page.getByTestId('source-form-kind').selectOption('rss');
-    await page.getByTestId('source-form-interval').fill('600');
+    await page.getByTestId('source-form-interval').fill('10');
     await page.getByTestId('source-form-submit').click();
 
     const row = page.getByTestId('source-row').filter({ hasText: SOURCE_NAME });

@@ -26,7 +26,13 @@ export function ResultItem({ item, sourceName, query }: ResultItemProps) {
         </ExternalLink>
       </h2>
       <p className="result-meta">
-        <span className="result-source">{sourceName ?? t('items.unknownSource')}</span>
+        {/* The list of sources leaves removed ones out; the entry still names its source. */}
+        <span className="result-source">{sourceName ?? (item.sourceName || t('items.unknownSource'))}</span>
+        {item.sourceRemoved && (
+          <span className="badge badge-removed" title={t('item.sourceRemovedHint')} data-testid="badge-source-removed">
+            {t('item.sourceRemoved')}
+          </span>
+        )}
         <RelativeTime value={item.publishedAt} fallback={t('items.noDate')} />
         {language && (
           <span className="badge" title={t('items.languageBadge', { language: t(`languageNames.${language === 'en' ? 'en' : 'vi'}`) })} data-testid="result-language">

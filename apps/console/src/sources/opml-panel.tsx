@@ -1,5 +1,5 @@
 import type { OpmlImportResult } from '@vigil/contracts';
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importOpml, SOURCES_EXPORT_URL } from '../api/sources-api';
 import { useErrorCodeText } from '../i18n/error-codes';
@@ -16,6 +16,9 @@ export function OpmlPanel({ canImport, onImported }: OpmlPanelProps) {
   const errorMessage = useErrorMessage();
   const codeText = useErrorCodeText();
   const hintId = useId();
+  const fileNameId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const [result, setResult] = useState<OpmlImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,6 +28,7 @@ export function OpmlPanel({ canImport, onImported }: OpmlPanelProps) {
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
+    setFileName(file.name);
     setImporting(true);
     setResult(null);
     setError(null);
@@ -53,20 +57,38 @@ export function OpmlPanel({ canImport, onImported }: OpmlPanelProps) {
       <h2 id="opml-title">{t('opml.title')}</h2>
       <div className="opml-actions">
         {canImport && (
-          <label className="field opml-import">
-            <span>{t('opml.import')}</span>
+          // The browser words its own file input in the browser's language ("Choose File"); this button and file name
+          // follow the console's, and the hidden input only opens the file chooser.
+          <div className="field opml-import" role="group" aria-labelledby={`${hintId}-label`}>
+            <span id={`${hintId}-label`}>{t('opml.import')}</span>
             <input
+              ref={input}
               type="file"
               accept=".opml,.xml,text/x-opml,text/xml,application/xml"
               onChange={handleFile}
               disabled={importing}
-              aria-describedby={hintId}
+              hidden
+              tabIndex={-1}
               data-testid="opml-import-input"
             />
+            <span className="file-picker">
+              <button
+                type="button"
+                onClick={() => input.current?.click()}
+                disabled={importing}
+                aria-describedby={`${fileNameId} ${hintId}`}
+                data-testid="opml-import-choose"
+              >
+                {t('opml.choose')}
+              </button>
+              <span id={fileNameId} className="muted file-name" data-testid="opml-import-file-name">
+                {fileName ?? t('opml.noFile')}
+              </span>
+            </span>
             <small id={hintId} className="muted">
               {importing ? t('opml.importing') : t('opml.importHint')}
             </small>
-          </label>
+          </div>
         )}
         <a className="button-link" href={SOURCES_EXPORT_URL} download data-testid="opml-export">
           {t('opml.export')}

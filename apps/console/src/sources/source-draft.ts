@@ -7,9 +7,10 @@ export interface SourceDraft {
   name: string;
   url: string;
   kind: SourceKindRequest;
-  pollIntervalSec: string;
-  minPollIntervalSec: string;
-  maxPollIntervalSec: string;
+  /** Intervals in minutes, as people think of them; the API takes seconds. */
+  pollIntervalMin: string;
+  minPollIntervalMin: string;
+  maxPollIntervalMin: string;
   languageHint: LanguageHintChoice;
   weight: string;
   tags: string;
@@ -24,9 +25,9 @@ export function emptyDraft(): SourceDraft {
     name: '',
     url: '',
     kind: 'auto',
-    pollIntervalSec: String(DEFAULT_INTERVAL_SEC),
-    minPollIntervalSec: '',
-    maxPollIntervalSec: '',
+    pollIntervalMin: toMinutes(DEFAULT_INTERVAL_SEC),
+    minPollIntervalMin: '',
+    maxPollIntervalMin: '',
     languageHint: '',
     weight: '',
     tags: '',
@@ -40,9 +41,10 @@ export function draftFromSource(source: SourceView): SourceDraft {
     name: source.name,
     url: source.url,
     kind: source.kind,
-    pollIntervalSec: String(source.pollIntervalSec),
-    minPollIntervalSec: String(source.minPollIntervalSec),
-    maxPollIntervalSec: String(source.maxPollIntervalSec),
+    // What the user set, not what adaptive polling has made of it since.
+    pollIntervalMin: toMinutes(source.configuredPollIntervalSec),
+    minPollIntervalMin: toMinutes(source.minPollIntervalSec),
+    maxPollIntervalMin: toMinutes(source.maxPollIntervalSec),
     languageHint: source.languageHint ?? '',
     weight: String(source.weight),
     tags: source.tags.join(', '),
@@ -54,9 +56,9 @@ export function draftFromSource(source: SourceView): SourceDraft {
 /** Empty optional fields are left out so the API applies its defaults. */
 export function toCreateRequest(draft: SourceDraft): CreateSourceRequest {
   const request: CreateSourceRequest = { name: draft.name.trim(), url: draft.url.trim(), kind: draft.kind };
-  const pollIntervalSec = toNumber(draft.pollIntervalSec);
-  const minPollIntervalSec = toNumber(draft.minPollIntervalSec);
-  const maxPollIntervalSec = toNumber(draft.maxPollIntervalSec);
+  const pollIntervalSec = toSeconds(draft.pollIntervalMin);
+  const minPollIntervalSec = toSeconds(draft.minPollIntervalMin);
+  const maxPollIntervalSec = toSeconds(draft.maxPollIntervalMin);
   const weight = toNumber(draft.weight);
   const tags = parseTags(draft.tags);
   const listing = toListing(draft);
@@ -82,14 +84,15 @@ export function toUpdateRequest(draft: SourceDraft, source: SourceView): UpdateS
   if (url !== source.url) changes.url = url;
   // The edit form offers no 'auto': detection happens on create only.
   if (draft.kind !== 'auto' && draft.kind !== source.kind) changes.kind = draft.kind;
+  // Each number beside the value the form started from (the interval the user set, not the adaptive one).
   const numbers = {
-    pollIntervalSec: toNumber(draft.pollIntervalSec),
-    minPollIntervalSec: toNumber(draft.minPollIntervalSec),
-    maxPollIntervalSec: toNumber(draft.maxPollIntervalSec),
-    weight: toNumber(draft.weight),
-  };
-  for (const [key, value] of Object.entries(numbers) as [keyof typeof numbers, number | undefined][]) {
-    if (value !== undefined && value !== source[key]) changes[key] = value;
+    pollIntervalSec: [toSeconds(draft.pollIntervalMin), source.configuredPollIntervalSec],
+    minPollIntervalSec: [toSeconds(draft.minPollIntervalMin), source.minPollIntervalSec],
+    maxPollIntervalSec: [toSeconds(draft.maxPollIntervalMin), source.maxPollIntervalSec],
+    weight: [toNumber(draft.weight), source.weight],
+  } satisfies Record<string, [number | undefined, number]>;
+  for (const [key, [value, was]] of Object.entries(numbers) as [keyof typeof numbers, [number | undefined, number]][]) {
+    if (value !== undefined && value !== was) changes[key] = value;
   }
   const languageHint = draft.languageHint || null;
   if (languageHint !== source.languageHint) changes.languageHint = languageHint;
@@ -121,6 +124,17 @@ function toListing(draft: SourceDraft): ListingRule | null {
 
 function sameListing(a: ListingRule | null, b: ListingRule | null): boolean {
   return (a?.linkPattern ?? '') === (b?.linkPattern ?? '') && (a?.linkSelector ?? '') === (b?.linkSelector ?? '');
+}
+
+/** 225 → "3.75": two decimals are enough to give back the same whole seconds (`toSeconds`). */
+function toMinutes(seconds: number): string {
+  return String(Number((seconds / 60).toFixed(2)));
+}
+
+/** Minutes typed (decimals allowed) as whole seconds; NaN stays NaN for the API to refuse. */
+function toSeconds(minutes: string): number | undefined {
+  const value = toNumber(minutes);
+  return value === undefined ? undefined : Math.round(value * 60);
 }
 
 /** Number inputs give '' for empty or unparsable text; anything else is sent for the API to judge. */

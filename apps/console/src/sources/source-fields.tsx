@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageHintChoice, SourceDraft } from './source-draft';
 
-const MIN_INTERVAL_SEC = 60;
+const MIN_INTERVAL_MIN = 1;
 const LANGUAGE_HINTS: LanguageHintChoice[] = ['', 'vi', 'en'];
 
 interface SourceFieldsProps {
@@ -62,10 +62,11 @@ export function SourceFields({ draft, onChange, kinds, testIdPrefix, advancedOpe
           <span>{t('sources.form.interval')}</span>
           <input
             type="number"
-            min={MIN_INTERVAL_SEC}
-            step={1}
-            value={draft.pollIntervalSec}
-            onChange={(event) => onChange({ pollIntervalSec: event.target.value })}
+            min={MIN_INTERVAL_MIN}
+            step="any"
+            inputMode="decimal"
+            value={draft.pollIntervalMin}
+            onChange={(event) => onChange({ pollIntervalMin: event.target.value })}
             aria-describedby={`${id}-interval-hint`}
             data-testid={testId('interval')}
           />
@@ -111,10 +112,11 @@ export function SourceFields({ draft, onChange, kinds, testIdPrefix, advancedOpe
             <span>{t('sources.form.minInterval')}</span>
             <input
               type="number"
-              min={MIN_INTERVAL_SEC}
-              step={1}
-              value={draft.minPollIntervalSec}
-              onChange={(event) => onChange({ minPollIntervalSec: event.target.value })}
+              min={MIN_INTERVAL_MIN}
+              step="any"
+              inputMode="decimal"
+              value={draft.minPollIntervalMin}
+              onChange={(event) => onChange({ minPollIntervalMin: event.target.value })}
               aria-describedby={`${id}-bounds-hint`}
               data-testid={testId('min-interval')}
             />
@@ -123,10 +125,11 @@ export function SourceFields({ draft, onChange, kinds, testIdPrefix, advancedOpe
             <span>{t('sources.form.maxInterval')}</span>
             <input
               type="number"
-              min={MIN_INTERVAL_SEC}
-              step={1}
-              value={draft.maxPollIntervalSec}
-              onChange={(event) => onChange({ maxPollIntervalSec: event.target.value })}
+              min={MIN_INTERVAL_MIN}
+              step="any"
+              inputMode="decimal"
+              value={draft.maxPollIntervalMin}
+              onChange={(event) => onChange({ maxPollIntervalMin: event.target.value })}
               aria-describedby={`${id}-bounds-hint`}
               data-testid={testId('max-interval')}
             />

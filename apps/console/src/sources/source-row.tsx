@@ -1,14 +1,15 @@
 import type { SourceView } from '@vigil/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchSourceNow, updateSource } from '../api/sources-api';
 import { dateLocale } from '../i18n/i18n';
 import { DateTime } from '../shared/date-time';
-import { useErrorMessage } from '../shared/error-message';
+import { useFormatDuration } from '../shared/duration';
 import { ExternalLink } from '../shared/external-link';
-import type { NoticeMessage } from '../shared/notice';
+import { errorNotice, successNotice, type NoticeMessage } from '../shared/notice';
 import { DailySparkline } from './daily-sparkline';
 import { HealthStatus } from './health-status';
+import { waitForFetch } from './wait-for-fetch';
 
 interface SourceRowProps {
   source: SourceView;
@@ -22,21 +23,43 @@ interface SourceRowProps {
   onRemove: (source: SourceView) => void;
 }
 
+/** Names the value in the stacked cards of a narrow screen, where the table's header row is hidden. */
+function CellLabel({ children }: { children: string }) {
+  return <span className="cell-label">{children}: </span>;
+}
+
 export function SourceRow({ source, canManage, canRemove, onNotice, onChanged, onEdit, onRemove }: SourceRowProps) {
   const { t, i18n } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const formatDuration = useFormatDuration();
   const [busy, setBusy] = useState<'fetch' | 'pause' | null>(null);
   const itemsPerDay = new Intl.NumberFormat(dateLocale(i18n.language), { maximumFractionDigits: 1 }).format(source.health.itemsPerDay);
+  // A fetch is followed for up to a minute: by then the page's callbacks may be newer, and the row may be gone.
+  const latest = useRef({ onNotice, onChanged });
+  latest.current = { onNotice, onChanged };
+  const following = useRef<AbortController | null>(null);
+  useEffect(() => () => following.current?.abort(), []);
 
   async function handleFetch() {
     setBusy('fetch');
+    const controller = new AbortController();
+    following.current = controller;
+    const name = source.name;
     try {
       await fetchSourceNow(source.id);
-      onNotice({ kind: 'success', text: t('sources.fetchRequested', { name: source.name }) });
+      latest.current.onNotice(successNotice('sources.fetchRequested', { name }));
+      const fetched = await waitForFetch(source.id, source.lastFetchedAt, controller.signal);
+      if (!fetched) {
+        latest.current.onNotice(successNotice('sources.fetchStillQueued', { name }));
+        return;
+      }
+      latest.current.onChanged(fetched);
+      latest.current.onNotice(
+        fetched.health.lastErrorCode === null ? successNotice('sources.fetchDone', { name }) : { kind: 'error', parts: [{ key: 'sources.fetchFailed', values: { name } }] },
+      );
     } catch (error) {
-      onNotice({ kind: 'error', text: errorMessage(error) });
+      if (!controller.signal.aborted) latest.current.onNotice(errorNotice(error));
     } finally {
-      setBusy(null);
+      if (!controller.signal.aborted) setBusy(null);
     }
   }
 
@@ -44,11 +67,10 @@ export function SourceRow({ source, canManage, canRemove, onNotice, onChanged, o
     setBusy('pause');
     try {
       const updated = await updateSource(source.id, { paused: !source.paused });
-      const key = updated.paused ? 'sources.pausedNotice' : 'sources.resumedNotice';
-      onNotice({ kind: 'success', text: t(key, { name: updated.name }) });
+      onNotice(successNotice(updated.paused ? 'sources.pausedNotice' : 'sources.resumedNotice', { name: updated.name }));
       onChanged(updated);
     } catch (error) {
-      onNotice({ kind: 'error', text: errorMessage(error) });
+      onNotice(errorNotice(error));
     } finally {
       setBusy(null);
     }
@@ -71,28 +93,41 @@ export function SourceRow({ source, canManage, canRemove, onNotice, onChanged, o
         <div className="muted small">{t('sources.weight', { weight: source.weight })}</div>
       </td>
       <td className="break">
+        <CellLabel>{t('sources.url')}</CellLabel>
         <ExternalLink href={source.url}>{source.url}</ExternalLink>
       </td>
       <td>
+        <CellLabel>{t('sources.kind')}</CellLabel>
         {t(`sources.kinds.${source.kind}`)}
         {source.languageHint && <div className="muted small">{t(`sources.languages.${source.languageHint}`)}</div>}
       </td>
       <td className="numeric">
-        {t('sources.seconds', { count: source.pollIntervalSec })}
-        <div className="muted small">
-          {t('sources.intervalRange', { min: source.minPollIntervalSec, max: source.maxPollIntervalSec })}
+        <CellLabel>{t('sources.interval')}</CellLabel>
+        <span title={t('sources.intervalAdaptiveHint')} data-testid="source-interval">
+          {formatDuration(source.pollIntervalSec)}
+        </span>
+        {source.configuredPollIntervalSec !== source.pollIntervalSec && (
+          <div className="muted small" data-testid="source-configured-interval">
+            {t('sources.configuredInterval', { interval: formatDuration(source.configuredPollIntervalSec) })}
+          </div>
+        )}
+        <div className="muted small" data-testid="source-interval-range">
+          {t('sources.intervalRange', { min: formatDuration(source.minPollIntervalSec), max: formatDuration(source.maxPollIntervalSec) })}
         </div>
       </td>
       <td>
+        <CellLabel>{t('sources.health')}</CellLabel>
         <HealthStatus source={source} />
       </td>
       <td className="activity">
+        <CellLabel>{t('sources.itemsPerDay')}</CellLabel>
         <span className="items-per-day" title={t('sources.itemsPerDayHint')} data-testid="source-items-per-day">
           {itemsPerDay}
         </span>
         <DailySparkline counts={source.health.dailyItemCounts} />
       </td>
-      <td>
+      <td data-testid="source-last-fetched">
+        <CellLabel>{t('sources.lastFetchedAt')}</CellLabel>
         <DateTime value={source.lastFetchedAt} fallback={t('sources.never')} />
       </td>
       {canManage && (
@@ -103,6 +138,8 @@ export function SourceRow({ source, canManage, canRemove, onNotice, onChanged, o
               onClick={handleFetch}
               disabled={busy !== null}
               aria-label={t('sources.fetchNowFor', { name: source.name })}
+              aria-busy={busy === 'fetch'}
+              className={busy === 'fetch' ? 'in-progress' : undefined}
               data-testid="source-fetch"
             >
               {busy === 'fetch' ? t('sources.fetching') : t('sources.fetchNow')}

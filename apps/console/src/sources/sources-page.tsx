@@ -6,7 +6,7 @@ import { useCurrentUser } from '../auth/auth-context';
 import { canManageSources, canRemoveSources } from '../auth/permissions';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
-import { Notice, type NoticeMessage } from '../shared/notice';
+import { Notice, successNotice, type NoticeMessage, type NoticePart } from '../shared/notice';
 import { useResource } from '../shared/use-resource';
 import { OpmlPanel } from './opml-panel';
 import { SourceEditDialog } from './source-edit-dialog';
@@ -62,7 +62,7 @@ export function SourcesPage() {
             setEditing(null);
             if (!saved) return;
             showUpdated(saved);
-            setNotice({ kind: 'success', text: t('sources.editDialog.saved', { name: saved.name }) });
+            setNotice(successNotice('sources.editDialog.saved', { name: saved.name }));
           }}
         />
       )}
@@ -74,18 +74,17 @@ export function SourcesPage() {
             setRemoving(null);
             if (!removed) return;
             if (sources.data) sources.replace(sources.data.filter((source) => source.id !== removed.id));
-            const text = removed.deletedItems > 0 ? t('sources.removedWithItems', { name, count: removed.deletedItems }) : t('sources.removed', { name });
-            setNotice({ kind: 'success', text });
+            setNotice(removed.deletedItems > 0 ? successNotice('sources.removedWithItems', { name, count: removed.deletedItems }) : successNotice('sources.removed', { name }));
           }}
         />
       )}
       {canManage && (
         <SourceForm
           onCreated={(source, requested) => {
-            const parts = [t('sources.form.created', { name: source.name })];
-            if (requested.kind === 'auto') parts.push(t('sources.form.detected', { kind: t(`sources.kinds.${source.kind}`) }));
-            if (requested.kind === 'auto' && source.url !== requested.url) parts.push(t('sources.form.discovered', { url: source.url }));
-            setNotice({ kind: 'success', text: parts.join(' ') });
+            const parts: NoticePart[] = [{ key: 'sources.form.created', values: { name: source.name } }];
+            if (requested.kind === 'auto') parts.push({ key: 'sources.form.detected', values: { kind: { key: `sources.kinds.${source.kind}` } } });
+            if (requested.kind === 'auto' && source.url !== requested.url) parts.push({ key: 'sources.form.discovered', values: { url: source.url } });
+            setNotice({ kind: 'success', parts });
             sources.reload();
           }}
         />
