@@ -1,4 +1,4 @@
-import type { Role, UserView } from '@vigil/contracts';
+import type { PasswordResetAnswer, PasswordResetRequest, Role, UserView } from '@vigil/contracts';
 import { request } from './http';
 
 export interface CreateUserRequest {
@@ -6,10 +6,13 @@ export interface CreateUserRequest {
   password: string;
   displayName: string;
   roles: Role[];
+  /** The user must replace the password at first sign-in. */
+  mustChangePassword: boolean;
 }
 
 export interface UpdateUserRequest {
-  disabled: boolean;
+  disabled?: boolean;
+  roles?: Role[];
 }
 
 export function listUsers(signal?: AbortSignal): Promise<UserView[]> {
@@ -22,4 +25,9 @@ export function createUser(user: CreateUserRequest): Promise<UserView> {
 
 export function updateUser(id: string, changes: UpdateUserRequest): Promise<UserView> {
   return request<UserView>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
+}
+
+/** A temporary password (chosen, or generated and answered once); the user's sessions end and they must change it. */
+export function resetPassword(id: string, body: PasswordResetRequest): Promise<PasswordResetAnswer> {
+  return request<PasswordResetAnswer>(`/api/users/${encodeURIComponent(id)}/password`, { method: 'POST', body });
 }

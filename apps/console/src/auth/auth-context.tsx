@@ -1,6 +1,6 @@
 import type { LoginRequest, SecondFactorChallenge, UserView } from '@vigil/contracts';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { fetchCurrentUser, login, loginSecondFactor, logout } from '../api/auth-api';
+import { fetchSession, login, loginSecondFactor, logout } from '../api/auth-api';
 import { ApiError, onUnauthorized } from '../api/http';
 
 /** `sessionExpired`: the API ended the session for idleness or age, and the login page says so. */
@@ -12,6 +12,8 @@ interface AuthContextValue {
   signIn: (credentials: LoginRequest) => Promise<SecondFactorChallenge | null>;
   completeSecondFactor: (challengeToken: string, code: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** The user replaced a password someone else chose: the rest of the console opens. */
+  passwordChanged: () => void;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -21,10 +23,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    fetchCurrentUser().then(
-      (user) => {
-        // An expired session was already reported by the 401 listener: keep what it said.
-        if (active) setState((previous) => (user ? { status: 'signed-in', user } : previous.status === 'anonymous' ? previous : { status: 'anonymous' }));
+    fetchSession().then(
+      (session) => {
+        if (active) setState(session.signedIn ? { status: 'signed-in', user: session.user } : { status: 'anonymous', sessionExpired: session.sessionExpired });
       },
       () => {
         if (active) setState({ status: 'anonymous' });
@@ -58,6 +59,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           if (!(error instanceof ApiError && error.status === 401)) throw error;
         }
         setState({ status: 'anonymous' });
+      },
+      passwordChanged: () => {
+        setState((previous) => (previous.status === 'signed-in' ? { status: 'signed-in', user: { ...previous.user, mustChangePassword: false } } : previous));
       },
     }),
     [state],

@@ -11,6 +11,8 @@ export function UserForm({ onCreated }: { onCreated: (user: UserView) => void })
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
+  // On by default: the admin chose this password, so it should not outlive the first sign-in.
+  const [mustChangePassword, setMustChangePassword] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -23,11 +25,12 @@ export function UserForm({ onCreated }: { onCreated: (user: UserView) => void })
     setSubmitting(true);
     setError(null);
     try {
-      const created = await createUser({ username: username.trim(), displayName: displayName.trim(), password, roles });
+      const created = await createUser({ username: username.trim(), displayName: displayName.trim(), password, roles, mustChangePassword });
       setUsername('');
       setDisplayName('');
       setPassword('');
       setRoles([]);
+      setMustChangePassword(true);
       onCreated(created);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -87,6 +90,15 @@ export function UserForm({ onCreated }: { onCreated: (user: UserView) => void })
           </label>
         ))}
       </fieldset>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={mustChangePassword}
+          onChange={(event) => setMustChangePassword(event.target.checked)}
+          data-testid="user-form-must-change"
+        />
+        <span>{t('users.form.mustChange')}</span>
+      </label>
       {error && (
         <p className="form-error" role="alert" data-testid="user-form-error">
           {error}
