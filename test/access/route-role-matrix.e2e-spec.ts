@@ -51,6 +51,7 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/flags/:id/escalate': TRIAGE,
   'POST /api/flags/:id/attach': TRIAGE,
   'GET /api/spikes': EVERY_ROLE,
+  'GET /api/stories/:id': EVERY_ROLE,
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],

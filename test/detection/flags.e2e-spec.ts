@@ -3,6 +3,7 @@ import { waitFor } from '@vigil/testing';
 import { articlePage, type ArticleContent, rss2 } from '../fixtures/collection';
 import { CollectionHarness } from '../collection/support/collection-harness';
 import { CollectionFixtureServer } from '../collection/support/collection-fixture-server';
+import { connectLive, type LiveClient } from '../live/support/live-client';
 
 /** A fictional water-cut rumour and an unrelated story, as two Vietnamese outlets publish them. */
 const RUMOUR: ArticleContent = {
@@ -34,6 +35,7 @@ describe('Detection: watch rules flag collected items for triage', () => {
   let vigil: CollectionHarness;
   let rule: RuleView;
   let flag: FlagView;
+  let live: LiveClient;
   const officers: { id: string; token: string; displayName: string }[] = [];
 
   const api = <T>(method: string, path: string, body?: unknown, token = vigil.token) => vigil.vigil.request<T>(method, path, { token, body });
@@ -54,6 +56,7 @@ describe('Detection: watch rules flag collected items for triage', () => {
   }, 60_000);
 
   afterAll(async () => {
+    live?.close();
     await vigil?.close();
     await site?.stop();
   });
@@ -71,6 +74,9 @@ describe('Detection: watch rules flag collected items for triage', () => {
     const created = await api<RuleView>('POST', '/api/rules', { name: 'Tin đồn cắt nước', query: '"cat nuoc" AND (ha dong OR "hà nội") NOT "đã khôi phục"', severity: 'critical' });
     expect(created.status).toBe(201);
     rule = created.body;
+    // A duty officer's live screen, connected before the item is published: the flag is pushed to it.
+    live = connectLive(vigil.vigil.baseUrl, { auth: { token: officers[0]!.token } });
+    await live.waitForReady();
     const entries = [RUMOUR, FAIR].map((article, index) => {
       const path = `/thoi-su/bai-${index + 1}.html`;
       site.page(path, articlePage(article));
@@ -97,6 +103,8 @@ describe('Detection: watch rules flag collected items for triage', () => {
     // Flagged items are watched for edits and takedowns without anyone asking.
     const item = await vigil.item(flag.item.id);
     expect(item.watched).toBe(true);
+    const [pushed] = await live.waitForEvents(1);
+    expect(pushed).toMatchObject({ type: 'flag.created', data: { flag: { id: flag.id, rule: { id: rule.id }, item: { title: RUMOUR.title } }, byUserId: null } });
 
     // Enrichment matches the whole article again: the same flag, not a second one.
     await waitFor('the rumour page to be archived', async () => ((await vigil.item(flag.item.id)).snapshots.length > 0 ? true : undefined));
@@ -138,6 +146,11 @@ describe('Detection: watch rules flag collected items for triage', () => {
     const released = await api<FlagView>('POST', `/api/flags/${flag.id}/release`, undefined, winner.token);
     expect(released.body.claimedBy).toBeNull();
     expect((await api<FlagView>('POST', `/api/flags/${flag.id}/claim`, undefined, loser.token)).body.claimedBy!.displayName).toBe(loser.displayName);
+    // Other officers see each claim and release live, with who did it.
+    await waitFor('the claims to be pushed', async () => (live.events.filter((event) => event.type === 'flag.claimed' || event.type === 'flag.released').length >= 4 ? true : undefined));
+    const pushedSteps = live.events.filter((event) => event.type === 'flag.claimed' || event.type === 'flag.released');
+    expect(pushedSteps.map((event) => event.type)).toEqual(['flag.claimed', 'flag.claimed', 'flag.released', 'flag.claimed']);
+    expect(pushedSteps.at(-1)).toMatchObject({ data: { flag: { claimedBy: { displayName: loser.displayName } }, byUserId: loser.id } });
   });
 
   it('records every decision with who and when: a dismissal needs its reason, and a decided flag stays decided', async () => {

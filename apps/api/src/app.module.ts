@@ -15,6 +15,7 @@ import { ItemsModule } from './modules/items/items.module';
 import { LiveModule } from './modules/live/live.module';
 import { RulesModule } from './modules/rules/rules.module';
 import { SourcesModule } from './modules/sources/sources.module';
+import { StoriesModule } from './modules/stories/stories.module';
 import { UsersModule } from './modules/users/users.module';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         ItemsModule,
         RulesModule,
         FlagsModule,
+        StoriesModule,
         LiveModule,
         HealthModule,
         ...(config.runsWorkers ? [CollectionWorkerModule] : []),

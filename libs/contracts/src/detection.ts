@@ -90,3 +90,17 @@ export interface SpikeView {
   zScore: number;
   detectedAt: string;
 }
+
+/** GET /api/stories/:id: one story, its items first seen first, how it spread, and the flags raised on it. */
+export interface StoryView {
+  id: string;
+  title: string;
+  firstSeenAt: string;
+  firstSource: { id: string; name: string };
+  itemCount: number;
+  sourceCount: number;
+  /** Items first seen per hour over the last 48 hours, oldest first. */
+  hourly: { hour: string; count: number }[];
+  items: { id: string; title: string; url: string; sourceId: string; sourceName: string; publishedAt: string | null; fetchedAt: string }[];
+  flags: { id: string; status: FlagStatus; rule: { id: string; name: string; severity: Severity } }[];
+}

@@ -57,6 +57,7 @@ export const ErrorCode = {
   // Our side
   RuleSyntaxInvalid: 'rule_syntax_invalid',
   RuleNotFound: 'rule_not_found',
+  StoryNotFound: 'story_not_found',
   FlagNotFound: 'flag_not_found',
   FlagClaimedByOther: 'flag_claimed_by_other',
   FlagNotClaimedByYou: 'flag_not_claimed_by_you',
@@ -116,6 +117,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   date_range_invalid: 400,
   rule_syntax_invalid: 400,
   rule_not_found: 404,
+  story_not_found: 404,
   flag_not_found: 404,
   flag_claimed_by_other: 409,
   flag_not_claimed_by_you: 409,

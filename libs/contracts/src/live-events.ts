@@ -1,4 +1,5 @@
 import type { ItemEventParams, ItemEventReason } from './api';
+import type { FlagView, SpikeView } from './detection';
 import type { Role } from './roles';
 
 /**
@@ -37,24 +38,15 @@ export interface ItemLiveData {
   snapshotId: string | null;
 }
 
-// TODO(issue 10): flags and spikes are raised once matching rules and spike detection land; these shapes are the
-// fields every flag/spike event will carry, so the console can be written against them now.
+/** A flag raised, grown or triaged: the flag as it now stands, so a live list updates without a second request. */
 export interface FlagLiveData {
-  flagId: string;
-  itemId: string;
-  /** The rule that raised the flag. */
-  ruleId?: string;
-  /** Who claimed, released or dismissed it. */
-  byUserId?: string;
+  flag: FlagView;
+  /** Who claimed, released or decided it; null when the pipeline raised or grew it. */
+  byUserId: string | null;
 }
 
-export interface SpikeLiveData {
-  spikeId: string;
-  /** What spiked: a rule, a term or a story. */
-  subject: string;
-  count: number;
-  windowSec: number;
-}
+/** A burst far above a rule's or a story's own baseline. */
+export type SpikeLiveData = SpikeView;
 
 /** Each event type with its payload: `publish(type, data)` only compiles with the payload its type carries. */
 export interface LiveEventDataMap {
@@ -63,6 +55,8 @@ export interface LiveEventDataMap {
   'flag.claimed': FlagLiveData;
   'flag.released': FlagLiveData;
   'flag.dismissed': FlagLiveData;
+  'flag.escalated': FlagLiveData;
+  'flag.attached': FlagLiveData;
   'spike.detected': SpikeLiveData;
   'item.changed': ItemLiveData;
   'item.removed': ItemLiveData;
@@ -75,6 +69,8 @@ export const LIVE_EVENT_TYPES = [
   'flag.claimed',
   'flag.released',
   'flag.dismissed',
+  'flag.escalated',
+  'flag.attached',
   'spike.detected',
   'item.changed',
   'item.removed',

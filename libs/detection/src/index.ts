@@ -2,3 +2,4 @@ export * from './detection.module';
 export * from './item-flagger';
 export * from './rules-cache';
 export * from './spike-monitor';
+export * from './flag-view';

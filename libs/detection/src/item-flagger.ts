@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, flagPriority } from '@vigil/domain';
 import { type FlagMatch, FlagsRepository, type RecordedFlag, SourcesRepository } from '@vigil/persistence';
+import { LiveEventPublisher } from '@vigil/realtime';
+import { toFlagView } from './flag-view';
 import { RulesCache } from './rules-cache';
 import { SpikeMonitor } from './spike-monitor';
 
@@ -26,6 +28,7 @@ export class ItemFlagger {
     private readonly flags: FlagsRepository,
     private readonly sources: SourcesRepository,
     private readonly spikes: SpikeMonitor,
+    private readonly live: LiveEventPublisher,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -59,9 +62,20 @@ export class ItemFlagger {
       new Date(now.getTime() + this.config.collection.watchIntervalMs),
     );
     if (recorded.length) {
+      await this.announce(recorded, now);
       // An item without a story is a story of one: it cannot spike on its own.
       await this.spikes.check(matches.flatMap((match) => [{ kind: 'rule' as const, id: match.ruleId }, ...(match.storyId ? [{ kind: 'story' as const, id: match.storyId }] : [])]));
     }
     return recorded;
+  }
+
+  /** flag.created and flag.updated on the live feed, each carrying the flag as it now stands. */
+  private async announce(recorded: RecordedFlag[], now: Date): Promise<void> {
+    const drafts = [];
+    for (const { flagId, created } of recorded) {
+      const row = await this.flags.findById(flagId, now);
+      if (row) drafts.push({ type: created ? ('flag.created' as const) : ('flag.updated' as const), data: { flag: toFlagView(row), byUserId: null } });
+    }
+    await this.live.publishAll(drafts);
   }
 }

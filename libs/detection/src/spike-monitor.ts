@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { SpikeView } from '@vigil/contracts';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, DEFAULT_SPIKE_THRESHOLDS, detectSpike } from '@vigil/domain';
 import { type SpikeAlertRow, type SpikeSubject, SpikesRepository } from '@vigil/persistence';
+import { LiveEventPublisher } from '@vigil/realtime';
 
 /**
  * Spike alerts per rule and per story: each time flagged items arrive, the subject's counts in time buckets are read
@@ -12,6 +14,7 @@ import { type SpikeAlertRow, type SpikeSubject, SpikesRepository } from '@vigil/
 export class SpikeMonitor {
   constructor(
     private readonly spikes: SpikesRepository,
+    private readonly live: LiveEventPublisher,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -27,8 +30,23 @@ export class SpikeMonitor {
       const verdict = detectSpike(counts, { ...DEFAULT_SPIKE_THRESHOLDS, zScore, minCount });
       if (!verdict.spike) continue;
       const alert = await this.spikes.recordAlert({ subject, bucketStart: currentBucketStart, count: verdict.count, baseline: verdict.baseline, zScore: verdict.zScore, detectedAt: now }, cooldownMs);
-      if (alert) raised.push(alert);
+      if (!alert) continue;
+      raised.push(alert);
+      await this.live.publish('spike.detected', toSpikeView({ ...alert, subjectName: await this.spikes.subjectName(alert) }));
     }
     return raised;
   }
+}
+
+/** A spike alert as the API and the live feed show it. */
+export function toSpikeView(alert: SpikeAlertRow & { subjectName: string }): SpikeView {
+  return {
+    id: alert.id,
+    subject: { kind: alert.subjectKind, id: alert.subjectId, name: alert.subjectName },
+    bucketStart: alert.bucketStart.toISOString(),
+    count: alert.count,
+    baseline: alert.baseline,
+    zScore: alert.zScore,
+    detectedAt: alert.detectedAt.toISOString(),
+  };
 }

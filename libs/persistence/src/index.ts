@@ -12,5 +12,6 @@ export * from './repositories/sessions.repository';
 export * from './repositories/settings.repository';
 export * from './repositories/sources.repository';
 export * from './repositories/spikes.repository';
+export * from './repositories/stories.repository';
 export * from './repositories/users.repository';
 export * from './repositories/watch-rules.repository';

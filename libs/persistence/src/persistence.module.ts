@@ -13,10 +13,11 @@ import { SessionsRepository } from './repositories/sessions.repository';
 import { SettingsRepository } from './repositories/settings.repository';
 import { SourcesRepository } from './repositories/sources.repository';
 import { SpikesRepository } from './repositories/spikes.repository';
+import { StoriesRepository } from './repositories/stories.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { WatchRulesRepository } from './repositories/watch-rules.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

@@ -248,6 +248,16 @@ export class FlagsRepository {
     return { severity: row!.severity, sourceWeight: row!.weight, velocity: row!.velocity, firstSeenAt: row!.first_seen_at ?? at };
   }
 
+  /** The flags raised on a story, oldest first. */
+  async forStory(storyId: string): Promise<{ id: string; status: FlagStatus; ruleId: string; ruleName: string; ruleSeverity: Severity }[]> {
+    const rows: { id: string; status: FlagStatus; rule_id: string; name: string; severity: Severity }[] = await this.rules.query(
+      `SELECT f.id, f.status, f.rule_id, r.name, r.severity FROM flags f JOIN watch_rules r ON r.id = f.rule_id
+        WHERE f.story_key = $1 OR f.story_id = $1 ORDER BY f.created_at`,
+      [storyId],
+    );
+    return rows.map((row) => ({ id: row.id, status: row.status, ruleId: row.rule_id, ruleName: row.name, ruleSeverity: row.severity }));
+  }
+
   async list(query: FlagListQuery, now: Date): Promise<{ rows: FlagRow[]; total: number }> {
     const parameters: unknown[] = [now];
     const where = query.status ? `WHERE f.status = $${parameters.push(query.status)}` : '';

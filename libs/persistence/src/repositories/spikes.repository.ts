@@ -70,6 +70,15 @@ export class SpikesRepository {
     return rows[0] ? toAlert(rows[0]) : null;
   }
 
+  /** The name of the rule, or the title of the story, an alert is about. */
+  async subjectName(subject: { subjectKind: 'rule' | 'story'; subjectId: string }): Promise<string> {
+    const [row]: { name: string }[] =
+      subject.subjectKind === 'rule'
+        ? await this.rules.query(`SELECT name FROM watch_rules WHERE id = $1`, [subject.subjectId])
+        : await this.rules.query(`SELECT title AS name FROM stories WHERE id = $1`, [subject.subjectId]);
+    return row?.name ?? '';
+  }
+
   /** The latest alerts, each with the name of its rule or the title of its story. */
   async recent(limit: number): Promise<(SpikeAlertRow & { subjectName: string })[]> {
     const rows: (SpikeAlertRecord & { subject_name: string | null })[] = await this.rules.query(

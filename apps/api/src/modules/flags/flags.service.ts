@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FlagActionView, type FlagPage, type FlagView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
-import { type FlagDecision, type FlagRow, FlagsRepository, type FlagStepOutcome } from '@vigil/persistence';
+import { LiveEventPublisher } from '@vigil/realtime';
+import { toFlagView } from '@vigil/detection';
+import { type FlagDecision, FlagsRepository, type FlagStepOutcome } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import type { FlagListQueryDto } from './flag.dto';
 
@@ -10,6 +12,7 @@ import type { FlagListQueryDto } from './flag.dto';
 export class FlagsService {
   constructor(
     private readonly flags: FlagsRepository,
+    private readonly live: LiveEventPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -38,12 +41,12 @@ export class FlagsService {
 
   /** Of two officers claiming at once, one wins; the other is told who holds it. Claiming one's own flag again is a no-op. */
   async claim(id: string, user: AuthUser): Promise<FlagView> {
-    return done(id, await this.flags.claim(id, user.id, this.clock.now()), 'claim');
+    return this.announce('flag.claimed', done(id, await this.flags.claim(id, user.id, this.clock.now()), 'claim'), user);
   }
 
   /** The holder lets go; an admin may release anyone's claim (an officer who left the shift). */
   async release(id: string, user: AuthUser): Promise<FlagView> {
-    return done(id, await this.flags.release(id, user.id, user.roles.includes('admin'), this.clock.now()), 'release');
+    return this.announce('flag.released', done(id, await this.flags.release(id, user.id, user.roles.includes('admin'), this.clock.now()), 'release'), user);
   }
 
   dismiss(id: string, user: AuthUser, reason: string): Promise<FlagView> {
@@ -65,9 +68,18 @@ export class FlagsService {
   }
 
   private async decide(id: string, user: AuthUser, decision: FlagDecision): Promise<FlagView> {
-    return done(id, await this.flags.decide(id, user.id, decision, this.clock.now()), 'decide');
+    const flag = done(id, await this.flags.decide(id, user.id, decision, this.clock.now()), 'decide');
+    return this.announce(DECISION_EVENTS[decision.status], flag, user);
+  }
+
+  /** Every officer's live list shows the step at once (the claim lock others see, a decision leaving the queue). */
+  private async announce(type: (typeof DECISION_EVENTS)[keyof typeof DECISION_EVENTS] | 'flag.claimed' | 'flag.released', flag: FlagView, user: AuthUser): Promise<FlagView> {
+    await this.live.publish(type, { flag, byUserId: user.id });
+    return flag;
   }
 }
+
+const DECISION_EVENTS = { dismissed: 'flag.dismissed', escalated: 'flag.escalated', attached: 'flag.attached' } as const;
 
 /** The updated flag, or the refusal as its code. */
 function done(id: string, outcome: FlagStepOutcome, step: 'claim' | 'release' | 'decide'): FlagView {
@@ -88,25 +100,4 @@ function done(id: string, outcome: FlagStepOutcome, step: 'claim' | 'release' | 
 
 function notFound(id: string): VigilError {
   return new VigilError('flag_not_found', `No flag ${id}`);
-}
-
-export function toFlagView(row: FlagRow): FlagView {
-  return {
-    id: row.id,
-    status: row.status,
-    rule: { id: row.ruleId, name: row.ruleName, severity: row.ruleSeverity },
-    storyId: row.storyId,
-    item: { ...row.item, publishedAt: row.item.publishedAt?.toISOString() ?? null, highlights: row.highlights },
-    itemCount: row.itemCount,
-    sourceCount: row.sourceCount,
-    velocity: row.velocity,
-    priority: row.priority,
-    priorityFactors: row.priorityFactors,
-    claimedBy: row.claimedBy,
-    claimedAt: row.claimedAt?.toISOString() ?? null,
-    decision:
-      row.decidedBy && row.decidedAt ? { by: row.decidedBy, at: row.decidedAt.toISOString(), reason: row.decisionReason, attachedTo: row.attachedTo } : null,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
 }

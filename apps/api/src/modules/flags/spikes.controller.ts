@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { SpikeView } from '@vigil/contracts';
+import { toSpikeView } from '@vigil/detection';
 import { SpikesRepository } from '@vigil/persistence';
 import { AnyRole } from '../auth/access.decorators';
 import { SpikeListQueryDto } from './flag.dto';
@@ -14,14 +15,6 @@ export class SpikesController {
   @AnyRole()
   @Get()
   async list(@Query() query: SpikeListQueryDto): Promise<SpikeView[]> {
-    return (await this.spikes.recent(query.limit ?? 20)).map((alert) => ({
-      id: alert.id,
-      subject: { kind: alert.subjectKind, id: alert.subjectId, name: alert.subjectName },
-      bucketStart: alert.bucketStart.toISOString(),
-      count: alert.count,
-      baseline: alert.baseline,
-      zScore: alert.zScore,
-      detectedAt: alert.detectedAt.toISOString(),
-    }));
+    return (await this.spikes.recent(query.limit ?? 20)).map(toSpikeView);
   }
 }
