@@ -5,6 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CollectionWorkerModule } from '@vigil/collection';
 import { ConfigModule, loadConfig } from '@vigil/config';
+import { DetectionModule } from '@vigil/detection';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { EvidenceRepository, ItemsRepository, type NewItem, PersistenceModule, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { QueueModule } from '@vigil/queue';
@@ -45,7 +46,7 @@ async function startWorker(extraEnv: Record<string, string> = {}, beforeStart: (
   console.log(`Collection worker on ${environment.describe}`);
   const clock = new ShiftableClock();
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(loadConfig(environment.env)), PersistenceModule.forRoot(), QueueModule, SearchModule, CollectionWorkerModule],
+    imports: [ConfigModule.forRoot(loadConfig(environment.env)), PersistenceModule.forRoot(), QueueModule, SearchModule, DetectionModule, CollectionWorkerModule],
   })
     .overrideProvider(CLOCK)
     .useValue(clock)
