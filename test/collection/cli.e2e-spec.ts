@@ -73,7 +73,7 @@ describe('Command line: vigil parse-feed and vigil extract', () => {
       const run = vigilCli(args, file('empty.txt', ''));
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^Usage:\n  vigil parse-feed/);
+      expect(run.stderr).toMatch(/^Usage:\n {2}vigil parse-feed/);
       expect(run.stderr).toContain('vigil import-opml FILE');
     }
     const help = vigilCli('--help', file('empty.txt', ''));
