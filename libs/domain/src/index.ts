@@ -15,3 +15,4 @@ export * from './sources/source-url';
 export * from './flags/flag-priority';
 export * from './rules';
 export * from './spikes/spike-detector';
+export * from './stories';
