@@ -51,6 +51,11 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/flags/:id/escalate': TRIAGE,
   'POST /api/flags/:id/attach': TRIAGE,
   'GET /api/spikes': EVERY_ROLE,
+  // Webhooks send flagged content out of Vigil and hold signing secrets: admins only.
+  'POST /api/webhooks': ['admin'],
+  'GET /api/webhooks': ['admin'],
+  'DELETE /api/webhooks/:id': ['admin'],
+  'GET /api/webhooks/:id/deliveries': ['admin'],
   'GET /api/stories/:id': EVERY_ROLE,
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],

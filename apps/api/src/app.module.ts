@@ -17,6 +17,7 @@ import { RulesModule } from './modules/rules/rules.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { StoriesModule } from './modules/stories/stories.module';
 import { UsersModule } from './modules/users/users.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         FlagsModule,
         StoriesModule,
         LiveModule,
+        WebhooksModule,
         HealthModule,
         ...(config.runsWorkers ? [CollectionWorkerModule] : []),
         ConsoleModule.forRoot(config),

@@ -11,15 +11,16 @@ import { SearchIndexer } from './search-indexer';
 import { SourceReader } from './source-reader';
 import { SweepOutboxTask } from './tasks/sweep-outbox.task';
 import { WatchCheckProcessor } from './processors/watch-check.processor';
+import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
 
 /**
- * The ingestion worker: polls due sources, archives new items, re-checks watched ones, and sweeps PostgreSQL for
- * work the queue lost. Hosted by the ingestor, or by the API in single-process mode.
+ * The ingestion worker: polls due sources, archives new items, re-checks watched ones, sends webhook deliveries, and
+ * sweeps PostgreSQL for work the queue lost. Hosted by the ingestor, or by the API in single-process mode.
  */
 @Module({
   // Item events raise live events; RealtimeModule is global, imported here too so every host of the worker has it.
   imports: [CollectionModule, RealtimeModule],
-  providers: [ItemEventRecorder, SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesTask, WatchCheckProcessor, SweepOutboxTask],
+  providers: [ItemEventRecorder, SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesTask, WatchCheckProcessor, SweepOutboxTask, DeliverWebhookProcessor],
 })
 export class CollectionWorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(CollectionWorkerModule.name);
@@ -33,13 +34,18 @@ export class CollectionWorkerModule implements OnApplicationBootstrap {
     private readonly watch: WatchCheckProcessor,
     private readonly indexer: SearchIndexer,
     private readonly sweep: SweepOutboxTask,
+    private readonly webhooks: DeliverWebhookProcessor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue.process('collect-source', (payload, context) => this.collect.handle(payload, context));
     this.queue.process('enrich-item', (payload, context) => this.enrich.handle(payload, context));
     this.queue.process('index-source', ({ sourceId }) => this.indexer.indexPending(sourceId));
-    this.queue.process('sweep-outbox', () => this.sweep.handle());
+    this.queue.process('sweep-outbox', async () => {
+      await this.sweep.handle();
+      await this.webhooks.recoverDue();
+    });
+    this.queue.process('deliver-webhook', (payload) => this.webhooks.handle(payload));
     this.queue.process('schedule-due-sources', () => this.schedule.handle());
     this.queue.process('schedule-watch-checks', () => this.watch.scheduleDue());
     this.queue.process('check-watched-item', (payload) => this.watch.check(payload));

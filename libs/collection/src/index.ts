@@ -6,3 +6,4 @@ export * from './snapshot/snapshot-pages';
 export * from './parsing-pool';
 export { collectJobId } from './tasks/schedule-due-sources.task';
 export { decodeText } from './http';
+export { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';

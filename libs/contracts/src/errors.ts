@@ -63,6 +63,7 @@ export const ErrorCode = {
   FlagNotClaimedByYou: 'flag_not_claimed_by_you',
   FlagClosed: 'flag_closed',
   FlagAttachInvalid: 'flag_attach_invalid',
+  WebhookNotFound: 'webhook_not_found',
   DependencyUnavailable: 'dependency_unavailable',
   Internal: 'internal',
 } as const;
@@ -123,6 +124,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   flag_not_claimed_by_you: 409,
   flag_closed: 409,
   flag_attach_invalid: 400,
+  webhook_not_found: 404,
   dependency_unavailable: 503,
   internal: 500,
 };

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './source-failures';
 export * from './detection';
 export * from './live-events';
+export * from './webhooks';

@@ -24,6 +24,8 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'index-source': sourcePayload,
   /** Queue again the work PostgreSQL says is pending (enriched_at / indexed_at null): survives crashes and lost jobs. */
   'sweep-outbox': noPayload,
+  /** POST one stored webhook delivery (a live event for one webhook) and record the outcome; retries with backoff. */
+  'deliver-webhook': z.object({ deliveryId: z.uuid() }).strict(),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOAD_SCHEMAS;
@@ -39,6 +41,8 @@ export const JOB_PRIORITIES: Record<JobName, number> = {
   'schedule-watch-checks': 1,
   'sweep-outbox': 1,
   'collect-source': 2,
+  // An officer's phone waits on it: as urgent as a due poll, never behind page fetches.
+  'deliver-webhook': 2,
   'index-source': 2,
   'check-watched-item': 3,
   'enrich-item': 4,

@@ -2,8 +2,16 @@ import { Global, Module } from '@nestjs/common';
 import { ItemFlagger } from './item-flagger';
 import { RulesCache } from './rules-cache';
 import { SpikeMonitor } from './spike-monitor';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookSecrets } from './webhooks/webhook-secrets';
 
-/** Watch rules compiled once per process, and the step that flags matching items; the pipeline and the API share it. */
+/**
+ * Watch rules compiled once per process, the step that flags matching items, and the hand-off of critical flags and
+ * spikes to webhooks; the pipeline and the API share it.
+ */
 @Global()
-@Module({ providers: [RulesCache, ItemFlagger, SpikeMonitor], exports: [RulesCache, ItemFlagger, SpikeMonitor] })
+@Module({
+  providers: [RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
+  exports: [RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
+})
 export class DetectionModule {}

@@ -6,6 +6,7 @@ import { LiveEventPublisher } from '@vigil/realtime';
 import { toFlagView } from './flag-view';
 import { RulesCache } from './rules-cache';
 import { SpikeMonitor } from './spike-monitor';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 /** An item as its flag should see it: the published text, and what rules filter on. */
 export interface FlaggableItem {
@@ -29,6 +30,7 @@ export class ItemFlagger {
     private readonly sources: SourcesRepository,
     private readonly spikes: SpikeMonitor,
     private readonly live: LiveEventPublisher,
+    private readonly webhooks: WebhookDispatcher,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -69,13 +71,13 @@ export class ItemFlagger {
     return recorded;
   }
 
-  /** flag.created and flag.updated on the live feed, each carrying the flag as it now stands. */
+  /** flag.created and flag.updated on the live feed, each carrying the flag as it now stands; then to webhooks. */
   private async announce(recorded: RecordedFlag[], now: Date): Promise<void> {
     const drafts = [];
     for (const { flagId, created } of recorded) {
       const row = await this.flags.findById(flagId, now);
       if (row) drafts.push({ type: created ? ('flag.created' as const) : ('flag.updated' as const), data: { flag: toFlagView(row), byUserId: null } });
     }
-    await this.live.publishAll(drafts);
+    await this.webhooks.dispatch(await this.live.publishAll(drafts));
   }
 }

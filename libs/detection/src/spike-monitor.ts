@@ -4,6 +4,7 @@ import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, DEFAULT_SPIKE_THRESHOLDS, detectSpike } from '@vigil/domain';
 import { type SpikeAlertRow, type SpikeSubject, SpikesRepository } from '@vigil/persistence';
 import { LiveEventPublisher } from '@vigil/realtime';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 /**
  * Spike alerts per rule and per story: each time flagged items arrive, the subject's counts in time buckets are read
@@ -15,6 +16,7 @@ export class SpikeMonitor {
   constructor(
     private readonly spikes: SpikesRepository,
     private readonly live: LiveEventPublisher,
+    private readonly webhooks: WebhookDispatcher,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -32,7 +34,8 @@ export class SpikeMonitor {
       const alert = await this.spikes.recordAlert({ subject, bucketStart: currentBucketStart, count: verdict.count, baseline: verdict.baseline, zScore: verdict.zScore, detectedAt: now }, cooldownMs);
       if (!alert) continue;
       raised.push(alert);
-      await this.live.publish('spike.detected', toSpikeView({ ...alert, subjectName: await this.spikes.subjectName(alert) }));
+      const published = await this.live.publish('spike.detected', toSpikeView({ ...alert, subjectName: await this.spikes.subjectName(alert) }));
+      await this.webhooks.dispatch([published]);
     }
     return raised;
   }

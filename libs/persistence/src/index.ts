@@ -15,3 +15,4 @@ export * from './repositories/spikes.repository';
 export * from './repositories/stories.repository';
 export * from './repositories/users.repository';
 export * from './repositories/watch-rules.repository';
+export * from './repositories/webhooks.repository';

@@ -16,8 +16,9 @@ import { SpikesRepository } from './repositories/spikes.repository';
 import { StoriesRepository } from './repositories/stories.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { WatchRulesRepository } from './repositories/watch-rules.repository';
+import { WebhooksRepository } from './repositories/webhooks.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

@@ -46,6 +46,14 @@ export interface FetchOptions {
   headers?: Record<string, string>;
 }
 
+/** What a POST answered: any status, 3xx included (never followed). */
+export interface PostResult {
+  status: number;
+  headers: Record<string, string>;
+  /** From Retry-After on a 429 or 503. */
+  retryAfterMs?: number;
+}
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
 
@@ -89,6 +97,33 @@ export class GuardedHttpClient {
     }, this.deadlineMs);
     try {
       return await this.follow(url, options, controller.signal);
+    } catch (error) {
+      throw toFetchError(error, url, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * One POST (webhooks): the same address checks, deadline and User-Agent as a fetch, but no redirect is followed
+   * (a body is not re-sent to wherever a 3xx points) and the answer's body is discarded. Any status is returned;
+   * only a refused address, a network failure or the deadline throw (FetchError).
+   */
+  async post(url: string, body: string | Buffer, options: { headers?: Record<string, string> } = {}): Promise<PostResult> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      controller.abort(new FetchError('timeout', `No answer from ${url} within ${formatDuration(this.deadlineMs)}`));
+    }, this.deadlineMs);
+    try {
+      const target = await this.checkTarget(url);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+      headers['user-agent'] = this.userAgent;
+      const response = await this.agent.request({ origin: target.origin, path: `${target.pathname}${target.search}`, method: 'POST', headers, body, signal: controller.signal });
+      discard(response.body);
+      const flat = flattenHeaders(response.headers);
+      const retryAfterMs = response.statusCode === 429 || response.statusCode === 503 ? parseRetryAfter(flat['retry-after'], this.clock.now()) : undefined;
+      return { status: response.statusCode, headers: flat, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
     } catch (error) {
       throw toFetchError(error, url, controller.signal);
     } finally {

@@ -20,6 +20,7 @@ export {
   MAX_REDIRECTS,
   type FetchOptions,
   type GuardedHttpClientOptions,
+  type PostResult,
 } from './guarded-http-client';
 export { HostBusyError, HostThrottle, hostKey, type HostThrottleOptions, type RunOptions } from './host-throttle';
 export { InMemoryHostThrottle, type InMemoryHostThrottleOptions } from './in-memory-host-throttle';

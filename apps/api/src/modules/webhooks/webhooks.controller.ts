@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CreatedWebhook, WebhookDeliveryView, WebhookView } from '@vigil/contracts';
+import { Refuses } from '../../common/api-refusals';
+import { UuidParamPipe } from '../../common/uuid-param.pipe';
+import { Roles } from '../auth/access.decorators';
+import { CurrentUser, type AuthUser } from '../auth/auth-user';
+import { CreateWebhookDto, DeliveriesQueryDto } from './webhook.dto';
+import { WebhooksService } from './webhooks.service';
+
+/** Outbound webhooks (README "Webhooks"): admins only, since a webhook sends flagged content out of Vigil. */
+@ApiTags('webhooks')
+@Controller('api/webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  /** The answer carries the signing secret: the only time it is shown. */
+  @Roles('admin')
+  @Post()
+  create(@Body() body: CreateWebhookDto, @CurrentUser() user: AuthUser): Promise<CreatedWebhook> {
+    return this.webhooks.create(body, user);
+  }
+
+  @Roles('admin')
+  @Get()
+  list(): Promise<WebhookView[]> {
+    return this.webhooks.list();
+  }
+
+  /** Stops sending; deliveries still waiting are cancelled. */
+  @Roles('admin')
+  @Delete(':id')
+  @HttpCode(204)
+  @Refuses('webhook_not_found')
+  async remove(@Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.webhooks.remove(id);
+  }
+
+  /** The most recent deliveries, newest first, with their status, attempts and last answer. */
+  @Roles('admin')
+  @Get(':id/deliveries')
+  @Refuses('webhook_not_found')
+  deliveries(@Param('id', UuidParamPipe) id: string, @Query() query: DeliveriesQueryDto): Promise<WebhookDeliveryView[]> {
+    return this.webhooks.deliveries(id, query.limit ?? 50);
+  }
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type AnyLiveEventEnvelope, type LiveEventEnvelope, SEVERITIES, type Severity } from '@vigil/contracts';
+import { CLOCK, type Clock } from '@vigil/domain';
+import { type NewDelivery, type WebhookRow, WebhooksRepository } from '@vigil/persistence';
+import { JobQueue } from '@vigil/queue';
+
+/** One id per delivery: queuing it again while it waits, retries or runs is a no-op (the sweep relies on it). */
+export function deliveryJobId(deliveryId: string): string {
+  return `webhook-${deliveryId}`;
+}
+
+/** At least as severe: critical ≥ high ≥ medium ≥ low (SEVERITIES is ordered most severe first). */
+export function isAtLeast(severity: Severity, minimum: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(minimum);
+}
+
+/**
+ * The immediate tier: of the live events just stored, a flag raised at or above a webhook's minimum severity and a
+ * spike (when the webhook takes spikes) become one delivery row per webhook, then one job each. The rows are the
+ * outbox: a job lost before it ran is queued again by the sweep. Lower severities stay on the live feed.
+ */
+@Injectable()
+export class WebhookDispatcher {
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Called with what LiveEventPublisher stored, right after it stored it. */
+  async dispatch(stored: readonly LiveEventEnvelope[]): Promise<void> {
+    // The publisher's signature ties each envelope's data to its type.
+    const envelopes = stored as readonly AnyLiveEventEnvelope[];
+    const candidates = envelopes.filter((envelope) => envelope.type === 'flag.created' || envelope.type === 'spike.detected');
+    if (candidates.length === 0) return;
+    const webhooks = await this.webhooks.listEnabled();
+    const deliveries: NewDelivery[] = candidates.flatMap((envelope) =>
+      webhooks.filter((webhook) => wants(webhook, envelope)).map((webhook) => ({ webhookId: webhook.id, liveEventId: envelope.id, eventType: envelope.type })),
+    );
+    const ids = await this.webhooks.insertDeliveries(deliveries, this.clock.now());
+    await this.queue.enqueueMany('deliver-webhook', ids.map((deliveryId) => ({ payload: { deliveryId }, jobId: deliveryJobId(deliveryId) })));
+  }
+}
+
+function wants(webhook: WebhookRow, envelope: AnyLiveEventEnvelope): boolean {
+  switch (envelope.type) {
+    case 'flag.created':
+      return isAtLeast(envelope.data.flag.rule.severity, webhook.minSeverity);
+    case 'spike.detected':
+      return webhook.includeSpikes;
+    default:
+      return false;
+  }
+}
