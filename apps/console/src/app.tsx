@@ -7,8 +7,10 @@ import { ItemDetailPage } from './items/item-detail-page';
 import { ItemsPage } from './items/items-page';
 import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './layout/not-found-page';
+import { LivePage } from './live/live-page';
 import { RulesPage } from './rules/rules-page';
 import { SourcesPage } from './sources/sources-page';
+import { StoryPage } from './stories/story-page';
 import { UsersPage } from './users/users-page';
 
 export function App() {
@@ -21,6 +23,8 @@ export function App() {
             <Route element={<AppShell />}>
               <Route index element={<ItemsPage />} />
               <Route path="items/:id" element={<ItemDetailPage />} />
+              <Route path="live" element={<LivePage />} />
+              <Route path="stories/:id" element={<StoryPage />} />
               <Route path="sources" element={<SourcesPage />} />
               <Route path="rules" element={<RulesPage />} />
               <Route element={<RequireRole role="admin" />}>

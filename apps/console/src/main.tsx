@@ -8,6 +8,7 @@ import './auth/login.css';
 import './items/items.css';
 import './sources/sources.css';
 import './rules/rules.css';
+import './live/live.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain #root');

@@ -17,3 +17,8 @@ export function canRemoveSources(user: UserView): boolean {
 export function canManageRules(user: UserView): boolean {
   return user.roles.includes('admin') || user.roles.includes('duty_officer');
 }
+
+/** Claiming and deciding flags (the live screen's c / e / d) is for duty officers and admins; all may watch the queue. */
+export function canTriageFlags(user: UserView): boolean {
+  return user.roles.includes('admin') || user.roles.includes('duty_officer');
+}

@@ -13,6 +13,7 @@ export function AppShell() {
   const user = useCurrentUser();
   const errorMessage = useErrorMessage();
   const onItemDetail = useMatch('/items/:id') !== null;
+  const onStory = useMatch('/stories/:id') !== null;
   const [logoutError, setLogoutError] = useState<string | null>(null);
   const [changingPassword, setChangingPassword] = useState(false);
   const [managingTwoFactor, setManagingTwoFactor] = useState(false);
@@ -31,6 +32,9 @@ export function AppShell() {
           {t('app.name')}
         </Link>
         <nav aria-label={t('nav.label')} className="nav">
+          <NavLink to="/live" className={({ isActive }) => (isActive || onStory ? 'active' : undefined)} data-testid="nav-live">
+            {t('nav.live')}
+          </NavLink>
           <NavLink to="/" end className={({ isActive }) => (isActive || onItemDetail ? 'active' : undefined)} data-testid="nav-items">
             {t('nav.items')}
           </NavLink>

@@ -27,6 +27,7 @@ function describe(codeText: TranslateErrorCode, error: ApiError): string {
   if (code === 'validation_failed' && error.field) return codeText.field(error.field) ?? codeText.code(code);
   if (code === 'too_many_login_attempts') return codeText.code(code, { minutes: Math.max(1, Math.ceil((error.details?.retryAfterSec ?? 60) / 60)) });
   // The API counts from 0; people count characters from 1.
+  if (code === 'flag_claimed_by_other') return codeText.code(code, { holder: error.details?.holder?.displayName ?? '—' });
   if (code === 'rule_syntax_invalid') return codeText.code(code, { position: (error.details?.position ?? 0) + 1 });
   return codeText.code(code);
 }

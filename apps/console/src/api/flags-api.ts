@@ -1,0 +1,46 @@
+import type { FlagPage, FlagView, SpikeView, StoryView } from '@vigil/contracts';
+import { queryString, request } from './http';
+
+/** The most the API lists at once; the live screen keeps the top of the queue, not all of it. */
+export const OPEN_FLAGS_LIMIT = 200;
+
+function flagPath(id: string, action: string): string {
+  return `/api/flags/${encodeURIComponent(id)}/${action}`;
+}
+
+/** Open flags, highest priority first (the triage order). */
+export function listOpenFlags(signal?: AbortSignal): Promise<FlagPage> {
+  return request<FlagPage>(`/api/flags${queryString({ status: 'open', sort: 'priority', limit: OPEN_FLAGS_LIMIT })}`, { signal });
+}
+
+/** Claiming one's own flag again is accepted; another officer's claim answers 409 flag_claimed_by_other. */
+export function claimFlag(id: string): Promise<FlagView> {
+  return request<FlagView>(flagPath(id, 'claim'), { method: 'POST' });
+}
+
+export function releaseFlag(id: string): Promise<FlagView> {
+  return request<FlagView>(flagPath(id, 'release'), { method: 'POST' });
+}
+
+/** A dismissal must say why. */
+export function dismissFlag(id: string, reason: string): Promise<FlagView> {
+  return request<FlagView>(flagPath(id, 'dismiss'), { method: 'POST', body: { reason } });
+}
+
+export function escalateFlag(id: string, reason?: string): Promise<FlagView> {
+  return request<FlagView>(flagPath(id, 'escalate'), { method: 'POST', body: reason ? { reason } : {} });
+}
+
+/** The flag's story joins the target flag's. */
+export function attachFlag(id: string, targetFlagId: string): Promise<FlagView> {
+  return request<FlagView>(flagPath(id, 'attach'), { method: 'POST', body: { targetFlagId } });
+}
+
+export function listSpikes(signal?: AbortSignal): Promise<SpikeView[]> {
+  return request<SpikeView[]>('/api/spikes', { signal });
+}
+
+export function getStory(id: string, signal?: AbortSignal): Promise<StoryView> {
+  return request<StoryView>(`/api/stories/${encodeURIComponent(id)}`, { signal });
+}
+
