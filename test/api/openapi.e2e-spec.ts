@@ -77,6 +77,17 @@ describe('OpenAPI document', () => {
     expect((await fetch(`${vigil.baseUrl}/api/items`, { headers: { cookie } })).status).toBe(200);
   });
 
+  it('documents what each route refuses with beyond sign-in and validation: 404s, conflicts, the sign-in limit, outages', () => {
+    const codesOf = (method: string, path: string, status: string) =>
+      Object.keys(operations.find((entry) => entry.method === method && entry.path === path)!.operation.responses[status]?.content?.['application/json']?.examples ?? {});
+    expect(codesOf('POST', '/api/auth/login', '429')).toEqual(['too_many_login_attempts']);
+    expect(codesOf('POST', '/api/auth/login', '401')).toEqual(['wrong_credentials']);
+    expect(codesOf('GET', '/api/items/{id}', '404')).toEqual(['item_not_found']);
+    expect(codesOf('POST', '/api/sources', '409')).toEqual(['source_exists']);
+    expect(codesOf('POST', '/api/flags/{id}/claim', '409')).toEqual(expect.arrayContaining(['flag_claimed_by_other', 'flag_closed']));
+    for (const { method, path } of operations) expect({ route: `${method} ${path}`, codes: codesOf(method, path, '503') }).toEqual({ route: `${method} ${path}`, codes: ['dependency_unavailable'] });
+  });
+
   it('lists the error answers of each route, each with an example per code under the status the API sends it with', () => {
     expect(document.components.schemas.ApiError.properties.code.enum).toEqual([...ERROR_CODES]);
     for (const { method, path, operation } of operations) {

@@ -62,6 +62,8 @@ function describeRefusals(operation: Operation): void {
   delete operation[REFUSALS_EXTENSION];
   delete operation[ALLOWED_BEFORE_PASSWORD_CHANGE_EXTENSION];
   if (operation.requestBody || operation.parameters?.length) codes.add('validation_failed');
+  // Any route that reads the database answers 503 while it is unreachable (with Retry-After), never 500.
+  codes.add('dependency_unavailable');
   if (operation.security?.length) {
     codes.add('unauthenticated');
     codes.add('forbidden');

@@ -28,6 +28,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @Refuses('wrong_credentials', 'too_many_login_attempts')
   async login(
     @Body() body: LoginDto,
     @Ip() clientAddress: string,
@@ -42,6 +43,7 @@ export class AuthController {
   @Public()
   @Post('login/second-factor')
   @HttpCode(200)
+  @Refuses('second_factor_challenge_invalid', 'wrong_second_factor_code', 'too_many_login_attempts')
   async completeSecondFactor(
     @Body() body: SecondFactorLoginDto,
     @Ip() clientAddress: string,

@@ -6,6 +6,7 @@ import { CurrentUser, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { TwoFactorCodeDto, TwoFactorDisableDto } from './second-factor.dto';
 import { SecondFactorService } from './second-factor.service';
+import { Refuses } from '../../common/api-refusals';
 
 /** The signed-in user's own second factor. Enrolling is for admins and leaders; anyone who has one may turn it off. */
 @ApiTags('auth')
@@ -24,6 +25,7 @@ export class TwoFactorController {
 
   @Roles('admin', 'leader')
   @Post('enrol')
+  @Refuses('two_factor_already_enabled')
   @HttpCode(200)
   enrol(@CurrentUser() user: AuthUser): Promise<TwoFactorEnrolment> {
     return this.secondFactor.enrol(user);
@@ -31,6 +33,7 @@ export class TwoFactorController {
 
   @Roles('admin', 'leader')
   @Post('confirm')
+  @Refuses('two_factor_not_enrolling', 'two_factor_already_enabled', 'wrong_second_factor_code')
   @HttpCode(200)
   confirm(@CurrentUser() user: AuthUser, @Body() body: TwoFactorCodeDto): Promise<TwoFactorActivation> {
     return this.secondFactor.confirm(user, body.code);
@@ -38,6 +41,7 @@ export class TwoFactorController {
 
   @AnyRole()
   @Post('disable')
+  @Refuses('two_factor_not_enabled', 'wrong_second_factor_code', 'wrong_current_password', 'too_many_login_attempts')
   @HttpCode(204)
   async disable(@CurrentUser() user: AuthUser, @Body() body: TwoFactorDisableDto, @Ip() clientAddress: string): Promise<void> {
     await this.auth.disableSecondFactor(user, body, clientAddress);

@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ItemDetail, ItemPage } from '@vigil/contracts';
+import { Refuses } from '../../common/api-refusals';
 import { OptionalUuidParamPipe, UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole } from '../auth/access.decorators';
 import { ItemQueryDto } from './item-query.dto';
@@ -13,11 +14,13 @@ export class ItemsController {
   constructor(private readonly items: ItemsService) {}
 
   @Get()
+  @Refuses('date_range_invalid')
   find(@Query() query: ItemQueryDto): Promise<ItemPage> {
     return this.items.find(query);
   }
 
   @Get(':id')
+  @Refuses('item_not_found')
   get(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.get(id);
   }
@@ -30,6 +33,7 @@ export class ItemsController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
   @Header('x-content-type-options', 'nosniff')
+  @Refuses('item_not_found', 'snapshot_not_found')
   snapshot(
     @Param('id', UuidParamPipe) id: string,
     @Query('snapshotId', OptionalUuidParamPipe) snapshotId?: string,
@@ -40,11 +44,13 @@ export class ItemsController {
 
   @Post(':id/watch')
   @HttpCode(200)
+  @Refuses('item_not_found')
   watch(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.setWatched(id, true);
   }
 
   @Delete(':id/watch')
+  @Refuses('item_not_found')
   unwatch(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.setWatched(id, false);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type OpmlImportResult, type SourceRemoval, type SourceView, VigilError } from '@vigil/contracts';
+import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
 import { CreateSourceDto, RemoveSourceQueryDto, UpdateSourceDto } from './source.dto';
@@ -13,6 +14,7 @@ export class SourcesController {
 
   @Roles('admin', 'duty_officer')
   @Post()
+  @Refuses('source_exists', 'url_has_credentials', 'poll_bounds_invalid', 'source_unreachable', 'source_kind_unknown', 'advertised_feed_invalid')
   create(@Body() body: CreateSourceDto): Promise<SourceView> {
     return this.sources.create(body);
   }
@@ -39,6 +41,7 @@ export class SourcesController {
   @HttpCode(200)
   @ApiConsumes('text/x-opml')
   @ApiBody({ schema: { type: 'string' } })
+  @Refuses('opml_missing', 'opml_too_large', 'opml_doctype_refused', 'opml_unreadable', 'opml_not_opml', 'unsupported_media_type')
   import(@Body() body: unknown): Promise<OpmlImportResult> {
     if (typeof body !== 'string' || !body.trim()) {
       throw new VigilError('opml_missing', 'Send the OPML file as the request body with Content-Type text/x-opml');
@@ -48,12 +51,14 @@ export class SourcesController {
 
   @AnyRole()
   @Get(':id')
+  @Refuses('source_not_found')
   get(@Param('id', UuidParamPipe) id: string): Promise<SourceView> {
     return this.sources.get(id);
   }
 
   @Roles('admin', 'duty_officer')
   @Patch(':id')
+  @Refuses('source_not_found', 'source_exists', 'url_has_credentials', 'poll_bounds_invalid')
   update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateSourceDto): Promise<SourceView> {
     return this.sources.update(id, body);
   }
@@ -61,6 +66,7 @@ export class SourcesController {
   /** Admins only: the source stops being polled; its items stay as evidence unless `withItems=true`. */
   @Roles('admin')
   @Delete(':id')
+  @Refuses('source_not_found')
   remove(@Param('id', UuidParamPipe) id: string, @Query() query: RemoveSourceQueryDto): Promise<SourceRemoval> {
     return this.sources.remove(id, query.withItems ?? false);
   }
@@ -69,6 +75,7 @@ export class SourcesController {
   @Roles('admin', 'duty_officer')
   @Post(':id/fetch')
   @HttpCode(202)
+  @Refuses('source_not_found', 'source_paused')
   fetchNow(@Param('id', UuidParamPipe) id: string): Promise<{ queued: true }> {
     return this.sources.fetchNow(id);
   }
