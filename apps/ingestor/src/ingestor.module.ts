@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CollectionWorkerModule } from '@vigil/collection';
 import { ConfigModule, type VigilConfig } from '@vigil/config';
+import { DetectionModule } from '@vigil/detection';
 import { PersistenceModule } from '@vigil/persistence';
 import { QueueModule } from '@vigil/queue';
 import { SearchModule } from '@vigil/search';
@@ -11,7 +12,8 @@ export class IngestorModule {
   static forRoot(config: VigilConfig): DynamicModule {
     return {
       module: IngestorModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(), QueueModule, SearchModule, CollectionWorkerModule],
+      // Detection flags items as the pipeline stores them: the collection processors need it here as in the API.
+      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(), QueueModule, SearchModule, DetectionModule, CollectionWorkerModule],
     };
   }
 }
