@@ -16,6 +16,7 @@ const GROUPS: FigureGroup[] = [
   { name: 'repoll', about: 're-poll of an unchanged feed', run: async (c) => (await import('./figures/repoll')).repollFigures(c) },
   { name: 'first-poll', about: 'first poll of a new source behind a queued site', run: async (c) => (await import('./figures/first-poll')).firstPollFigures(c) },
   { name: 'rules', about: 'watch-rule matching per item at 100, 1,000 and 10,000 rules', run: async (c) => (await import('./figures/rules')).rulesFigures(c) },
+  { name: 'live', about: 'live feed: alert latency, fan-out to 1,000 clients, a 10,000-item burst', run: async (c) => (await import('./figures/live')).liveFigures(c) },
   { name: 'memory', about: 'memory while collecting 100k items', run: async (c) => (await import('./figures/memory')).memoryFigures(c) },
 ];
 
