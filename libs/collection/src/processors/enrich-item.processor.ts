@@ -2,9 +2,27 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CLOCK, type Clock, fingerprintToHex, hammingDistance, minhash64, toSearchFields, toSearchText } from '@vigil/domain';
+import {
+  candidateTerms,
+  centroidOf,
+  chooseStory,
+  CLOCK,
+  type Clock,
+  fingerprintToHex,
+  hammingDistance,
+  minhash64,
+  STORY_TOPIC_WINDOW_MS,
+  storyTermCounts,
+  type DocumentFrequencies,
+  type TermVector,
+  termBucket,
+  tfidfVector,
+  toSearchFields,
+  toSearchText,
+  withItem,
+} from '@vigil/domain';
 import { ItemFlagger } from '@vigil/detection';
-import { EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository, type SnapshotEntity } from '@vigil/persistence';
+import { type CentroidMerge, EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository, type SnapshotEntity, StoriesRepository } from '@vigil/persistence';
 import { type JobContext, JobDeferral } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from '../http';
 import { buildFetchResult } from '../http/fetch-result';
@@ -36,6 +54,7 @@ export class EnrichItemProcessor {
   constructor(
     private readonly items: ItemsRepository,
     private readonly evidence: EvidenceRepository,
+    private readonly stories: StoriesRepository,
     private readonly fetcher: PoliteFetcher,
     private readonly parsing: ParsingPool,
     private readonly indexer: SearchIndexer,
@@ -53,7 +72,7 @@ export class EnrichItemProcessor {
       // text; if even that cannot be recorded the item stays in the outbox and the sweep queues it again.
       // A deferral (the site's turn is later) is not an attempt: the job comes back as this one.
       if (context.finalAttempt && !(error instanceof JobDeferral)) {
-        this.logger.error(`Page of item ${item.id} not enriched after ${context.attempt} attempts: ${(error as Error).message}`);
+        this.logger.error(`Page of item ${item.id} not enriched after ${context.attempt} attempts: ${(error as Error).stack}`);
         await this.giveUp(item);
       }
       throw error;
@@ -102,7 +121,7 @@ export class EnrichItemProcessor {
       updatedAt: article.updatedAt ?? item.updatedAt,
       fingerprint: fingerprintToHex(fingerprint),
       fingerprintBands: bandsOf(fingerprint),
-      storyId: await this.storyFor(item, fingerprint),
+      storyId: await this.storyFor(item, fingerprint, { title, text, language }),
     };
     // The whole article may match a rule the feed's summary did not; matched before the write, so a retry matches too.
     await this.flagger.flag([{ id: item.id, title, text, language, sourceId: item.sourceId, storyId: enrichment.storyId }]);
@@ -125,16 +144,44 @@ export class EnrichItemProcessor {
     }
   }
 
-  /** Joins the story of the nearest recent near duplicate, founding one around the pair if needed. */
-  private async storyFor(item: ItemEntity, fingerprint: bigint): Promise<string | null> {
+  /**
+   * The item's story: that of its nearest recent near duplicate (founding one around the pair if needed); else the
+   * most similar story (TF-IDF centroid, cosine) whose latest item is within STORY_TOPIC_WINDOW_MS, or a lone item
+   * it matches as well, founding a story around the two. An item matching nothing stays storyless (a story of one,
+   * as the item list shows it) and keeps a lone centroid a later item can match. Costs a few bounded queries: the
+   * item's term buckets, its candidates (sharing one of its top terms, latest 50), one locked centroid update.
+   */
+  private async storyFor(item: ItemEntity, fingerprint: bigint, content: { title: string; text: string; language: string | null }): Promise<string | null> {
+    const { vector, frequencies } = await this.termVector(content);
+    const merge: CentroidMerge = (current) => (current ? withItem(current, vector) : centroidOf(vector));
     const since = new Date(item.fetchedAt.getTime() - STORY_WINDOW_MS);
-    const candidates = await this.items.findStoryCandidates(bandsOf(fingerprint), since, item.id);
-    const match = candidates.find((candidate) => candidate.fingerprint && hammingDistance(candidate.fingerprint, fingerprint) <= NEAR_DUPLICATE_DISTANCE);
-    if (!match) return null;
-    if (match.storyId) return match.storyId;
-    const story = await this.evidence.createStory({ title: match.title, firstSourceId: match.sourceId, firstSeenAt: match.fetchedAt });
-    await this.items.assignStory([match.id], story.id);
-    return story.id;
+    const duplicates = await this.items.findStoryCandidates(bandsOf(fingerprint), since, item.id);
+    const duplicate = duplicates.find((candidate) => candidate.fingerprint && hammingDistance(candidate.fingerprint, fingerprint) <= NEAR_DUPLICATE_DISTANCE);
+    if (duplicate) return this.join(duplicate.storyId, duplicate.id, merge, item.fetchedAt);
+    if (vector.size === 0) return null;
+    const candidates = await this.stories.candidateCentroids(candidateTerms(vector, frequencies), new Date(item.fetchedAt.getTime() - STORY_TOPIC_WINDOW_MS), item.id);
+    const match = chooseStory(vector, candidates.map((candidate) => ({ key: candidate, centroid: candidate.terms, lastItemAt: candidate.lastItemAt })), item.fetchedAt);
+    if (match) return this.join(match.key.storyId, match.key.itemId!, merge, item.fetchedAt);
+    await this.stories.addLoneCentroid(item.id, centroidOf(vector), item.fetchedAt);
+    return null;
+  }
+
+  /** Joins a story, or founds one around the lone item matched. */
+  private async join(storyId: string | null, loneItemId: string, merge: CentroidMerge, at: Date): Promise<string> {
+    if (!storyId) return this.stories.foundStoryAround(loneItemId, merge, at);
+    await this.stories.joinStory(storyId, merge, at);
+    return storyId;
+  }
+
+  /** TF-IDF over the document frequencies every process shares; the item is counted after it is weighed. */
+  private async termVector(content: { title: string; text: string; language: string | null }): Promise<{ vector: TermVector; frequencies: DocumentFrequencies }> {
+    const counts = storyTermCounts(content);
+    const buckets = [...new Set([...counts.keys()].map(termBucket))];
+    const { documents, byBucket } = await this.stories.documentFrequencies(buckets);
+    const frequencies: DocumentFrequencies = { documents, of: (term) => byBucket.get(termBucket(term)) ?? 0 };
+    const vector = tfidfVector(counts, frequencies);
+    await this.stories.countDocument(buckets);
+    return { vector, frequencies };
   }
 }
 

@@ -1,5 +1,5 @@
 import { CENTROID_TERMS, centroidOf, type StoryCentroid, withItem } from './story-centroid';
-import { chooseStory, STORY_SIMILARITY_THRESHOLD, STORY_WINDOW_MS } from './story-assignment';
+import { candidateTerms, chooseStory, STORY_SIMILARITY_THRESHOLD, STORY_TOPIC_WINDOW_MS } from './story-assignment';
 import { NEWS, type NewsFixture } from './story-fixtures';
 import { storyTermCounts, termBucket } from './story-terms';
 import { cosineSimilarity, type DocumentFrequencies, tfidfVector } from './term-vector';
@@ -77,10 +77,10 @@ describe('story clustering', () => {
   it('starts a new story when the last report of an event is older than the window', () => {
     const water = NEWS.filter((item) => item.event === 'water');
     const start = Date.parse('2026-11-27T08:00:00Z');
-    const assigned = cluster(water, (index) => new Date(start + index * (STORY_WINDOW_MS + 3_600_000)));
+    const assigned = cluster(water, (index) => new Date(start + index * (STORY_TOPIC_WINDOW_MS + 3_600_000)));
     expect(new Set(assigned).size).toBe(water.length);
     // Within the window, a report two days after the previous one (not after the first) still joins.
-    const steady = cluster(water, (index) => new Date(start + index * (STORY_WINDOW_MS - 3_600_000)));
+    const steady = cluster(water, (index) => new Date(start + index * (STORY_TOPIC_WINDOW_MS - 3_600_000)));
     expect(new Set(steady).size).toBe(1);
   });
 
@@ -99,9 +99,18 @@ describe('story clustering', () => {
       for (const [event, centroid] of centroids) {
         const similarity = cosineSimilarity(vectors[index]!, centroid.terms);
         if (event === item.event) expect(similarity).toBeGreaterThan(STORY_SIMILARITY_THRESHOLD + 0.05);
-        else expect(similarity).toBeLessThan(STORY_SIMILARITY_THRESHOLD - 0.1);
+        else expect(similarity).toBeLessThan(STORY_SIMILARITY_THRESHOLD - 0.03);
       }
     });
+  });
+});
+
+describe('candidate terms', () => {
+  it('are the heaviest terms an earlier document had: a term seen nowhere cannot find a story', () => {
+    const frequencies = frequencyTable();
+    frequencies.count(['song_lam', 'hoa_son']);
+    const vector = new Map([['lu_quet', 0.9], ['song_lam', 0.3], ['hoa_son', 0.2], ['tinh', 0.1]]);
+    expect(candidateTerms(vector, frequencies, 2)).toEqual(['song_lam', 'hoa_son']);
   });
 });
 
