@@ -72,7 +72,7 @@ export class EnrichItemProcessor {
       // text; if even that cannot be recorded the item stays in the outbox and the sweep queues it again.
       // A deferral (the site's turn is later) is not an attempt: the job comes back as this one.
       if (context.finalAttempt && !(error instanceof JobDeferral)) {
-        this.logger.error(`Page of item ${item.id} not enriched after ${context.attempt} attempts: ${(error as Error).stack}`);
+        this.logger.error(`Page of item ${item.id} not enriched after ${context.attempt} attempts: ${(error as Error).message}`);
         await this.giveUp(item);
       }
       throw error;
