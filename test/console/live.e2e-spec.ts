@@ -4,6 +4,7 @@
 import type { FlagPage, FlagView, RuleView, SourceView, UserView } from '@vigil/contracts';
 import { FixtureServer, waitFor } from '@vigil/testing';
 import type { Browser, Page } from 'playwright-core';
+import { articlePage, type ArticleContent } from '../fixtures/collection';
 import { triageFeed, type TriageEntry } from '../fixtures/triage/triage-feeds';
 import { startVigil, type VigilTestApp } from '../support/vigil-test-app';
 import { BrowserPages, consoleDist, ensureConsoleBuilt, launchChromium, requireChromium } from './support/console-browser';
@@ -69,9 +70,14 @@ describe('Live screen in a browser', () => {
     return body;
   }
 
-  /** A new loopback feed with these entries, added as a source: the pipeline collects it at once and flags what matches. */
-  async function publish(path: string, entries: TriageEntry[]): Promise<void> {
-    const url = feeds.serve(path, { body: triageFeed(vigil.clock, { title: 'Tin Thủ Đô', site: 'https://tin.live.example.vn', language: 'vi', entries }) });
+  /**
+   * A new loopback feed with these entries, added as a source: the pipeline collects it at once and flags what matches.
+   * With `article`, each entry's page is served too, so enrichment reads it and links near duplicates into a story.
+   */
+  async function publish(path: string, entries: TriageEntry[], article?: ArticleContent): Promise<void> {
+    const site = article ? `${feeds.baseUrl}${path.replace(/\.rss$/, '')}` : 'https://tin.live.example.vn';
+    if (article) for (const entry of entries) feeds.serve(`${new URL(site).pathname}/${entry.slug}.html`, { contentType: 'text/html; charset=utf-8', body: articlePage(article) });
+    const url = feeds.serve(path, { body: triageFeed(vigil.clock, { title: 'Tin Thủ Đô', site, language: 'vi', entries }) });
     expect((await vigil.request<SourceView>('POST', '/api/sources', { token, body: { name: `Tin Thủ Đô ${path}`, url, kind: 'rss', pollIntervalSec: 900 } })).status).toBe(201);
   }
 
@@ -150,9 +156,10 @@ describe('Live screen in a browser', () => {
     expect(await row.getAttribute('data-selected')).toBe('true');
     await page.keyboard.press('c');
     await page.getByTestId('notice').filter({ hasText: `Cảnh báo này đang do ${OFFICER_TWO.displayName} xử lý.` }).waitFor();
-    // A dismissal needs its reason: the dialog says so and sends nothing without one.
+    // Released by its holder: the row says so live, and the first officer may decide it.
     expect((await vigil.request<FlagView>('POST', `/api/flags/${flag.id}/release`, { token: officerTwoToken })).status).toBe(200);
     await row.getByTestId('flag-claim').filter({ hasText: 'Chưa ai nhận' }).waitFor();
+    // A dismissal needs its reason: the dialog says so and sends nothing without one.
     await page.keyboard.press('d');
     const dialog = page.getByTestId('flag-reason-dialog');
     await dialog.getByTestId('flag-reason-submit').click();
@@ -161,5 +168,48 @@ describe('Live screen in a browser', () => {
     await dialog.getByTestId('flag-reason-submit').click();
     await row.waitFor({ state: 'detached' });
     expect((await vigil.request<FlagView>('GET', `/api/flags/${flag.id}`, { token })).body.status).toBe('dismissed');
+  }, 60_000);
+
+  it('opens the story of a flag from its row: first seen, items linked to their detail and an hourly chart', async () => {
+    await seedRule('Tin đồn sáp nhập trường', '"sáp nhập" AND trường');
+    const page = await openLive();
+    // The same report in two outlets: the second joins the first in a story.
+    const title = 'Bác bỏ tin đồn sáp nhập trường tiểu học Tân Phú';
+    const article: ArticleContent = {
+      title,
+      byline: 'Phóng viên Giáo dục',
+      publishedAt: vigil.clock.at('-1h').toISOString(),
+      lang: 'vi',
+      paragraphs: [
+        'Phòng giáo dục quận cho biết chưa có kế hoạch sáp nhập trường tiểu học Tân Phú với trường nào khác.',
+        'Thông tin lan truyền trên mạng xã hội về việc học sinh phải chuyển trường từ học kỳ sau là không có căn cứ.',
+        'Phụ huynh được khuyến cáo theo dõi thông báo chính thức của nhà trường.',
+      ],
+    };
+    const report = { title, slug: 'sap-nhap-truong', published: '-1h', description: article.paragraphs[0]! };
+    await publish('/sap-nhap-1.rss', [report], article);
+    // Another outlet's own wording of the same report.
+    const copy: ArticleContent = { ...article, title: `${title} (cập nhật)`, paragraphs: [...article.paragraphs, 'Nhà trường sẽ tổ chức họp phụ huynh vào cuối tuần.'] };
+    await publish('/sap-nhap-2.rss', [{ ...report, title: copy.title, slug: 'sap-nhap-truong-cap-nhat' }], copy);
+    await page.getByTestId('flag-row').filter({ hasText: 'sáp nhập trường' }).first().waitFor({ timeout: 30_000 });
+    const flag = await waitFor('the flag to have its story', async () => {
+      const found = (await vigil.request<FlagPage>('GET', '/api/flags?status=open', { token })).body.flags.find((candidate) => candidate.item.title.includes('sáp nhập trường'));
+      return found?.storyId ? found : undefined;
+    });
+    // The row follows the flag live as it joins the story.
+    await page.locator(`[data-testid="flag-row"][data-flag-id="${flag.id}"]`).getByTestId('flag-story-link').click();
+    await page.getByTestId('story-title').waitFor();
+    expect(page.url()).toBe(`${vigil.baseUrl}/stories/${flag.storyId}`);
+    expect(await page.getByTestId('story-title').textContent()).toMatch(/^Bác bỏ tin đồn sáp nhập trường tiểu học Tân Phú/);
+    expect(await page.getByTestId('story-first-source').textContent()).toMatch(/^Tin Thủ Đô \/sap-nhap-[12]\.rss$/);
+    expect(await page.getByTestId('story-size').textContent()).toBe('2 nguồn · 2 tin');
+    expect(await page.getByTestId('story-item').count()).toBe(2);
+    // Both items came in within the last hour: the bars add up to them.
+    const counts = await page.getByTestId('story-hour').evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-count'))));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(2);
+    expect(await page.getByTestId('story-hour').count()).toBeGreaterThanOrEqual(48);
+    expect(await page.getByTestId('story-flag').textContent()).toContain('Tin đồn sáp nhập trường');
+    await page.getByTestId('story-item-link').first().click();
+    await page.waitForURL(/\/items\/[0-9a-f-]{36}$/);
   }, 60_000);
 });
