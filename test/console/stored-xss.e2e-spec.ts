@@ -236,6 +236,27 @@ describe('Vigil console: stored XSS from collected content stays inert', () => {
     await expectInert(page, 'users list');
   });
 
+  it('shows the watch rules screen, a hostile rule in its editor and a preview of hostile matches with every payload inert', async () => {
+    const created = await vigil.vigil.request<{ id: string }>('POST', '/api/rules', {
+      token: vigil.token,
+      body: { name: textPayload('rule-name'), query: '"giật gân" OR "<img src=x onerror=__xss(1)>"', severity: 'critical', ownerTeam: `<img src=x onerror=__xss('team')>`, description: textPayload('rule-description') },
+    });
+    expect(created.status).toBe(201);
+    const page = await signedInPage();
+    await page.goto(`${vigil.vigil.baseUrl}/rules`);
+    await page.getByTestId('rule-row').first().waitFor();
+    await expectInert(page, 'rules list');
+    await page.getByTestId('rule-edit').first().click();
+    const editor = page.getByTestId('rule-editor');
+    await editor.getByTestId('rule-preview-run').click();
+    await editor.getByTestId('rule-preview-total').waitFor();
+    // The hostile titles are listed, their matched words marked, as text: the same matches the API previews.
+    const preview = await vigil.vigil.request<{ total: number }>('POST', '/api/rules/preview', { token: vigil.token, body: { query: '"giật gân" OR "<img src=x onerror=__xss(1)>"' } });
+    expect(preview.body.total).toBeGreaterThan(0);
+    expect(Number(await editor.getByTestId('rule-preview-total').getAttribute('data-total'))).toBe(preview.body.total);
+    await expectInert(page, 'rule editor and preview');
+  });
+
   it('serves each archived page sanitised under its own CSP, inert even with that CSP bypassed', async () => {
     const snapshots = items.flatMap((item) => item.snapshots.map((snapshot) => ({ item, snapshot })));
     expect(snapshots.length).toBeGreaterThanOrEqual(items.length);

@@ -17,9 +17,9 @@ export interface RuleView {
 }
 
 export interface RulePreview {
-  /** Items of the last `days` days the query matches, newest first (at most `limit`). */
+  /** Items collected in the last `days` days that the query matches, newest first (at most 50). */
   matches: { itemId: string; title: string; url: string; sourceId: string; publishedAt: string | null; highlights: MatchHighlight[] }[];
-  /** One entry per local day (Asia/Ho_Chi_Minh), oldest first, zero days included. */
+  /** Matches per local day of collection (Asia/Ho_Chi_Minh), oldest first, zero days included. */
   perDay: { day: string; count: number }[];
   total: number;
   /** How many items were looked at; `truncated` when the window held more than the preview reads. */

@@ -210,15 +210,18 @@ export class FlagsRepository {
     return flag!;
   }
 
-  /** Items first published (or, undated, fetched) since `since`, newest first: what a rule preview reads. */
+  /**
+   * Items collected since `since`, newest first: what a rule preview reads. By collection time, not publication, since
+   * that is when the pipeline would have matched them (an old article collected today is today's flag).
+   */
   async recentItems(
     since: Date,
     limit: number,
   ): Promise<{ id: string; title: string; text: string; url: string; language: string | null; sourceId: string; publishedAt: Date | null; seenAt: Date }[]> {
     const rows: { id: string; title: string; text: string; url: string; language: string | null; source_id: string; published_at: Date | null; seen_at: Date }[] =
       await this.rules.query(
-        `SELECT id, title, text, url, language, source_id, published_at, COALESCE(published_at, fetched_at) AS seen_at
-           FROM items WHERE COALESCE(published_at, fetched_at) >= $1 ORDER BY seen_at DESC LIMIT $2`,
+        `SELECT id, title, text, url, language, source_id, published_at, fetched_at AS seen_at
+           FROM items WHERE fetched_at >= $1 ORDER BY fetched_at DESC LIMIT $2`,
         [since, limit],
       );
     return rows.map((row) => ({ id: row.id, title: row.title, text: row.text, url: row.url, language: row.language, sourceId: row.source_id, publishedAt: row.published_at, seenAt: row.seen_at }));
