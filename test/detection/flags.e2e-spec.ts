@@ -172,6 +172,29 @@ describe('Detection: watch rules flag collected items for triage', () => {
     expect((await api<FlagPage>('GET', '/api/flags?status=dismissed')).body.total).toBe(1);
   });
 
+  it('keeps one flag per story and rule when two outlets’ reports, flagged apart, turn out to be one story', async () => {
+    const created = await api<RuleView>('POST', '/api/rules', { name: 'Sạt lở', query: 'sạt lở', severity: 'high' });
+    expect(created.status).toBe(201);
+    const paragraphs = [
+      'Mưa lớn kéo dài gây sạt lở đất tại tuyến đường liên xã ở huyện Hòa Sơn, hai ô tô bị kẹt lại giữa đường.',
+      'Lực lượng chức năng đã phong tỏa đoạn đường, hướng dẫn người dân đi đường vòng qua xã bên cạnh.',
+      'Chính quyền huyện cho biết không có thương vong, việc thông đường dự kiến hoàn tất trong ngày mai.',
+    ];
+    for (const [index, outlet] of ['Báo Hòa Sơn — Miền núi', 'Đài Phát thanh Hòa Sơn'].entries()) {
+      const path = `/sat-lo/nguon-${index + 1}.html`;
+      const title = index === 0 ? 'Sạt lở đất chia cắt đường liên xã ở Hòa Sơn' : 'Hòa Sơn: sạt lở làm tắc đường liên xã';
+      site.page(path, articlePage({ title, byline: 'Phóng viên', publishedAt: '2026-11-27T09:00:00+07:00', lang: 'vi', paragraphs }));
+      site.feed(`/sat-lo/rss-${index + 1}.xml`, rss2({ title: outlet, link: site.url('/') }, [{ title, link: site.url(path), guid: `sat-lo-${index + 1}`, summary: paragraphs[0] }]));
+      await vigil.addSource({ name: outlet, url: site.url(`/sat-lo/rss-${index + 1}.xml`), kind: 'rss' });
+    }
+    const joined = await waitFor('both reports to land in one flag', async () => {
+      const open = (await api<FlagPage>('GET', '/api/flags?status=open')).body.flags.filter((candidate) => candidate.rule.id === created.body.id);
+      return open.length === 1 && open[0]!.itemCount === 2 ? open : undefined;
+    });
+    expect(joined[0]).toMatchObject({ itemCount: 2, sourceCount: 2 });
+    expect(joined[0]!.storyId).not.toBeNull();
+  });
+
   it('applies an edited rule to the next items at once, and a disabled one flags nothing', async () => {
     const edited = await api<RuleView>('PATCH', `/api/rules/${rule.id}`, { query: 'hội chợ', severity: 'low' });
     expect(edited.status).toBe(200);

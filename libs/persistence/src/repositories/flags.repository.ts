@@ -156,7 +156,7 @@ export class FlagsRepository {
     const storyKey = match.storyId ?? match.itemId;
     const context = await this.contextFor(manager, match, storyKey, at);
     const { priority, factors } = prioritise(context);
-    const flag = (await this.flagOf(manager, match)) ?? (await this.insertFlag(manager, match, storyKey, priority, factors, at));
+    const flag = (await this.flagOf(manager, match, at)) ?? (await this.insertFlag(manager, match, storyKey, priority, factors, at));
     const joined: { inserted: boolean }[] = await manager.query(
       `INSERT INTO flag_items (flag_id, item_id, source_id, matched_at, highlights) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (flag_id, item_id) DO UPDATE SET highlights = EXCLUDED.highlights RETURNING (xmax = 0) AS inserted`,
@@ -177,18 +177,28 @@ export class FlagsRepository {
 
   /**
    * The rule's flag this match belongs to: the one already holding the item (matched at its poll, before it joined a
-   * story), or the one of its story, whichever item of the story raised it first.
+   * story), or the one of its story, whichever item of the story raised it first. When the item's story joins flags
+   * raised apart (two outlets' reports flagged before enrichment found them to be one story), the later open ones are
+   * attached to the first: one flag per story and rule.
    */
-  private async flagOf(manager: EntityManager, match: FlagMatch): Promise<{ id: string; created: false } | null> {
-    const [found]: { id: string }[] = await manager.query(
-      `SELECT id FROM flags
-        WHERE rule_id = $1 AND (story_key = $2 OR story_key = $3 OR story_id = $3 OR id IN (SELECT flag_id FROM flag_items WHERE item_id = $2))
-        ORDER BY created_at LIMIT 1`,
-      [match.ruleId, match.itemId, match.storyId ?? match.itemId],
+  private async flagOf(manager: EntityManager, match: FlagMatch, at: Date): Promise<{ id: string; created: false } | null> {
+    const found: { id: string; status: FlagStatus }[] = await manager.query(
+      `SELECT id, status FROM flags
+        WHERE rule_id = $1 AND (story_key = $2 OR story_key = $3 OR story_id = $3
+              OR id IN (SELECT flag_id FROM flag_items WHERE item_id = $2)
+              OR ($4::uuid IS NOT NULL AND id IN (SELECT fi.flag_id FROM flag_items fi JOIN items i ON i.id = fi.item_id WHERE i.story_id = $4)))
+        ORDER BY created_at, id`,
+      [match.ruleId, match.itemId, match.storyId ?? match.itemId, match.storyId],
     );
-    if (!found) return null;
-    if (match.storyId) await manager.query(`UPDATE flags SET story_id = $2 WHERE id = $1 AND story_id IS NULL`, [found.id, match.storyId]);
-    return { id: found.id, created: false };
+    const [first, ...later] = found;
+    if (!first) return null;
+    if (match.storyId) await manager.query(`UPDATE flags SET story_id = $2 WHERE id = $1 AND story_id IS NULL`, [first.id, match.storyId]);
+    for (const duplicate of later.filter((flag) => flag.status === 'open' && first.status === 'open')) {
+      await manager.query(`UPDATE flags SET status = 'attached', attached_to = $2, decided_at = $3, updated_at = $3 WHERE id = $1`, [duplicate.id, first.id, at]);
+      await this.addAction(manager, duplicate.id, 'attached', null, at, null);
+      await this.moveItems(manager, duplicate.id, first.id, at);
+    }
+    return { id: first.id, created: false };
   }
 
   /** A new flag; should another process have created it a moment before, that one is used (the unique key). */
