@@ -1,5 +1,6 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
+import { DetectionModule } from '@vigil/detection';
 import { JobQueue } from '@vigil/queue';
 import { RealtimeModule } from '@vigil/realtime';
 import { CollectSourceProcessor } from './processors/collect-source.processor';
@@ -19,7 +20,7 @@ import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
  */
 @Module({
   // Item events raise live events; RealtimeModule is global, imported here too so every host of the worker has it.
-  imports: [CollectionModule, RealtimeModule],
+  imports: [CollectionModule, RealtimeModule, DetectionModule],
   providers: [ItemEventRecorder, SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesTask, WatchCheckProcessor, SweepOutboxTask, DeliverWebhookProcessor],
 })
 export class CollectionWorkerModule implements OnApplicationBootstrap {
