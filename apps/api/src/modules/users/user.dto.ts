@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@vigil/contracts';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { HasNoNul, IsOptionalButNotNull, Trimmed } from '../../common/field-rules';
 
 export class CreateUserDto {
@@ -41,7 +41,7 @@ export class CreateUserDto {
 
 export class ResetPasswordDto {
   @ApiPropertyOptional({ minLength: 8, description: 'The temporary password; without it the API generates one and answers it once.' })
-  @IsOptional()
+  @IsOptionalButNotNull()
   @IsString()
   @MinLength(8, { message: 'password must be at least 8 characters' })
   @MaxLength(256)
