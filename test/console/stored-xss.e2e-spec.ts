@@ -105,6 +105,9 @@ describe('Vigil console: stored XSS from collected content stays inert', () => {
     );
 
     vigil = await CollectionHarness.start({ VIGIL_CONSOLE_DIR: consoleDist, VIGIL_WATCH_INTERVAL_SEC: '1' });
+    // A rule in place before collection: the hostile items are flagged, so the Live screen and story pages show them too.
+    const flagging = await vigil.vigil.request('POST', '/api/rules', { token: vigil.token, body: { name: textPayload('live-rule').slice(0, 200), query: 'tin OR council OR "giật gân"', severity: 'critical' } });
+    expect(flagging.status).toBe(201);
     const add = (name: string, path: string, kind: 'rss' | 'atom' | 'jsonfeed', tags: string[] = []) => vigil.addSource({ name, url: site.url(path), kind, tags, pollIntervalSec: 86_400, maxPollIntervalSec: 86_400 });
     const rss = await add(textPayload('source-name'), '/rss.xml', 'rss', [`<svg onload=__xss('tag')>`, `"><img src=x onerror=__xss('tag2')>`]);
     const atomSource = await add(`Atom <iframe srcdoc="<script>parent.__xss('source-atom')</script>">`, '/atom.xml', 'atom');
@@ -255,6 +258,19 @@ describe('Vigil console: stored XSS from collected content stays inert', () => {
     expect(preview.body.total).toBeGreaterThan(0);
     expect(Number(await editor.getByTestId('rule-preview-total').getAttribute('data-total'))).toBe(preview.body.total);
     await expectInert(page, 'rule editor and preview');
+  });
+
+  it('shows the Live screen and a flagged story page with every payload inert', async () => {
+    const page = await signedInPage();
+    await page.goto(`${vigil.vigil.baseUrl}/live`);
+    await page.getByTestId('flag-row').first().waitFor();
+    await expectInert(page, 'live flags');
+    const story = page.getByTestId('flag-story-link').first();
+    if ((await story.count()) > 0) {
+      await story.click();
+      await page.waitForURL(/\/stories\//);
+      await expectInert(page, 'story page');
+    }
   });
 
   it('serves each archived page sanitised under its own CSP, inert even with that CSP bypassed', async () => {

@@ -185,7 +185,9 @@ export class ItemsRepository {
 
   /** `indexedAt`: when the search engine received this enriched version, if it did (one write for both). */
   async enrich(id: string, enrichment: ItemEnrichment, at: Date, indexedAt: Date | null = null): Promise<void> {
-    await this.items.update({ id }, { ...enrichment, enrichedAt: at, indexedAt });
+    // No story found leaves the column alone: since this item looked, another one may have founded a story around it.
+    const { storyId, ...rest } = enrichment;
+    await this.items.update({ id }, { ...rest, ...(storyId ? { storyId } : {}), enrichedAt: at, indexedAt });
   }
 
   async markEnrichmentFailed(id: string, at: Date, indexedAt: Date | null = null): Promise<void> {
