@@ -211,6 +211,15 @@ describe('Detection: watch rules flag collected items for triage', () => {
     });
     expect(flagged.rule).toMatchObject({ id: rule.id, severity: 'low' });
     expect((await api<FlagPage>('GET', '/api/flags?status=open')).body.flags.every((candidate) => candidate.rule.id !== paused.body.id)).toBe(true);
+    // Re-ranked by past decisions: so far officers only dismissed, which teaches nothing yet (an even chance).
+    const learned = await api<FlagPage>('GET', '/api/flags?status=open&sort=learned');
+    expect(learned.status).toBe(200);
+    expect(learned.body.flags.length).toBeGreaterThan(0);
+    for (const candidate of learned.body.flags) {
+      expect(candidate.priorityFactors.find((factor) => factor.name === 'decisions')).toMatchObject({ value: 0.5, weight: 0.4 });
+      const sum = candidate.priorityFactors.reduce((total, factor) => total + factor.contribution, 0);
+      expect(Math.abs(sum - candidate.priority)).toBeLessThan(0.01);
+    }
     expect((await api('DELETE', `/api/rules/${paused.body.id}`)).status).toBe(204);
     expect((await api<{ code: string }>('GET', `/api/rules/${paused.body.id}`)).body.code).toBe('rule_not_found');
   });

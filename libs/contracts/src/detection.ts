@@ -39,7 +39,8 @@ export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
 /** What a flag's priority is made of: each factor in [0, 1], its weight, and the product it adds. */
 export interface PriorityFactor {
-  name: 'severity' | 'source_weight' | 'velocity' | 'novelty';
+  /** `decisions`: how likely officers are to escalate such a flag, learned from their past decisions (sort=learned only). */
+  name: 'severity' | 'source_weight' | 'velocity' | 'novelty' | 'decisions';
   value: number;
   weight: number;
   contribution: number;

@@ -21,7 +21,7 @@ describe('flagPriority', () => {
   it('shows each factor with its weight, the contributions adding up to the priority', () => {
     const { priority, factors } = flagPriority({ severity: 'medium', sourceWeight: 80, velocity: 3, ageMs: 2 * HOUR });
     expect(factors.map((factor) => factor.name)).toEqual(['severity', 'velocity', 'source_weight', 'novelty']);
-    for (const factor of factors) expect(factor.weight).toBe(PRIORITY_WEIGHTS[factor.name]);
+    for (const factor of factors) expect(factor.weight).toBe(PRIORITY_WEIGHTS[factor.name as keyof typeof PRIORITY_WEIGHTS]);
     expect(factors.find((factor) => factor.name === 'severity')!.value).toBe(0.4);
     expect(factors.find((factor) => factor.name === 'source_weight')!.value).toBe(0.8);
     const sum = factors.reduce((total, factor) => total + factor.contribution, 0);

@@ -1,7 +1,10 @@
 import type { PriorityFactor, Severity } from '@vigil/contracts';
 
+/** The factors a flag's own priority is made of (past decisions are blended in only by a learned ranking). */
+type OwnFactor = Exclude<PriorityFactor['name'], 'decisions'>;
+
 /** What the triage order weighs, each factor in [0, 1]; the weights add up to 1, so a priority is in [0, 1] too. */
-export const PRIORITY_WEIGHTS: Record<PriorityFactor['name'], number> = {
+export const PRIORITY_WEIGHTS: Record<OwnFactor, number> = {
   severity: 0.45,
   velocity: 0.25,
   source_weight: 0.2,
@@ -29,13 +32,13 @@ export interface PriorityInput {
  * weighs and how new it is. Each factor is returned with its weight so officers can see why a flag ranks where it does.
  */
 export function flagPriority(input: PriorityInput): { priority: number; factors: PriorityFactor[] } {
-  const values: Record<PriorityFactor['name'], number> = {
+  const values: Record<OwnFactor, number> = {
     severity: SEVERITY_VALUE[input.severity],
     velocity: 1 - Math.exp(-Math.max(0, input.velocity - 1) / VELOCITY_SCALE),
     source_weight: Math.min(100, Math.max(0, input.sourceWeight)) / 100,
     novelty: Math.exp(-Math.max(0, input.ageMs) / (NOVELTY_HOURS * 3_600_000)),
   };
-  const factors = (Object.keys(PRIORITY_WEIGHTS) as PriorityFactor['name'][]).map((name) => ({
+  const factors = (Object.keys(PRIORITY_WEIGHTS) as OwnFactor[]).map((name) => ({
     name,
     value: round(values[name]),
     weight: PRIORITY_WEIGHTS[name],

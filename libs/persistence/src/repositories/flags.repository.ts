@@ -261,6 +261,17 @@ export class FlagsRepository {
     return { severity: row!.severity, sourceWeight: row!.weight, velocity: row!.velocity, firstSeenAt: row!.first_seen_at ?? at };
   }
 
+  /** The latest decided flags (dismissed or escalated) with what a decision model learns from, newest first. */
+  async decisions(limit: number): Promise<{ escalated: boolean; ruleId: string; severity: Severity; sourceId: string; title: string }[]> {
+    const rows: { status: FlagStatus; rule_id: string; severity: Severity; source_id: string; title: string }[] = await this.rules.query(
+      `SELECT f.status, f.rule_id, r.severity, i.source_id, i.title FROM flags f
+         JOIN watch_rules r ON r.id = f.rule_id JOIN items i ON i.id = f.first_item_id
+        WHERE f.status IN ('dismissed', 'escalated') ORDER BY f.decided_at DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({ escalated: row.status === 'escalated', ruleId: row.rule_id, severity: row.severity, sourceId: row.source_id, title: row.title }));
+  }
+
   /** The flags raised on a story, oldest first. */
   async forStory(storyId: string): Promise<{ id: string; status: FlagStatus; ruleId: string; ruleName: string; ruleSeverity: Severity }[]> {
     const rows: { id: string; status: FlagStatus; rule_id: string; name: string; severity: Severity }[] = await this.rules.query(

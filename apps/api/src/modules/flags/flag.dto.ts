@@ -10,10 +10,14 @@ export class FlagListQueryDto {
   @IsIn(FLAG_STATUSES, { message: `status must be one of ${FLAG_STATUSES.join(', ')}` })
   status?: FlagStatus;
 
-  @ApiPropertyOptional({ enum: ['priority', 'newest'], default: 'priority' })
+  @ApiPropertyOptional({
+    enum: ['priority', 'learned', 'newest'],
+    default: 'priority',
+    description: 'learned: priority re-ranked by what officers have escalated and dismissed before (a decisions factor is added)',
+  })
   @IsOptional()
-  @IsIn(['priority', 'newest'], { message: 'sort must be priority or newest' })
-  sort?: 'priority' | 'newest';
+  @IsIn(['priority', 'learned', 'newest'], { message: 'sort must be priority, learned or newest' })
+  sort?: 'priority' | 'learned' | 'newest';
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type FlagActionView, type FlagPage, type FlagView, VigilError } from '@vigil/contracts';
-import { CLOCK, type Clock } from '@vigil/domain';
+import { type FlagActionView, type FlagPage, type FlagStatus, type FlagView, VigilError } from '@vigil/contracts';
+import { CLOCK, type Clock, decisionFeatures, DecisionModel } from '@vigil/domain';
 import { LiveEventPublisher } from '@vigil/realtime';
 import { toFlagView } from '@vigil/detection';
 import { type FlagDecision, FlagsRepository, type FlagStepOutcome } from '@vigil/persistence';
@@ -17,11 +17,34 @@ export class FlagsService {
   ) {}
 
   async list(query: FlagListQueryDto): Promise<FlagPage> {
-    const { rows, total } = await this.flags.list(
-      { status: query.status ?? 'open', sort: query.sort ?? 'priority', limit: query.limit ?? 50, offset: query.offset ?? 0 },
-      this.clock.now(),
-    );
+    const status = query.status ?? 'open';
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    if (query.sort === 'learned') return this.learnedPage(status, limit, offset);
+    const { rows, total } = await this.flags.list({ status, sort: query.sort ?? 'priority', limit, offset }, this.clock.now());
     return { flags: rows.map(toFlagView), total };
+  }
+
+  /**
+   * The queue re-ranked by officers' decisions: a model trained on the latest dismissals and escalations blends its
+   * escalation likelihood into each flag's priority (as the `decisions` factor). The most urgent LEARNED_CANDIDATES
+   * flags by priority are re-ranked; below them the order stays by priority.
+   */
+  private async learnedPage(status: FlagStatus, limit: number, offset: number): Promise<FlagPage> {
+    const now = this.clock.now();
+    const [{ rows, total }, decided] = await Promise.all([
+      this.flags.list({ status, sort: 'priority', limit: Math.max(LEARNED_CANDIDATES, offset + limit), offset: 0 }, now),
+      this.flags.decisions(LEARNED_FROM_DECISIONS),
+    ]);
+    const model = DecisionModel.train(decided.map((decision) => ({ features: decisionFeatures(decision), escalated: decision.escalated })));
+    const ranked = rows
+      .map((row) => {
+        const view = toFlagView(row);
+        const likelihood = model.escalationProbability(decisionFeatures({ ruleId: row.ruleId, sourceId: row.item.sourceId, severity: row.ruleSeverity, title: row.item.title }));
+        return withDecisionsFactor(view, likelihood);
+      })
+      .sort((a, b) => b.priority - a.priority);
+    return { flags: ranked.slice(offset, offset + limit), total };
   }
 
   async get(id: string): Promise<FlagView & { actions: FlagActionView[] }> {
@@ -77,6 +100,23 @@ export class FlagsService {
     await this.live.publish(type, { flag, byUserId: user.id });
     return flag;
   }
+}
+
+/** How many of the most urgent flags a learned ranking reorders, and how many past decisions it learns from. */
+const LEARNED_CANDIDATES = 500;
+const LEARNED_FROM_DECISIONS = 2_000;
+/** The share of a learned priority that comes from past decisions; the rest is the flag's own priority, scaled. */
+const DECISIONS_WEIGHT = 0.4;
+
+function withDecisionsFactor(flag: FlagView, likelihood: number): FlagView {
+  const keep = 1 - DECISIONS_WEIGHT;
+  const factors = flag.priorityFactors.map((factor) => ({ ...factor, weight: round(factor.weight * keep), contribution: round(factor.contribution * keep) }));
+  factors.push({ name: 'decisions', value: round(likelihood), weight: DECISIONS_WEIGHT, contribution: round(likelihood * DECISIONS_WEIGHT) });
+  return { ...flag, priority: round(flag.priority * keep + likelihood * DECISIONS_WEIGHT), priorityFactors: factors };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 const DECISION_EVENTS = { dismissed: 'flag.dismissed', escalated: 'flag.escalated', attached: 'flag.attached' } as const;
