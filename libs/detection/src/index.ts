@@ -5,3 +5,4 @@ export * from './spike-monitor';
 export * from './flag-view';
 export * from './webhooks/webhook-dispatcher';
 export * from './webhooks/webhook-secrets';
+export * from './decision-model';

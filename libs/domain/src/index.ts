@@ -16,4 +16,3 @@ export * from './flags/flag-priority';
 export * from './rules';
 export * from './spikes/spike-detector';
 export * from './stories';
-export * from './flags/decision-learner';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FlagActionView, type FlagPage, type FlagStatus, type FlagView, VigilError } from '@vigil/contracts';
-import { CLOCK, type Clock, decisionFeatures, DecisionModel } from '@vigil/domain';
+import { CLOCK, type Clock } from '@vigil/domain';
 import { LiveEventPublisher } from '@vigil/realtime';
-import { toFlagView } from '@vigil/detection';
+import { decisionFeatures, DecisionModel, toFlagView } from '@vigil/detection';
 import { type FlagDecision, FlagsRepository, type FlagStepOutcome } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import type { FlagListQueryDto } from './flag.dto';

@@ -1,5 +1,5 @@
 import type { Severity } from '@vigil/contracts';
-import { type Decision, decisionFeatures, DecisionModel, type DecisionSubject } from './decision-learner';
+import { type Decision, decisionFeatures, DecisionModel, type DecisionSubject } from './decision-model';
 
 /** A deterministic pseudo-random sequence, so the generated office is the same on every run. */
 function random(seed: number): () => number {
