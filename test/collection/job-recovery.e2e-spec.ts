@@ -160,7 +160,11 @@ describe('Collection jobs: failures, caps and recovery', () => {
 
     const afterPoll = async (count: number) => {
       const keys = await waitFor(`${count} stored items`, async () => ((await stored()).size >= count ? stored() : undefined), PIPELINE_TIMEOUT_MS);
-      const seen = (await w.sources.findById(source.id))!;
+      // The poll records its outcome (the next due time) after storing and matching its items.
+      const seen = await waitFor('the poll to be recorded', async () => {
+        const current = (await w.sources.findById(source.id))!;
+        return current.lastFetchedAt && current.nextFetchAt ? current : undefined;
+      });
       return { keys, seen };
     };
     const first = await afterPoll(3);

@@ -71,10 +71,17 @@ export class ItemFlagger {
     return recorded;
   }
 
-  /** flag.created and flag.updated on the live feed, each carrying the flag as it now stands; then to webhooks. */
+  /**
+   * flag.created and flag.updated on the live feed, each carrying the flag as it now stands, and flag.attached for
+   * flags merged into a story's flag (so they leave every open list); then to webhooks.
+   */
   private async announce(recorded: RecordedFlag[], now: Date): Promise<void> {
     const drafts = [];
-    for (const { flagId, created } of recorded) {
+    for (const { flagId, created, attached } of recorded) {
+      for (const attachedId of attached) {
+        const merged = await this.flags.findById(attachedId, now);
+        if (merged) drafts.push({ type: 'flag.attached' as const, data: { flag: toFlagView(merged), byUserId: null } });
+      }
       const row = await this.flags.findById(flagId, now);
       if (row) drafts.push({ type: created ? ('flag.created' as const) : ('flag.updated' as const), data: { flag: toFlagView(row), byUserId: null } });
     }

@@ -28,6 +28,8 @@ export type Prioritise = (context: FlagContext) => { priority: number; factors: 
 export interface RecordedFlag {
   flagId: string;
   created: boolean;
+  /** Flags raised apart on the same story that were attached into this one now (see flagOf). */
+  attached: string[];
 }
 
 export interface FlagRow {
@@ -156,7 +158,7 @@ export class FlagsRepository {
     const storyKey = match.storyId ?? match.itemId;
     const context = await this.contextFor(manager, match, storyKey, at);
     const { priority, factors } = prioritise(context);
-    const flag = (await this.flagOf(manager, match, at)) ?? (await this.insertFlag(manager, match, storyKey, priority, factors, at));
+    const flag = (await this.flagOf(manager, match, at)) ?? { ...(await this.insertFlag(manager, match, storyKey, priority, factors, at)), changed: false, attached: [] };
     const joined: { inserted: boolean }[] = await manager.query(
       `INSERT INTO flag_items (flag_id, item_id, source_id, matched_at, highlights) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (flag_id, item_id) DO UPDATE SET highlights = EXCLUDED.highlights RETURNING (xmax = 0) AS inserted`,
@@ -164,15 +166,16 @@ export class FlagsRepository {
     );
     if (flag.created) {
       await this.addAction(manager, flag.id, 'created', null, at, null);
-      return { flagId: flag.id, created: true };
+      return { flagId: flag.id, created: true, attached: [] };
     }
-    if (!joined[0]!.inserted) return null;
+    // Nothing new for anyone watching: the item was already in the flag, and no story or merge changed it.
+    if (!joined[0]!.inserted && !flag.changed) return null;
     await manager.query(
       `UPDATE flags SET latest_item_id = $2, priority = $3, priority_factors = $4, story_id = COALESCE(story_id, $5), updated_at = $6 WHERE id = $1`,
       [flag.id, match.itemId, priority, JSON.stringify(factors), match.storyId, at],
     );
     await this.addAction(manager, flag.id, 'updated', null, at, null);
-    return { flagId: flag.id, created: false };
+    return { flagId: flag.id, created: false, attached: flag.attached };
   }
 
   /**
@@ -181,7 +184,7 @@ export class FlagsRepository {
    * raised apart (two outlets' reports flagged before enrichment found them to be one story), the later open ones are
    * attached to the first: one flag per story and rule.
    */
-  private async flagOf(manager: EntityManager, match: FlagMatch, at: Date): Promise<{ id: string; created: false } | null> {
+  private async flagOf(manager: EntityManager, match: FlagMatch, at: Date): Promise<{ id: string; created: false; changed: boolean; attached: string[] } | null> {
     const found: { id: string; status: FlagStatus }[] = await manager.query(
       `SELECT id, status FROM flags
         WHERE rule_id = $1 AND (story_key = $2 OR story_key = $3 OR story_id = $3
@@ -192,13 +195,17 @@ export class FlagsRepository {
     );
     const [first, ...later] = found;
     if (!first) return null;
-    if (match.storyId) await manager.query(`UPDATE flags SET story_id = $2 WHERE id = $1 AND story_id IS NULL`, [first.id, match.storyId]);
+    const storySet = match.storyId
+      ? updatedRows(await manager.query(`UPDATE flags SET story_id = $2 WHERE id = $1 AND story_id IS NULL RETURNING id`, [first.id, match.storyId])).length > 0
+      : false;
+    const attached: string[] = [];
     for (const duplicate of later.filter((flag) => flag.status === 'open' && first.status === 'open')) {
       await manager.query(`UPDATE flags SET status = 'attached', attached_to = $2, decided_at = $3, updated_at = $3 WHERE id = $1`, [duplicate.id, first.id, at]);
       await this.addAction(manager, duplicate.id, 'attached', null, at, null);
       await this.moveItems(manager, duplicate.id, first.id, at);
+      attached.push(duplicate.id);
     }
-    return { id: first.id, created: false };
+    return { id: first.id, created: false, changed: storySet || attached.length > 0, attached };
   }
 
   /** A new flag; should another process have created it a moment before, that one is used (the unique key). */
