@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, flagPriority } from '@vigil/domain';
-import { type FlagMatch, FlagsRepository, type RecordedFlag, SourcesRepository } from '@vigil/persistence';
+import { type FlagMatch, FlagsRepository, MatchingInputsRepository, type RecordedFlag, SourcesRepository } from '@vigil/persistence';
 import { LiveEventPublisher } from '@vigil/realtime';
 import { toFlagView } from './flag-view';
 import { RulesCache } from './rules-cache';
@@ -27,6 +27,7 @@ export class ItemFlagger {
   constructor(
     private readonly rules: RulesCache,
     private readonly flags: FlagsRepository,
+    private readonly inputs: MatchingInputsRepository,
     private readonly sources: SourcesRepository,
     private readonly spikes: SpikeMonitor,
     private readonly live: LiveEventPublisher,
@@ -38,7 +39,7 @@ export class ItemFlagger {
   /** Matches stored items by id, as stored; with no enabled rule it reads nothing. */
   async flagItems(itemIds: string[]): Promise<RecordedFlag[]> {
     if (itemIds.length === 0 || (await this.rules.current()).rules.size === 0) return [];
-    return this.flag(await this.flags.flaggableItems(itemIds));
+    return this.flag(await this.inputs.flaggableItems(itemIds));
   }
 
   /**

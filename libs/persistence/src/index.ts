@@ -5,6 +5,7 @@ export { EmbeddedPostgres } from './embedded/embedded-postgres';
 export { isDatabaseUnavailable } from './database-unavailable';
 export * from './repositories/evidence.repository';
 export * from './repositories/flags.repository';
+export * from './repositories/matching-inputs.repository';
 export * from './repositories/items.repository';
 export * from './repositories/live-events.repository';
 export * from './repositories/second-factors.repository';

@@ -6,6 +6,7 @@ import { MigrationRunner } from './migration-runner';
 import { MIGRATIONS } from './migrations';
 import { EvidenceRepository } from './repositories/evidence.repository';
 import { FlagsRepository } from './repositories/flags.repository';
+import { MatchingInputsRepository } from './repositories/matching-inputs.repository';
 import { ItemsRepository } from './repositories/items.repository';
 import { LiveEventsRepository } from './repositories/live-events.repository';
 import { SecondFactorsRepository } from './repositories/second-factors.repository';
@@ -18,7 +19,7 @@ import { UsersRepository } from './repositories/users.repository';
 import { WatchRulesRepository } from './repositories/watch-rules.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

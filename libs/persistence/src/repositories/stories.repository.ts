@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { FlagStatus, Severity } from '@vigil/contracts';
 import { type EntityManager, Repository } from 'typeorm';
 import { StoryEntity } from '../entities/story.entity';
 
@@ -83,6 +84,16 @@ export class StoriesRepository {
       [id, limit],
     );
     return rows.map((row) => ({ id: row.id, title: row.title, url: row.url, sourceId: row.source_id, sourceName: row.source_name, publishedAt: row.published_at, fetchedAt: row.fetched_at }));
+  }
+
+  /** The flags raised on a story, oldest first. */
+  async flags(storyId: string): Promise<{ id: string; status: FlagStatus; ruleId: string; ruleName: string; ruleSeverity: Severity }[]> {
+    const rows: { id: string; status: FlagStatus; rule_id: string; name: string; severity: Severity }[] = await this.stories.query(
+      `SELECT f.id, f.status, f.rule_id, r.name, r.severity FROM flags f JOIN watch_rules r ON r.id = f.rule_id
+        WHERE f.story_key = $1 OR f.story_id = $1 ORDER BY f.created_at`,
+      [storyId],
+    );
+    return rows.map((row) => ({ id: row.id, status: row.status, ruleId: row.rule_id, ruleName: row.name, ruleSeverity: row.severity }));
   }
 
   /** Items first seen in each of the `hours` hours up to `now`, oldest first (zero hours included). */

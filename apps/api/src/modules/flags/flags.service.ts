@@ -3,7 +3,7 @@ import { type FlagActionView, type FlagPage, type FlagStatus, type FlagView, Vig
 import { CLOCK, type Clock } from '@vigil/domain';
 import { LiveEventPublisher } from '@vigil/realtime';
 import { decisionFeatures, DecisionModel, toFlagView } from '@vigil/detection';
-import { type FlagDecision, FlagsRepository, type FlagStepOutcome } from '@vigil/persistence';
+import { type FlagDecision, FlagsRepository, type FlagStepOutcome, MatchingInputsRepository } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import type { FlagListQueryDto } from './flag.dto';
 
@@ -12,6 +12,7 @@ import type { FlagListQueryDto } from './flag.dto';
 export class FlagsService {
   constructor(
     private readonly flags: FlagsRepository,
+    private readonly inputs: MatchingInputsRepository,
     private readonly live: LiveEventPublisher,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -34,7 +35,7 @@ export class FlagsService {
     const now = this.clock.now();
     const [{ rows, total }, decided] = await Promise.all([
       this.flags.list({ status, sort: 'priority', limit: Math.max(LEARNED_CANDIDATES, offset + limit), offset: 0 }, now),
-      this.flags.decisions(LEARNED_FROM_DECISIONS),
+      this.inputs.decisions(LEARNED_FROM_DECISIONS),
     ]);
     const model = DecisionModel.train(decided.map((decision) => ({ features: decisionFeatures(decision), escalated: decision.escalated })));
     const ranked = rows

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type RulePreview, type RuleView, VigilError } from '@vigil/contracts';
 import { RulesCache } from '@vigil/detection';
 import { CLOCK, type Clock, parseRule, RuleMatcher, RuleSyntaxError, type RuleExpression } from '@vigil/domain';
-import { FlagsRepository, SourcesRepository, type WatchRuleEntity, WatchRulesRepository } from '@vigil/persistence';
+import { MatchingInputsRepository, SourcesRepository, type WatchRuleEntity, WatchRulesRepository } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import type { CreateRuleDto, PreviewRuleDto, UpdateRuleDto } from './rule.dto';
 
@@ -17,7 +17,7 @@ const LOCAL_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh
 export class RulesService {
   constructor(
     private readonly rules: WatchRulesRepository,
-    private readonly flags: FlagsRepository,
+    private readonly inputs: MatchingInputsRepository,
     private readonly sources: SourcesRepository,
     private readonly cache: RulesCache,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -60,7 +60,7 @@ export class RulesService {
     const days = body.days ?? 7;
     const now = this.clock.now();
     const since = new Date(now.getTime() - days * DAY_MS);
-    const items = await this.flags.recentItems(since, PREVIEW_MAX_ITEMS + 1);
+    const items = await this.inputs.recentItems(since, PREVIEW_MAX_ITEMS + 1);
     const examined = items.slice(0, PREVIEW_MAX_ITEMS);
     const tags = await this.sources.tagsByIds(examined.map((item) => item.sourceId));
     const perDay = new Map<string, number>();

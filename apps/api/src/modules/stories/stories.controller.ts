@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type StoryView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
-import { FlagsRepository, StoriesRepository } from '@vigil/persistence';
+import { StoriesRepository } from '@vigil/persistence';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole } from '../auth/access.decorators';
@@ -16,7 +16,6 @@ const HOURLY_HOURS = 48;
 export class StoriesController {
   constructor(
     private readonly stories: StoriesRepository,
-    private readonly flags: FlagsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -26,7 +25,7 @@ export class StoriesController {
   async get(@Param('id', UuidParamPipe) id: string): Promise<StoryView> {
     const story = await this.stories.find(id);
     if (!story) throw new VigilError('story_not_found', `No story ${id}`);
-    const [items, hourly, flags] = await Promise.all([this.stories.items(id, STORY_ITEMS), this.stories.hourly(id, this.clock.now(), HOURLY_HOURS), this.flags.forStory(id)]);
+    const [items, hourly, flags] = await Promise.all([this.stories.items(id, STORY_ITEMS), this.stories.hourly(id, this.clock.now(), HOURLY_HOURS), this.stories.flags(id)]);
     return {
       ...story,
       firstSeenAt: story.firstSeenAt.toISOString(),
