@@ -32,31 +32,31 @@ describe('Source health queries on a real database', () => {
         new Date('2026-11-26T16:59:00Z'), // yesterday, 23:59
         after(NOW, -13 * DAY), // the first day of the series
       ]);
-      const series = (await database.items.dailyCounts([id], NOW, DAYS)).get(id);
+      const series = (await database.activity.dailyCounts([id], NOW, DAYS)).get(id);
       expect(series).toHaveLength(DAYS);
       expect(series).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2]);
     });
 
     it('leaves out items from before the series and after the given instant’s day', async () => {
       const id = await sourceWithItems([after(NOW, -14 * DAY), after(NOW, -20 * DAY), new Date('2026-11-27T17:00:00Z'), after(NOW, 30 * DAY)]);
-      await expect(database.items.dailyCounts([id], NOW, DAYS)).resolves.toEqual(new Map([[id, new Array(DAYS).fill(0)]]));
+      await expect(database.activity.dailyCounts([id], NOW, DAYS)).resolves.toEqual(new Map([[id, new Array(DAYS).fill(0)]]));
     });
 
     it('follows the instant it is given, not the wall clock', async () => {
       const id = await sourceWithItems([after(NOW, -2 * DAY)]);
       const aYearLater = after(NOW, 365 * DAY);
-      await expect(database.items.dailyCounts([id], aYearLater, DAYS)).resolves.toEqual(new Map([[id, new Array(DAYS).fill(0)]]));
-      const series = (await database.items.dailyCounts([id], after(NOW, 5 * DAY), DAYS)).get(id);
+      await expect(database.activity.dailyCounts([id], aYearLater, DAYS)).resolves.toEqual(new Map([[id, new Array(DAYS).fill(0)]]));
+      const series = (await database.activity.dailyCounts([id], after(NOW, 5 * DAY), DAYS)).get(id);
       expect(series?.indexOf(1)).toBe(DAYS - 1 - 7);
     });
 
     it('answers a zero series for a source without items and keeps sources apart', async () => {
       const busy = await sourceWithItems([after(NOW, -1 * HOUR), after(NOW, -2 * HOUR)]);
       const quiet = await sourceWithItems([]);
-      const counts = await database.items.dailyCounts([busy, quiet], NOW, DAYS);
+      const counts = await database.activity.dailyCounts([busy, quiet], NOW, DAYS);
       expect(counts.get(busy)?.[DAYS - 1]).toBe(2);
       expect(counts.get(quiet)).toEqual(new Array(DAYS).fill(0));
-      await expect(database.items.dailyCounts([], NOW, DAYS)).resolves.toEqual(new Map());
+      await expect(database.activity.dailyCounts([], NOW, DAYS)).resolves.toEqual(new Map());
     });
   });
 
@@ -64,14 +64,14 @@ describe('Source health queries on a real database', () => {
     it('answers when a source last published and its typical gap over the last 30 days', async () => {
       const seen = [0, 6, 12, 18, 24].map((hours) => after(NOW, -hours * HOUR - MINUTE));
       const id = await sourceWithItems(seen);
-      await expect(database.items.publishingRhythm([id], NOW)).resolves.toEqual(new Map([[id, { lastItemAt: seen[0], typicalGapMs: 6 * HOUR }]]));
+      await expect(database.activity.publishingRhythm([id], NOW)).resolves.toEqual(new Map([[id, { lastItemAt: seen[0], typicalGapMs: 6 * HOUR }]]));
     });
 
     it('takes the publication date, but never one later than when Vigil saw the item', async () => {
       const seen = [after(NOW, -3 * HOUR), after(NOW, -2 * HOUR), after(NOW, -1 * HOUR)];
       // Published 30 minutes before being seen; the last claims to be published tomorrow.
       const id = await sourceWithItems(seen, [after(seen[0], -30 * MINUTE), after(seen[1], -30 * MINUTE), after(NOW, DAY)]);
-      const rhythm = (await database.items.publishingRhythm([id], NOW)).get(id);
+      const rhythm = (await database.activity.publishingRhythm([id], NOW)).get(id);
       expect(rhythm).toEqual({ lastItemAt: seen[2], typicalGapMs: (seen[2].getTime() - after(seen[0], -30 * MINUTE).getTime()) / 2 });
     });
 
@@ -81,9 +81,9 @@ describe('Source health queries on a real database', () => {
         [after(NOW, -40 * DAY), after(NOW, -35 * DAY), after(NOW, -1 * DAY), after(NOW, -1 * HOUR)],
       );
       // Two items in the window: a last item, but too few for a typical gap.
-      await expect(database.items.publishingRhythm([id], NOW)).resolves.toEqual(new Map([[id, { lastItemAt: after(NOW, -1 * HOUR), typicalGapMs: null }]]));
+      await expect(database.activity.publishingRhythm([id], NOW)).resolves.toEqual(new Map([[id, { lastItemAt: after(NOW, -1 * HOUR), typicalGapMs: null }]]));
       const idle = await sourceWithItems([after(NOW, -31 * DAY)]);
-      await expect(database.items.publishingRhythm([idle], NOW)).resolves.toEqual(new Map());
+      await expect(database.activity.publishingRhythm([idle], NOW)).resolves.toEqual(new Map());
     });
   });
 

@@ -11,6 +11,7 @@ export * from './repositories/live-events.repository';
 export * from './repositories/second-factors.repository';
 export * from './repositories/sessions.repository';
 export * from './repositories/settings.repository';
+export * from './repositories/source-activity.repository';
 export * from './repositories/sources.repository';
 export * from './repositories/spikes.repository';
 export * from './repositories/stories.repository';

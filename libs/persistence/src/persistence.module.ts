@@ -12,6 +12,7 @@ import { LiveEventsRepository } from './repositories/live-events.repository';
 import { SecondFactorsRepository } from './repositories/second-factors.repository';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { SettingsRepository } from './repositories/settings.repository';
+import { SourceActivityRepository } from './repositories/source-activity.repository';
 import { SourcesRepository } from './repositories/sources.repository';
 import { SpikesRepository } from './repositories/spikes.repository';
 import { StoriesRepository } from './repositories/stories.repository';
@@ -19,7 +20,7 @@ import { UsersRepository } from './repositories/users.repository';
 import { WatchRulesRepository } from './repositories/watch-rules.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

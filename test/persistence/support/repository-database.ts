@@ -12,6 +12,7 @@ import {
   SecondFactorsRepository,
   SessionEntity,
   SessionsRepository,
+  SourceActivityRepository,
   SnapshotEntity,
   SourceEntity,
   SourcesRepository,
@@ -25,6 +26,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 /** The repositories under test, built as the app builds them, on one connection's manager. */
 export interface Repositories {
   items: ItemsRepository;
+  activity: SourceActivityRepository;
   sources: SourcesRepository;
   evidence: EvidenceRepository;
   users: UsersRepository;
@@ -35,6 +37,7 @@ export interface Repositories {
 function repositoriesOn(manager: EntityManager): Repositories {
   return {
     items: new ItemsRepository(manager.getRepository(ItemEntity)),
+    activity: new SourceActivityRepository(manager.getRepository(ItemEntity)),
     sources: new SourcesRepository(manager.getRepository(SourceEntity)),
     evidence: new EvidenceRepository(manager.getRepository(SnapshotEntity), manager.getRepository(ItemEventEntity), manager.getRepository(StoryEntity)),
     users: new UsersRepository(manager.getRepository(UserEntity)),

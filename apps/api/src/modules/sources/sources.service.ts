@@ -3,7 +3,7 @@ import { collectJobId, SourceDetector } from '@vigil/collection';
 import { buildOpml, type OpmlOutline, readOpml } from '@vigil/parsing';
 import { type OpmlImportResult, type SourceRemoval, SOURCE_KINDS, type SourceKind, type SourceView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock, defaultPollBounds, sourceUrlKey } from '@vigil/domain';
-import { ItemsRepository, type NewSource, type SourceEntity, SourcesRepository } from '@vigil/persistence';
+import { type NewSource, SourceActivityRepository, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -18,7 +18,7 @@ const SPARKLINE_DAYS = 14;
 export class SourcesService {
   constructor(
     private readonly sources: SourcesRepository,
-    private readonly items: ItemsRepository,
+    private readonly activity: SourceActivityRepository,
     private readonly detector: SourceDetector,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -143,7 +143,7 @@ export class SourcesService {
   private async views(sources: SourceEntity[]): Promise<SourceView[]> {
     const now = this.clock.now();
     const ids = sources.map((source) => source.id);
-    const [daily, rhythm] = await Promise.all([this.items.dailyCounts(ids, now, SPARKLINE_DAYS), this.items.publishingRhythm(ids, now)]);
+    const [daily, rhythm] = await Promise.all([this.activity.dailyCounts(ids, now, SPARKLINE_DAYS), this.activity.publishingRhythm(ids, now)]);
     return sources.map((source) => toSourceView(source, { dailyItemCounts: daily.get(source.id) ?? [], rhythm: rhythm.get(source.id) ?? null }, now));
   }
 
