@@ -64,6 +64,12 @@ export const ErrorCode = {
   FlagClosed: 'flag_closed',
   FlagAttachInvalid: 'flag_attach_invalid',
   WebhookNotFound: 'webhook_not_found',
+  // Cases and teams
+  CaseNotFound: 'case_not_found',
+  CaseTransitionIllegal: 'case_transition_illegal',
+  CaseTransitionNotPermitted: 'case_transition_not_permitted',
+  TeamNotFound: 'team_not_found',
+  TeamExists: 'team_exists',
   DependencyUnavailable: 'dependency_unavailable',
   Internal: 'internal',
 } as const;
@@ -125,6 +131,11 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   flag_closed: 409,
   flag_attach_invalid: 400,
   webhook_not_found: 404,
+  case_not_found: 404,
+  case_transition_illegal: 409,
+  case_transition_not_permitted: 403,
+  team_not_found: 404,
+  team_exists: 409,
   dependency_unavailable: 503,
   internal: 500,
 };
@@ -153,6 +164,8 @@ export interface ErrorDetails {
   reason?: string;
   /** Who holds a claimed flag, for `flag_claimed_by_other`. */
   holder?: { id: string; displayName: string };
+  /** The statuses the case may move to from where it is, for `case_transition_illegal` and `case_transition_not_permitted`. */
+  allowed?: string[];
 }
 
 /**

@@ -6,3 +6,4 @@ export * from './source-failures';
 export * from './detection';
 export * from './live-events';
 export * from './webhooks';
+export * from './cases';

@@ -1,4 +1,5 @@
 import type { ItemEventParams, ItemEventReason } from './api';
+import type { CaseCommentedLiveData, CaseEscalatedLiveData, CaseLiveData, CaseTransitionedLiveData, CaseUpdatedLiveData, DeadlineLiveData } from './cases';
 import type { FlagView, SpikeView } from './detection';
 import type { Role } from './roles';
 
@@ -60,6 +61,13 @@ export interface LiveEventDataMap {
   'spike.detected': SpikeLiveData;
   'item.changed': ItemLiveData;
   'item.removed': ItemLiveData;
+  'case.created': CaseLiveData;
+  'case.updated': CaseUpdatedLiveData;
+  'case.transitioned': CaseTransitionedLiveData;
+  'case.commented': CaseCommentedLiveData;
+  'case.escalated': CaseEscalatedLiveData;
+  'deadline.warning': DeadlineLiveData;
+  'deadline.breached': DeadlineLiveData;
 }
 export type LiveEventType = keyof LiveEventDataMap;
 
@@ -74,6 +82,13 @@ export const LIVE_EVENT_TYPES = [
   'spike.detected',
   'item.changed',
   'item.removed',
+  'case.created',
+  'case.updated',
+  'case.transitioned',
+  'case.commented',
+  'case.escalated',
+  'deadline.warning',
+  'deadline.breached',
 ] as const satisfies readonly LiveEventType[];
 
 /**

@@ -115,6 +115,15 @@ export function useLiveFeed(listener: LiveFeedListener): LiveFeed {
         case 'item.removed':
           // Watched-item edits belong to the item pages, not to the triage queue.
           return;
+        case 'case.created':
+        case 'case.updated':
+        case 'case.transitioned':
+        case 'case.commented':
+        case 'case.escalated':
+        case 'deadline.warning':
+        case 'deadline.breached':
+          // Case events belong to the case board, not to the triage queue.
+          return;
         default: {
           const exhaustive: never = event;
           return exhaustive;
