@@ -3,13 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { serverLogger, type VigilConfig } from '@vigil/config';
-import type { Clock } from '@vigil/domain';
+import { CLOCK, type Clock } from '@vigil/domain';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { JSON_PARSER_OPTIONS, rejectDeepJson } from './common/json-body-limits';
 import { buildOpenApiDocument } from './common/openapi-document';
 import { securityHeaders } from './common/security-headers';
+import { serverTimeHeader } from './common/server-time-header';
 import { validationFailed } from './common/validation-error.factory';
 import { rejectCrossSiteRequests } from './modules/auth/cross-site-requests';
 
@@ -19,6 +20,7 @@ export async function createApiApp(config: VigilConfig, options: { logger?: fals
   // Which proxies' X-Forwarded-* to believe: the client address, HTTPS and the origin are read through it.
   app.set('trust proxy', config.http.trustProxy);
   app.use(securityHeaders());
+  app.use(serverTimeHeader(app.get<Clock>(CLOCK)));
   app.use(cookieParser());
   // Before the body parsers, so a refused cross-site body is never parsed.
   app.use(rejectCrossSiteRequests);

@@ -176,6 +176,11 @@ export interface SourceRemoval {
   deletedItems: number;
 }
 
+/** The answer to `POST /api/sources/:id/fetch` (202): the fetch is queued. */
+export interface FetchQueued {
+  queued: true;
+}
+
 export interface OpmlImportResult {
   created: number;
   skipped: OpmlSkippedEntry[];
@@ -295,4 +300,30 @@ export interface ApiErrorBody {
   message: string;
   field?: string;
   details?: ErrorDetails;
+}
+
+/**
+ * Every API answer carries the server's clock in this header (ISO 8601, UTC): the console counts deadlines down from
+ * it rather than from the browser's own clock, which may be off.
+ */
+export const SERVER_TIME_HEADER = 'x-vigil-server-time';
+
+/** One part Vigil needs, as `GET /health` probed it: the mode or engine in use. */
+export interface ComponentHealth {
+  status: 'up' | 'down';
+  mode?: string;
+  engine?: string;
+}
+
+/** `GET /health` when every part (`database`, `queue`, `search`) answered; otherwise a 503 `dependency_unavailable`. */
+export interface HealthReport {
+  status: 'ok';
+  info: Record<string, ComponentHealth>;
+  error: Record<string, ComponentHealth>;
+  details: Record<string, ComponentHealth>;
+}
+
+/** `GET /health/live`: the process answers. */
+export interface Liveness {
+  status: 'ok';
 }

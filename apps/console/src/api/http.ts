@@ -1,4 +1,5 @@
 import { type ErrorCode, type ErrorDetails, isErrorCode } from '@vigil/contracts';
+import { noteServerTime } from './server-clock';
 
 /**
  * An HTTP answer outside 2xx. `code` is what the console translates; `message` is the API's English developer
@@ -53,6 +54,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     payload = JSON.stringify(body);
   }
   const response = await fetch(path, { method, signal, headers, credentials: 'same-origin', body: payload });
+  noteServerTime(response);
 
   if (!response.ok) {
     const error = await readError(response);
