@@ -16,3 +16,4 @@ export * from './flags/flag-priority';
 export * from './rules';
 export * from './spikes/spike-detector';
 export * from './stories';
+export * from './cases/sla';

@@ -1,0 +1,5 @@
+export * from './working-calendar';
+export * from './vietnam-holidays';
+export * from './sla-policy';
+export * from './deadline-timing';
+export * from './escalation-ladder';
