@@ -17,3 +17,8 @@ export * from './rules';
 export * from './spikes/spike-detector';
 export * from './stories';
 export * from './cases/sla';
+export * from './cases/case-workflow';
+export * from './cases/audit-chain';
+export * from './cases/comment-mentions';
+export * from './cases/case-reference';
+export * from './claims';
