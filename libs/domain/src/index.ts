@@ -22,3 +22,4 @@ export * from './cases/audit-chain';
 export * from './cases/comment-mentions';
 export * from './cases/case-reference';
 export * from './claims';
+export * from './cases/insights/case-metrics';
