@@ -142,7 +142,7 @@ describe('Source health queries on a real database', () => {
     it('clears the failures on success and keeps the validators and the adapted interval', async () => {
       const source = await database.sources.create(newSource(), NOW);
       await database.sources.recordFailure(source.id, { fetchedAt: NOW, nextFetchAt: after(NOW, MINUTE), error: 'HTTP 404', code: 'not_found', params: { httpStatus: 404 }, weight: 0.5 });
-      const success = { fetchedAt: after(NOW, MINUTE), nextFetchAt: after(NOW, 21 * MINUTE), pollIntervalSec: 1200, etag: '"v2"', lastModified: 'Fri, 27 Nov 2026 02:00:00 GMT' };
+      const success = { fetchedAt: after(NOW, MINUTE), nextFetchAt: after(NOW, 21 * MINUTE), pollIntervalSec: 1200, etag: '"v2"', lastModified: 'Fri, 27 Nov 2026 02:00:00 GMT', bodyHash: 'digest-v2' };
       await database.sources.recordSuccess(source.id, success);
       await expect(database.sources.findById(source.id)).resolves.toMatchObject({
         consecutiveFailures: 0,
@@ -156,6 +156,7 @@ describe('Source health queries on a real database', () => {
         pollIntervalSec: 1200,
         etag: '"v2"',
         lastModified: success.lastModified,
+        bodyHash: success.bodyHash,
       });
     });
   });

@@ -9,6 +9,7 @@ import { type ListedEntry, listEntries, planPoll } from '../poll-plan';
 import { FetchError, isHalfFailure, PoliteFetcher } from '../http';
 import { FeedParseError } from '@vigil/parsing';
 import { enrichJobId } from './enrich-item.processor';
+import { documentDigest } from '../document-digest';
 import { SearchIndexer } from '../search-indexer';
 import { SourceReader } from '../source-reader';
 import { ItemEventRecorder } from './item-event-recorder';
@@ -18,6 +19,8 @@ interface StoreResult {
   /** More new items were listed than one poll stores (VIGIL_POLL_MAX_NEW_ITEMS): the next poll takes the rest. */
   capped: boolean;
 }
+
+const NOTHING_NEW: StoreResult = { newItems: 0, capped: false };
 
 /** A run that is not told otherwise is its only attempt. */
 const ONLY_ATTEMPT: JobContext = { attempt: 1, finalAttempt: true };
@@ -78,9 +81,13 @@ export class CollectSourceProcessor {
       whenHostBusy: 'defer',
       claimsNextTurn: true,
     });
-    const { newItems, capped } = response.notModified ? { newItems: 0, capped: false } : await this.store(source, await this.reader.read(source, response), fetchedAt);
+    // A 304, or the very document the last complete poll read (a server that sends or honours no validators): the
+    // same entries as last time, all stored then, so nothing is parsed.
+    const digest = response.notModified ? source.bodyHash : documentDigest(source, response);
+    const unchanged = response.notModified || (digest !== null && digest === source.bodyHash);
+    const { newItems, capped } = unchanged ? NOTHING_NEW : await this.store(source, await this.reader.read(source, response), fetchedAt);
     const pollIntervalSec = nextPollInterval(source.pollIntervalSec, newItems, source);
-    // A capped poll comes back soon, and unconditionally: a 304 would hide the entries it left for later.
+    // A capped poll comes back soon, and in full: a 304 or an equal digest would hide the entries it left for later.
     const nextInSec = capped ? source.minPollIntervalSec : pollIntervalSec;
     await this.sources.recordSuccess(source.id, {
       fetchedAt,
@@ -88,13 +95,14 @@ export class CollectSourceProcessor {
       nextFetchAt: new Date(fetchedAt.getTime() + nextInSec * 1000),
       etag: capped ? null : response.etag,
       lastModified: capped ? null : response.lastModified,
+      bodyHash: capped ? null : digest,
     });
   }
 
   /**
    * Stores the entries: at most VIGIL_POLL_MAX_NEW_ITEMS new ones (newest first), and every changed one. One query
    * tells new, changed and unchanged entries apart by dedupe key and entry hash; only new and changed ones are
-   * converted (HTML to text, normalising, language, folding, hashing), so an unchanged feed costs its fetch and parse.
+   * converted (HTML to text, normalising, language, folding, hashing), so a changed feed costs its parse and one lookup.
    */
   private async store(source: SourceEntity, entries: CollectedEntry[], fetchedAt: Date): Promise<StoreResult> {
     const listed = listEntries(entries, source.url);

@@ -83,6 +83,10 @@ export class SourceEntity {
   @Column({ name: 'last_modified', type: 'text', nullable: true })
   lastModified!: string | null;
 
+  /** Digest of the last completely read document, so a server that ignores validators still costs no parse. */
+  @Column({ name: 'body_hash', type: 'text', nullable: true })
+  bodyHash!: string | null;
+
   /** Set when an admin removed the source: never polled again; its items stay, marked "source removed". */
   @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
   removedAt!: Date | null;

@@ -27,6 +27,8 @@ export interface FetchSuccess {
   pollIntervalSec: number;
   etag: string | null;
   lastModified: string | null;
+  /** See SourceEntity.bodyHash; null when the poll's document alone did not decide what was stored. */
+  bodyHash: string | null;
 }
 
 export interface FetchFailure {
@@ -51,7 +53,10 @@ export class SourcesRepository {
   }
 
   async update(id: string, changes: SourceChanges): Promise<SourceEntity | null> {
-    if (Object.keys(changes).length) await this.sources.update({ id, removedAt: IsNull() }, changes);
+    // A new address, kind or listing rule reads the same document differently: the next poll reads it in full.
+    const rereads = changes.url !== undefined || changes.kind !== undefined || changes.listing !== undefined;
+    const forget = rereads ? { etag: null, lastModified: null, bodyHash: null } : {};
+    if (Object.keys(changes).length) await this.sources.update({ id, removedAt: IsNull() }, { ...changes, ...forget });
     return this.findById(id);
   }
 
@@ -121,6 +126,7 @@ export class SourcesRepository {
         pollIntervalSec: result.pollIntervalSec,
         etag: result.etag,
         lastModified: result.lastModified,
+        bodyHash: result.bodyHash,
         lastError: null,
         lastErrorCode: null,
         lastErrorParams: null,
