@@ -19,8 +19,13 @@ import { StoriesRepository } from './repositories/stories.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { WatchRulesRepository } from './repositories/watch-rules.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
+import { CaseAuditRepository } from './repositories/case-audit.repository';
+import { CaseCommentsRepository } from './repositories/case-comments.repository';
+import { CaseLinksRepository } from './repositories/case-links.repository';
+import { CasesRepository } from './repositories/cases.repository';
+import { TeamsRepository } from './repositories/teams.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

@@ -46,11 +46,15 @@ export interface AuditChainCheck {
 export function verifyAuditChain(entries: readonly ChainedAuditEntry[]): AuditChainCheck {
   let prevHash: string | null = null;
   for (const [index, entry] of entries.entries()) {
-    const { prevHash: storedPrev, hash, ...content } = entry;
-    if (entry.seq !== index + 1 || storedPrev !== prevHash || auditEntryHash(prevHash, content) !== hash) {
+    if (entry.seq !== index + 1 || entry.prevHash !== prevHash || auditEntryHash(prevHash, auditContent(entry)) !== entry.hash) {
       return { intact: false, firstBrokenSeq: entry.seq };
     }
-    prevHash = hash;
+    prevHash = entry.hash;
   }
   return { intact: true, firstBrokenSeq: null };
+}
+
+/** Exactly the hashed fields, whatever else the caller's rows carry (an actor's name, say). */
+function auditContent(entry: AuditEntryContent): AuditEntryContent {
+  return { caseId: entry.caseId, seq: entry.seq, action: entry.action, actorId: entry.actorId, at: entry.at, before: entry.before, after: entry.after };
 }
