@@ -3,6 +3,8 @@ import { AuthProvider } from './auth/auth-context';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { RequireRole } from './auth/require-role';
+import { CaseBoardPage } from './cases/case-board-page';
+import { CaseDetailPage } from './cases/case-detail-page';
 import { ItemDetailPage } from './items/item-detail-page';
 import { ItemsPage } from './items/items-page';
 import { AppShell } from './layout/app-shell';
@@ -25,6 +27,8 @@ export function App() {
               <Route path="items/:id" element={<ItemDetailPage />} />
               <Route path="live" element={<LivePage />} />
               <Route path="stories/:id" element={<StoryPage />} />
+              <Route path="cases" element={<CaseBoardPage />} />
+              <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="sources" element={<SourcesPage />} />
               <Route path="rules" element={<RulesPage />} />
               <Route element={<RequireRole role="admin" />}>

@@ -9,6 +9,7 @@ import './items/items.css';
 import './sources/sources.css';
 import './rules/rules.css';
 import './live/live.css';
+import './cases/cases.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain #root');

@@ -5,7 +5,12 @@ let offsetMs = 0;
 
 /** Reads the server's clock off an API answer (every answer carries it). */
 export function noteServerTime(response: Response): void {
-  const stamped = Date.parse(response.headers.get(SERVER_TIME_HEADER) ?? '');
+  noteServerInstant(response.headers.get(SERVER_TIME_HEADER) ?? '');
+}
+
+/** An instant the server just stamped (an answer's header, or a live event as it arrives, not one replayed). */
+export function noteServerInstant(iso: string): void {
+  const stamped = Date.parse(iso);
   if (!Number.isNaN(stamped)) offsetMs = stamped - Date.now();
 }
 

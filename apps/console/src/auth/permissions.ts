@@ -22,3 +22,18 @@ export function canManageRules(user: UserView): boolean {
 export function canTriageFlags(user: UserView): boolean {
   return user.roles.includes('admin') || user.roles.includes('duty_officer');
 }
+
+/** Opening a case by hand is for duty officers, leaders and admins, as the API decides (writers work on cases opened for them). */
+export function canOpenCases(user: UserView): boolean {
+  return user.roles.some((role) => role === 'admin' || role === 'duty_officer' || role === 'leader');
+}
+
+/** Every newsroom role edits a case's title, claim, assignee, team and tags; the API stays the judge. */
+export function canEditCases(user: UserView): boolean {
+  return user.roles.length > 0;
+}
+
+/** A severity change recomputes the deadlines: duty officers, leaders and admins only (a writer cannot). */
+export function canChangeCaseSeverity(user: UserView): boolean {
+  return canOpenCases(user);
+}

@@ -35,6 +35,9 @@ export function AppShell() {
           <NavLink to="/live" className={({ isActive }) => (isActive || onStory ? 'active' : undefined)} data-testid="nav-live">
             {t('nav.live')}
           </NavLink>
+          <NavLink to="/cases" data-testid="nav-cases">
+            {t('nav.cases')}
+          </NavLink>
           <NavLink to="/" end className={({ isActive }) => (isActive || onItemDetail ? 'active' : undefined)} data-testid="nav-items">
             {t('nav.items')}
           </NavLink>

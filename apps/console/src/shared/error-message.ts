@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@vigil/contracts';
+import { CASE_STATUSES, CASE_TRANSITION_REFUSALS, type CaseStatus, type CaseTransitionRefusal, type ErrorCode } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { type TranslateErrorCode, useErrorCodeText } from '../i18n/error-codes';
@@ -18,8 +18,23 @@ export function useErrorMessage(): (error: unknown, byStatus?: StatusMessages) =
     if (!(error instanceof ApiError)) return t('common.networkError');
     const known = byStatus[error.status];
     if (known) return known;
+    const refusal = transitionRefusal(error);
+    if (refusal) {
+      const allowed = (error.details?.allowed ?? []).filter(isCaseStatus).map((status) => t(`cases.status.${status}`));
+      return [t(`cases.refusal.${refusal}`), allowed.length > 0 ? t('cases.refusal.allowed', { statuses: allowed.join(', ') }) : t('cases.refusal.noneAllowed')].join(' ');
+    }
     return describe(codeText, error);
   };
+}
+
+/** Why the API refused to move a case (its `details.reason`), for the two refusal codes that carry one. */
+function transitionRefusal(error: ApiError): CaseTransitionRefusal | undefined {
+  if (error.code !== 'case_transition_illegal' && error.code !== 'case_transition_not_permitted') return undefined;
+  return CASE_TRANSITION_REFUSALS.find((refusal) => refusal === error.details?.reason);
+}
+
+function isCaseStatus(value: string): value is CaseStatus {
+  return (CASE_STATUSES as readonly string[]).includes(value);
 }
 
 function describe(codeText: TranslateErrorCode, error: ApiError): string {

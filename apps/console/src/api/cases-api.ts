@@ -1,0 +1,65 @@
+import type {
+  CaseAuditTrail,
+  CaseAuditVerification,
+  CaseCommentView,
+  CasePage,
+  CaseSeverity,
+  CaseStatus,
+  CaseView,
+  CreateCaseRequest,
+  TeamView,
+  TransitionCaseRequest,
+  UpdateCaseRequest,
+} from '@vigil/contracts';
+import { queryString, request } from './http';
+
+/** The most cases the board shows at once. */
+export const BOARD_LIMIT = 200;
+
+export interface CaseFilter {
+  severity?: CaseSeverity;
+  assigneeId?: string;
+  teamId?: string;
+  status?: CaseStatus;
+}
+
+function casePath(id: string, action?: string): string {
+  return `/api/cases/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+}
+
+export function listCases(filter: CaseFilter, signal?: AbortSignal): Promise<CasePage> {
+  return request<CasePage>(`/api/cases${queryString({ ...filter, limit: BOARD_LIMIT })}`, { signal });
+}
+
+export function getCase(id: string, signal?: AbortSignal): Promise<CaseView> {
+  return request<CaseView>(casePath(id), { signal });
+}
+
+export function createCase(body: CreateCaseRequest): Promise<CaseView> {
+  return request<CaseView>('/api/cases', { method: 'POST', body });
+}
+
+export function updateCase(id: string, body: UpdateCaseRequest): Promise<CaseView> {
+  return request<CaseView>(casePath(id), { method: 'PATCH', body });
+}
+
+/** A move the workflow or the user's role does not allow answers 409 or 403 with the reason in `details.reason`. */
+export function transitionCase(id: string, body: TransitionCaseRequest): Promise<CaseView> {
+  return request<CaseView>(casePath(id, 'transition'), { method: 'POST', body });
+}
+
+export function addCaseComment(id: string, body: string): Promise<CaseCommentView> {
+  return request<CaseCommentView>(casePath(id, 'comments'), { method: 'POST', body: { body } });
+}
+
+export function getCaseAudit(id: string, signal?: AbortSignal): Promise<CaseAuditTrail> {
+  return request<CaseAuditTrail>(casePath(id, 'audit'), { signal });
+}
+
+export function verifyCaseAudit(id: string, signal?: AbortSignal): Promise<CaseAuditVerification> {
+  return request<CaseAuditVerification>(casePath(id, 'audit/verify'), { signal });
+}
+
+export function listTeams(signal?: AbortSignal): Promise<TeamView[]> {
+  return request<TeamView[]>('/api/teams', { signal });
+}
