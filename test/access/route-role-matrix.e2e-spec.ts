@@ -57,6 +57,12 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'DELETE /api/webhooks/:id': ['admin'],
   'GET /api/webhooks/:id/deliveries': ['admin'],
   'GET /api/stories/:id': EVERY_ROLE,
+  // What happened on a case and across cases (timeline, report, CSV, shift handover, dashboard): every role reads cases.
+  'GET /api/cases/:id/timeline': EVERY_ROLE,
+  'GET /api/cases/:id/report': EVERY_ROLE,
+  'GET /api/cases.csv': EVERY_ROLE,
+  'GET /api/handover': EVERY_ROLE,
+  'GET /api/dashboard': EVERY_ROLE,
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],

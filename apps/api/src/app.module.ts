@@ -8,6 +8,7 @@ import { QueueModule } from '@vigil/queue';
 import { RealtimeModule } from '@vigil/realtime';
 import { SearchModule } from '@vigil/search';
 import { AuthModule } from './modules/auth/auth.module';
+import { CaseInsightsModule } from './modules/case-insights/case-insights.module';
 import { ConsoleModule } from './modules/console/console.module';
 import { FlagsModule } from './modules/flags/flags.module';
 import { HealthModule } from './modules/health/health.module';
@@ -39,6 +40,7 @@ export class AppModule {
         RulesModule,
         FlagsModule,
         StoriesModule,
+        CaseInsightsModule,
         LiveModule,
         WebhooksModule,
         HealthModule,

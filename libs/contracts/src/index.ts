@@ -7,3 +7,4 @@ export * from './detection';
 export * from './live-events';
 export * from './webhooks';
 export * from './cases';
+export * from './case-insights';

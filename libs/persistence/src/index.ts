@@ -24,3 +24,5 @@ export * from './repositories/case-comments.repository';
 export * from './repositories/case-audit.repository';
 export * from './repositories/teams.repository';
 export type { PersonRow } from './repositories/case-people-sql';
+export * from './repositories/case-timeline.repository';
+export * from './repositories/case-overview.repository';

@@ -24,8 +24,10 @@ import { CaseCommentsRepository } from './repositories/case-comments.repository'
 import { CaseLinksRepository } from './repositories/case-links.repository';
 import { CasesRepository } from './repositories/cases.repository';
 import { TeamsRepository } from './repositories/teams.repository';
+import { CaseOverviewRepository } from './repositories/case-overview.repository';
+import { CaseTimelineRepository } from './repositories/case-timeline.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

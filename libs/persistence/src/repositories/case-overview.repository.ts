@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CaseDeadlineStage, CaseDeadlineState, CaseSeverity, CaseStatus } from '@vigil/contracts';
+import { Repository } from 'typeorm';
+import { ItemEntity } from '../entities/item.entity';
+
+export interface CaseDeadlineOutcomeRow {
+  stage: CaseDeadlineStage;
+  dueAt: Date;
+  state: CaseDeadlineState;
+  metAt: Date | null;
+  breachedAt: Date | null;
+}
+
+export interface CaseHeaderRow {
+  id: string;
+  reference: string;
+  title: string;
+  claimSummary: string | null;
+  severity: CaseSeverity;
+  status: CaseStatus;
+  assignee: { id: string; username: string; displayName: string } | null;
+  team: { id: string; name: string } | null;
+  tags: string[];
+  deadlines: CaseDeadlineOutcomeRow[];
+  statusChangedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A case with the first time it reached each milestone (from its audit trail) and how many deadlines it breached. */
+export interface CaseMetricsRow extends CaseHeaderRow {
+  acknowledgedAt: Date | null;
+  firstDraftAt: Date | null;
+  publishedAt: Date | null;
+  breaches: number;
+}
+
+/** The statuses whose first arrival marks each milestone (MILESTONE_STATUSES in the domain). */
+export interface MilestoneStatuses {
+  acknowledgedAt: readonly CaseStatus[];
+  firstDraftAt: readonly CaseStatus[];
+  publishedAt: readonly CaseStatus[];
+}
+
+/** A deadline's state as the contract words it, from the columns that fired. */
+const DEADLINE_STATE = `CASE WHEN d.breached_at IS NOT NULL THEN 'breached' WHEN d.met_at IS NOT NULL THEN 'met'
+  WHEN d.running_since IS NULL THEN 'paused' WHEN d.warned_at IS NOT NULL THEN 'warned' ELSE 'pending' END`;
+
+const CASE_HEADER = `
+  SELECT c.id, c.reference, c.title, c.claim_summary, c.severity, c.status, c.tags, c.status_changed_at, c.created_at, c.updated_at,
+         u.id AS assignee_id, u.username AS assignee_username, u.display_name AS assignee_name, t.id AS team_id, t.name AS team_name,
+         (SELECT COALESCE(json_agg(json_build_object('stage', d.stage, 'dueAt', d.due_at, 'state', ${DEADLINE_STATE}, 'metAt', d.met_at, 'breachedAt', d.breached_at)
+                  ORDER BY array_position(ARRAY['acknowledge', 'draft', 'approve', 'publish'], d.stage)), '[]'::json)
+            FROM case_deadlines d WHERE d.case_id = c.id) AS deadlines`;
+const CASE_HEADER_JOINS = `LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN teams t ON t.id = c.team_id`;
+
+/** The first audit entry moving the case into one of the statuses $n names. */
+const firstArrival = (param: number) =>
+  `(SELECT min(a.at) FROM case_audit a WHERE a.case_id = c.id AND a.action = 'transitioned' AND a.after->>'status' = ANY($${param}::text[]))`;
+
+interface CaseHeaderRecord {
+  id: string;
+  reference: string;
+  title: string;
+  claim_summary: string | null;
+  severity: CaseSeverity;
+  status: CaseStatus;
+  tags: string[];
+  status_changed_at: Date;
+  created_at: Date;
+  updated_at: Date;
+  assignee_id: string | null;
+  assignee_username: string | null;
+  assignee_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  deadlines: { stage: CaseDeadlineStage; dueAt: string; state: CaseDeadlineState; metAt: string | null; breachedAt: string | null }[];
+}
+
+/** Cases as lists across them read them: headers, milestones, deadlines due, and the counts behind the dashboard. */
+@Injectable()
+export class CaseOverviewRepository {
+  constructor(@InjectRepository(ItemEntity) private readonly items: Repository<ItemEntity>) {}
+
+  async header(caseId: string): Promise<CaseHeaderRow | null> {
+    const [row]: CaseHeaderRecord[] = await this.items.query(`${CASE_HEADER} FROM cases c ${CASE_HEADER_JOINS} WHERE c.id = $1`, [caseId]);
+    return row ? toHeader(row) : null;
+  }
+
+  /** Cases not closed, the one whose next unmet deadline comes first at the top; those with none after, oldest first. */
+  async openByNextDeadline(limit: number): Promise<(CaseHeaderRow & { nextDeadline: CaseDeadlineOutcomeRow | null })[]> {
+    const rows: (CaseHeaderRecord & { next_due_at: Date | null })[] = await this.items.query(
+      `${CASE_HEADER}, next.due_at AS next_due_at
+         FROM cases c ${CASE_HEADER_JOINS}
+         LEFT JOIN LATERAL (SELECT d.due_at FROM case_deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL ORDER BY d.due_at LIMIT 1) next ON true
+        WHERE c.status <> 'closed'
+        ORDER BY next.due_at NULLS LAST, c.created_at, c.id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => {
+      const header = toHeader(row);
+      const pending = header.deadlines.filter((deadline) => deadline.metAt === null).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+      return { ...header, nextDeadline: pending[0] ?? null };
+    });
+  }
+
+  /** Unmet deadlines of open cases due before `until` (overdue ones included), soonest first. */
+  async deadlinesDueBefore(until: Date, limit: number): Promise<{ caseId: string; reference: string; title: string; severity: CaseSeverity; deadline: CaseDeadlineOutcomeRow }[]> {
+    const rows: { case_id: string; reference: string; title: string; severity: CaseSeverity; stage: CaseDeadlineStage; due_at: Date; state: CaseDeadlineState; met_at: Date | null; breached_at: Date | null }[] =
+      await this.items.query(
+        `SELECT d.case_id, c.reference, c.title, c.severity, d.stage, d.due_at, ${DEADLINE_STATE} AS state, d.met_at, d.breached_at
+           FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+          WHERE d.met_at IS NULL AND d.due_at <= $1 AND c.status <> 'closed'
+          ORDER BY d.due_at, d.case_id LIMIT $2`,
+        [until, limit],
+      );
+    return rows.map((row) => ({
+      caseId: row.case_id,
+      reference: row.reference,
+      title: row.title,
+      severity: row.severity,
+      deadline: { stage: row.stage, dueAt: row.due_at, state: row.state, metAt: row.met_at, breachedAt: row.breached_at },
+    }));
+  }
+
+  /** Open critical flags nobody holds, by priority (the open-priority index). */
+  async unclaimedCriticalFlags(limit: number): Promise<{ id: string; ruleName: string; title: string; itemCount: number; sourceCount: number; priority: number; createdAt: Date }[]> {
+    const rows: { id: string; rule_name: string; title: string; item_count: number; source_count: number; priority: number; created_at: Date }[] = await this.items.query(
+      `SELECT f.id, r.name AS rule_name, i.title, f.priority, f.created_at,
+              (SELECT count(*)::int FROM flag_items fi WHERE fi.flag_id = f.id) AS item_count,
+              (SELECT count(DISTINCT fi.source_id)::int FROM flag_items fi WHERE fi.flag_id = f.id) AS source_count
+         FROM flags f JOIN watch_rules r ON r.id = f.rule_id JOIN items i ON i.id = f.latest_item_id
+        WHERE f.status = 'open' AND f.claimed_by IS NULL AND r.severity = 'critical'
+        ORDER BY f.priority DESC, f.updated_at DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row) => ({ id: row.id, ruleName: row.rule_name, title: row.title, itemCount: row.item_count, sourceCount: row.source_count, priority: row.priority, createdAt: row.created_at }));
+  }
+
+  async openCounts(): Promise<{ severity: CaseSeverity; status: CaseStatus; count: number }[]> {
+    return this.items.query(`SELECT severity, status, count(*)::int AS count FROM cases WHERE status <> 'closed' GROUP BY 1, 2 ORDER BY 1, 2`);
+  }
+
+  async breachesSince(since: Date): Promise<{ stage: CaseDeadlineStage; count: number }[]> {
+    return this.items.query(`SELECT stage, count(*)::int AS count FROM case_deadlines WHERE breached_at >= $1 GROUP BY 1 ORDER BY 1`, [since]);
+  }
+
+  /** Cases opened since `since`, each with when it was first acknowledged and published. */
+  async milestonesSince(since: Date, statuses: MilestoneStatuses): Promise<{ createdAt: Date; acknowledgedAt: Date | null; publishedAt: Date | null }[]> {
+    const rows: { created_at: Date; acknowledged_at: Date | null; published_at: Date | null }[] = await this.items.query(
+      `SELECT c.created_at, ${firstArrival(2)} AS acknowledged_at, ${firstArrival(3)} AS published_at FROM cases c WHERE c.created_at >= $1`,
+      [since, statuses.acknowledgedAt, statuses.publishedAt],
+    );
+    return rows.map((row) => ({ createdAt: row.created_at, acknowledgedAt: row.acknowledged_at, publishedAt: row.published_at }));
+  }
+
+  /** The latest cases, newest first, with their milestones and breaches: what the CSV export lists. */
+  async withMetrics(limit: number, statuses: MilestoneStatuses): Promise<CaseMetricsRow[]> {
+    const rows: (CaseHeaderRecord & { acknowledged_at: Date | null; first_draft_at: Date | null; published_at: Date | null; breaches: number })[] = await this.items.query(
+      `${CASE_HEADER}, ${firstArrival(2)} AS acknowledged_at, ${firstArrival(3)} AS first_draft_at, ${firstArrival(4)} AS published_at,
+              (SELECT count(*)::int FROM case_deadlines d WHERE d.case_id = c.id AND d.breached_at IS NOT NULL) AS breaches
+         FROM cases c ${CASE_HEADER_JOINS} ORDER BY c.created_at DESC, c.id LIMIT $1`,
+      [limit, statuses.acknowledgedAt, statuses.firstDraftAt, statuses.publishedAt],
+    );
+    return rows.map((row) => ({ ...toHeader(row), acknowledgedAt: row.acknowledged_at, firstDraftAt: row.first_draft_at, publishedAt: row.published_at, breaches: row.breaches }));
+  }
+
+  /** The titles of what a case links, for its report. */
+  async linkTitles(caseId: string): Promise<{ kind: 'flag' | 'item' | 'story'; title: string }[]> {
+    return this.items.query(
+      `SELECT l.kind, COALESCE(i.title, st.title, fi.title, '') AS title
+         FROM case_links l
+         LEFT JOIN items i ON l.kind = 'item' AND i.id = l.target_id
+         LEFT JOIN stories st ON l.kind = 'story' AND st.id = l.target_id
+         LEFT JOIN flags f ON l.kind = 'flag' AND f.id = l.target_id
+         LEFT JOIN items fi ON fi.id = f.first_item_id
+        WHERE l.case_id = $1 ORDER BY l.added_at, l.kind, l.target_id`,
+      [caseId],
+    );
+  }
+}
+
+function toHeader(row: CaseHeaderRecord): CaseHeaderRow {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    claimSummary: row.claim_summary,
+    severity: row.severity,
+    status: row.status,
+    assignee: row.assignee_id ? { id: row.assignee_id, username: row.assignee_username!, displayName: row.assignee_name! } : null,
+    team: row.team_id ? { id: row.team_id, name: row.team_name! } : null,
+    tags: row.tags,
+    deadlines: row.deadlines.map((deadline) => ({
+      stage: deadline.stage,
+      dueAt: new Date(deadline.dueAt),
+      state: deadline.state,
+      metAt: deadline.metAt ? new Date(deadline.metAt) : null,
+      breachedAt: deadline.breachedAt ? new Date(deadline.breachedAt) : null,
+    })),
+    statusChangedAt: row.status_changed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
