@@ -57,6 +57,15 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'DELETE /api/webhooks/:id': ['admin'],
   'GET /api/webhooks/:id/deliveries': ['admin'],
   'GET /api/stories/:id': EVERY_ROLE,
+  // Claim matching: everyone sees suggestions; those who triage (and leaders) confirm; admins keep the glossary and team places.
+  'GET /api/cases/:id/similar': EVERY_ROLE,
+  'POST /api/cases/:id/similar/:otherId/confirm': ['admin', 'duty_officer', 'leader'],
+  'GET /api/cases/:id/suggested-team': EVERY_ROLE,
+  'GET /api/flags/:id/similar-cases': EVERY_ROLE,
+  'GET /api/glossary': EVERY_ROLE,
+  'POST /api/glossary': ['admin'],
+  'DELETE /api/glossary/:id': ['admin'],
+  'PUT /api/teams/:id/places': ['admin'],
   // What happened on a case and across cases (timeline, report, CSV, shift handover, dashboard): every role reads cases.
   'GET /api/cases/:id/timeline': EVERY_ROLE,
   'GET /api/cases/:id/report': EVERY_ROLE,

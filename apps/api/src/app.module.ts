@@ -8,6 +8,7 @@ import { QueueModule } from '@vigil/queue';
 import { RealtimeModule } from '@vigil/realtime';
 import { SearchModule } from '@vigil/search';
 import { AuthModule } from './modules/auth/auth.module';
+import { ClaimsModule } from './modules/claims/claims.module';
 import { CaseInsightsModule } from './modules/case-insights/case-insights.module';
 import { ConsoleModule } from './modules/console/console.module';
 import { FlagsModule } from './modules/flags/flags.module';
@@ -40,6 +41,7 @@ export class AppModule {
         RulesModule,
         FlagsModule,
         StoriesModule,
+        ClaimsModule,
         CaseInsightsModule,
         LiveModule,
         WebhooksModule,

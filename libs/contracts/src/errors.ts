@@ -64,6 +64,10 @@ export const ErrorCode = {
   FlagClosed: 'flag_closed',
   FlagAttachInvalid: 'flag_attach_invalid',
   WebhookNotFound: 'webhook_not_found',
+  // Claim matching
+  GlossaryTermNotFound: 'glossary_term_not_found',
+  GlossaryTermExists: 'glossary_term_exists',
+  ClaimMatchSelf: 'claim_match_self',
   // Cases and teams
   CaseNotFound: 'case_not_found',
   CaseTransitionIllegal: 'case_transition_illegal',
@@ -131,6 +135,9 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   flag_closed: 409,
   flag_attach_invalid: 400,
   webhook_not_found: 404,
+  glossary_term_not_found: 404,
+  glossary_term_exists: 409,
+  claim_match_self: 400,
   case_not_found: 404,
   case_transition_illegal: 409,
   case_transition_not_permitted: 403,

@@ -8,3 +8,4 @@ export * from './live-events';
 export * from './webhooks';
 export * from './cases';
 export * from './case-insights';
+export * from './claims';

@@ -23,6 +23,7 @@ export * from './repositories/case-links.repository';
 export * from './repositories/case-comments.repository';
 export * from './repositories/case-audit.repository';
 export * from './repositories/teams.repository';
+export * from './repositories/claim-matching.repository';
 export type { PersonRow } from './repositories/case-people-sql';
 export * from './repositories/case-timeline.repository';
 export * from './repositories/case-overview.repository';

@@ -1,9 +1,10 @@
+import type { GlossaryKind } from '@vigil/contracts';
+
 /**
  * The bilingual glossary Vigil starts with: administrative units, agencies and the words claims are made of.
  * Seeded into `glossary_terms`; admins extend it, and confirmed matches add their pairs. Several English terms may
  * share one Vietnamese term (and the reverse): each row is one pair.
  */
-export type GlossaryKind = 'administrative' | 'agency' | 'claim' | 'name';
 
 export interface GlossaryPair {
   vi: string;
