@@ -8,6 +8,7 @@ import { QueueModule } from '@vigil/queue';
 import { RealtimeModule } from '@vigil/realtime';
 import { SearchModule } from '@vigil/search';
 import { AuthModule } from './modules/auth/auth.module';
+import { CasesModule } from './modules/cases/cases.module';
 import { ClaimsModule } from './modules/claims/claims.module';
 import { CaseInsightsModule } from './modules/case-insights/case-insights.module';
 import { ConsoleModule } from './modules/console/console.module';
@@ -39,6 +40,7 @@ export class AppModule {
         SourcesModule,
         ItemsModule,
         RulesModule,
+        CasesModule,
         FlagsModule,
         StoriesModule,
         ClaimsModule,

@@ -24,3 +24,4 @@ export * from './cases/case-reference';
 export * from './claims';
 export * from './cases/insights/case-metrics';
 export * from './cases/insights/case-metrics';
+export * from './cases/case-editing';
