@@ -14,6 +14,8 @@ import { RulesPage } from './rules/rules-page';
 import { SourcesPage } from './sources/sources-page';
 import { StoryPage } from './stories/story-page';
 import { UsersPage } from './users/users-page';
+import { DashboardPage } from './insights/dashboard-page';
+import { HandoverPage } from './insights/handover-page';
 
 export function App() {
   return (
@@ -31,6 +33,8 @@ export function App() {
               <Route path="cases/:id" element={<CaseDetailPage />} />
               <Route path="sources" element={<SourcesPage />} />
               <Route path="rules" element={<RulesPage />} />
+              <Route path="handover" element={<HandoverPage />} />
+              <Route path="dashboard" element={<DashboardPage />} />
               <Route element={<RequireRole role="admin" />}>
                 <Route path="users" element={<UsersPage />} />
               </Route>

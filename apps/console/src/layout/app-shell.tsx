@@ -38,6 +38,12 @@ export function AppShell() {
           <NavLink to="/cases" data-testid="nav-cases">
             {t('nav.cases')}
           </NavLink>
+          <NavLink to="/handover" data-testid="nav-handover">
+            {t('insights.navHandover')}
+          </NavLink>
+          <NavLink to="/dashboard" data-testid="nav-dashboard">
+            {t('insights.navDashboard')}
+          </NavLink>
           <NavLink to="/" end className={({ isActive }) => (isActive || onItemDetail ? 'active' : undefined)} data-testid="nav-items">
             {t('nav.items')}
           </NavLink>
