@@ -1,10 +1,8 @@
 import type {
   CaseAuditTrail,
   CaseAuditVerification,
-  CaseCommentView,
   CasePage,
   CaseSeverity,
-  CaseStatus,
   CaseView,
   CreateCaseRequest,
   TeamView,
@@ -20,7 +18,6 @@ export interface CaseFilter {
   severity?: CaseSeverity;
   assigneeId?: string;
   teamId?: string;
-  status?: CaseStatus;
 }
 
 function casePath(id: string, action?: string): string {
@@ -28,7 +25,8 @@ function casePath(id: string, action?: string): string {
 }
 
 export function listCases(filter: CaseFilter, signal?: AbortSignal): Promise<CasePage> {
-  return request<CasePage>(`/api/cases${queryString({ ...filter, limit: BOARD_LIMIT })}`, { signal });
+  const query = queryString({ severity: filter.severity, assignee: filter.assigneeId, team: filter.teamId, limit: BOARD_LIMIT });
+  return request<CasePage>(`/api/cases${query}`, { signal });
 }
 
 export function getCase(id: string, signal?: AbortSignal): Promise<CaseView> {
@@ -48,8 +46,9 @@ export function transitionCase(id: string, body: TransitionCaseRequest): Promise
   return request<CaseView>(casePath(id, 'transition'), { method: 'POST', body });
 }
 
-export function addCaseComment(id: string, body: string): Promise<CaseCommentView> {
-  return request<CaseCommentView>(casePath(id, 'comments'), { method: 'POST', body: { body } });
+/** Answers the case with the comment (and its @mentions resolved) in place. */
+export function addCaseComment(id: string, body: string): Promise<CaseView> {
+  return request<CaseView>(casePath(id, 'comments'), { method: 'POST', body: { body } });
 }
 
 export function getCaseAudit(id: string, signal?: AbortSignal): Promise<CaseAuditTrail> {

@@ -28,12 +28,7 @@ export function canOpenCases(user: UserView): boolean {
   return user.roles.some((role) => role === 'admin' || role === 'duty_officer' || role === 'leader');
 }
 
-/** Every newsroom role edits a case's title, claim, assignee, team and tags; the API stays the judge. */
-export function canEditCases(user: UserView): boolean {
-  return user.roles.length > 0;
-}
-
-/** A severity change recomputes the deadlines: duty officers, leaders and admins only (a writer cannot). */
-export function canChangeCaseSeverity(user: UserView): boolean {
+/** Severity (which recomputes the deadlines), assignee and team are the shift's to set; every role may reword and tag. */
+export function canAssignCases(user: UserView): boolean {
   return canOpenCases(user);
 }

@@ -1,4 +1,4 @@
-import type { CaseCommentView } from '@vigil/contracts';
+import type { CaseCommentView, CaseView } from '@vigil/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addCaseComment } from '../api/cases-api';
@@ -9,7 +9,8 @@ import { CommentBody } from './comment-body';
 interface CaseCommentsProps {
   caseId: string;
   comments: CaseCommentView[];
-  onAdded: (comment: CaseCommentView) => void;
+  /** The case as it stands with the comment. */
+  onAdded: (view: CaseView) => void;
 }
 
 export function CaseComments({ caseId, comments, onAdded }: CaseCommentsProps) {
@@ -54,7 +55,7 @@ export function CaseComments({ caseId, comments, onAdded }: CaseCommentsProps) {
       <form className="form comment-form" onSubmit={handleSubmit}>
         <label className="field">
           <span>{t('cases.comments.new')}</span>
-          <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={5000} data-testid="case-comment-body" />
+          <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={3} maxLength={4000} data-testid="case-comment-body" />
         </label>
         <p className="muted small">{t('cases.comments.mentionHint')}</p>
         {error && (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { getCase } from '../api/cases-api';
 import { useCurrentUser } from '../auth/auth-context';
-import { canChangeCaseSeverity, canEditCases } from '../auth/permissions';
+import { canAssignCases } from '../auth/permissions';
 import { SeverityBadge } from '../rules/severity-badge';
 import { DateTime } from '../shared/date-time';
 import { ErrorState } from '../shared/error-state';
@@ -102,14 +102,13 @@ export function CaseDetailPage() {
               view={view}
               teams={teams}
               people={people}
-              canEdit={canEditCases(user)}
-              canChangeSeverity={canChangeCaseSeverity(user)}
+              canAssign={canAssignCases(user)}
               onSaved={show}
             />
           </section>
           <CaseLinks links={view.links} />
           <CaseTimelineSlot view={view} />
-          <CaseComments caseId={view.id} comments={view.comments} onAdded={(comment) => show({ ...view, comments: [...view.comments, comment] })} />
+          <CaseComments caseId={view.id} comments={view.comments} onAdded={show} />
           <section className="card" aria-labelledby="case-activity-title">
             <h2 id="case-activity-title">{t('cases.detail.activityTitle')}</h2>
             <CaseActivity entries={view.activity} />

@@ -9,10 +9,8 @@ interface CaseFieldsFormProps {
   view: CaseView;
   teams: TeamView[];
   people: CasePerson[];
-  /** False: the fields are shown, not editable (the API would answer 403). */
-  canEdit: boolean;
-  /** Severity changes recompute the deadlines; some roles may edit the rest but not that. */
-  canChangeSeverity: boolean;
+  /** False: severity, team and assignee are shown, not editable (the API would answer 403); title, claim and tags are everyone's. */
+  canAssign: boolean;
   onSaved: (view: CaseView) => void;
 }
 
@@ -50,7 +48,7 @@ function changesOf(view: CaseView, draft: Draft): UpdateCaseRequest {
   return changes;
 }
 
-export function CaseFieldsForm({ view, teams, people, canEdit, canChangeSeverity, onSaved }: CaseFieldsFormProps) {
+export function CaseFieldsForm({ view, teams, people, canAssign, onSaved }: CaseFieldsFormProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [draft, setDraft] = useState(() => draftOf(view));
@@ -89,18 +87,18 @@ export function CaseFieldsForm({ view, teams, people, canEdit, canChangeSeverity
 
   return (
     <form className="form case-fields" onSubmit={handleSubmit} data-testid="case-fields">
-      <fieldset disabled={!canEdit || busy} className="form-grid">
+      <fieldset disabled={busy} className="form-grid">
         <label className="field case-field-wide">
           <span>{t('cases.fields.title')}</span>
           <input value={draft.title} onChange={(event) => set('title', event.target.value)} maxLength={300} data-testid="case-field-title" />
         </label>
         <label className="field case-field-wide">
           <span>{t('cases.fields.claimSummary')}</span>
-          <textarea value={draft.claimSummary} onChange={(event) => set('claimSummary', event.target.value)} rows={3} maxLength={2000} data-testid="case-field-claim" />
+          <textarea value={draft.claimSummary} onChange={(event) => set('claimSummary', event.target.value)} rows={3} maxLength={4000} data-testid="case-field-claim" />
         </label>
         <label className="field">
           <span>{t('cases.fields.severity')}</span>
-          <select value={draft.severity} disabled={!canChangeSeverity} onChange={(event) => set('severity', event.target.value as CaseSeverity)} data-testid="case-field-severity">
+          <select value={draft.severity} disabled={!canAssign} onChange={(event) => set('severity', event.target.value as CaseSeverity)} data-testid="case-field-severity">
             {CASE_SEVERITIES.map((value) => (
               <option key={value} value={value}>
                 {t(`rules.severity.${value}`)}
@@ -110,7 +108,7 @@ export function CaseFieldsForm({ view, teams, people, canEdit, canChangeSeverity
         </label>
         <label className="field">
           <span>{t('cases.fields.team')}</span>
-          <select value={draft.teamId} onChange={(event) => set('teamId', event.target.value)} data-testid="case-field-team">
+          <select value={draft.teamId} disabled={!canAssign} onChange={(event) => set('teamId', event.target.value)} data-testid="case-field-team">
             <option value="">{t('cases.noTeam')}</option>
             {teams.map((team) => (
               <option key={team.id} value={team.id}>
@@ -121,7 +119,7 @@ export function CaseFieldsForm({ view, teams, people, canEdit, canChangeSeverity
         </label>
         <label className="field">
           <span>{t('cases.fields.assignee')}</span>
-          <select value={draft.assigneeId} onChange={(event) => set('assigneeId', event.target.value)} data-testid="case-field-assignee">
+          <select value={draft.assigneeId} disabled={!canAssign} onChange={(event) => set('assigneeId', event.target.value)} data-testid="case-field-assignee">
             <option value="">{t('cases.unassigned')}</option>
             {choices.map((person) => (
               <option key={person.id} value={person.id}>
@@ -140,18 +138,16 @@ export function CaseFieldsForm({ view, teams, people, canEdit, canChangeSeverity
           {error}
         </p>
       )}
-      {canEdit && (
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={!dirty || busy} data-testid="case-fields-save">
-            {t('cases.fields.save')}
-          </button>
-          {saved && !dirty && (
-            <span className="muted small" role="status" data-testid="case-fields-saved">
-              {t('cases.fields.saved')}
-            </span>
-          )}
-        </div>
-      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={!dirty || busy} data-testid="case-fields-save">
+          {t('cases.fields.save')}
+        </button>
+        {saved && !dirty && (
+          <span className="muted small" role="status" data-testid="case-fields-saved">
+            {t('cases.fields.saved')}
+          </span>
+        )}
+      </div>
     </form>
   );
 }

@@ -66,7 +66,7 @@ export function CreateCaseDialog({ teams, people, onClose }: CreateCaseDialogPro
         </label>
         <label className="field">
           <span>{t('cases.fields.claimSummary')}</span>
-          <textarea value={claimSummary} onChange={(event) => setClaimSummary(event.target.value)} rows={3} maxLength={2000} data-testid="case-create-claim" />
+          <textarea value={claimSummary} onChange={(event) => setClaimSummary(event.target.value)} rows={3} maxLength={4000} data-testid="case-create-claim" />
         </label>
         <div className="form-grid">
           <label className="field">
