@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AnnouncedWrites } from './announced-writes';
 import { ItemFlagger } from './item-flagger';
 import { RulesCache } from './rules-cache';
 import { SpikeMonitor } from './spike-monitor';
@@ -11,7 +12,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
  */
 @Global()
 @Module({
-  providers: [RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
-  exports: [RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
+  providers: [AnnouncedWrites, RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
+  exports: [AnnouncedWrites, RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
 })
 export class DetectionModule {}

@@ -6,3 +6,4 @@ export * from './flag-view';
 export * from './webhooks/webhook-dispatcher';
 export * from './webhooks/webhook-secrets';
 export * from './decision-model';
+export * from './announced-writes';

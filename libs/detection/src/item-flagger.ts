@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, flagPriority } from '@vigil/domain';
-import { type FlagMatch, FlagsRepository, MatchingInputsRepository, type RecordedFlag, SourcesRepository } from '@vigil/persistence';
-import { LiveEventPublisher } from '@vigil/realtime';
+import { type FlagContext, type FlagMatch, FlagsRepository, MatchingInputsRepository, type RecordedFlag, SourcesRepository, type Transaction } from '@vigil/persistence';
+import type { LiveEventDraft } from '@vigil/realtime';
+import { AnnouncedWrites } from './announced-writes';
 import { toFlagView } from './flag-view';
 import { RulesCache } from './rules-cache';
 import { SpikeMonitor } from './spike-monitor';
-import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 
 /** An item as its flag should see it: the published text, and what rules filter on. */
 export interface FlaggableItem {
@@ -30,8 +30,7 @@ export class ItemFlagger {
     private readonly inputs: MatchingInputsRepository,
     private readonly sources: SourcesRepository,
     private readonly spikes: SpikeMonitor,
-    private readonly live: LiveEventPublisher,
-    private readonly webhooks: WebhookDispatcher,
+    private readonly announced: AnnouncedWrites,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -58,14 +57,13 @@ export class ItemFlagger {
     );
     if (matches.length === 0) return [];
     const now = this.clock.now();
-    const recorded = await this.flags.recordMatches(
-      matches,
-      now,
-      (context) => flagPriority({ severity: context.severity, sourceWeight: context.sourceWeight, velocity: context.velocity, ageMs: now.getTime() - context.firstSeenAt.getTime() }),
-      new Date(now.getTime() + this.config.collection.watchIntervalMs),
-    );
+    const prioritise = (context: FlagContext) =>
+      flagPriority({ severity: context.severity, sourceWeight: context.sourceWeight, velocity: context.velocity, ageMs: now.getTime() - context.firstSeenAt.getTime() });
+    const { value: recorded } = await this.announced.run(async (tx) => {
+      const recorded = await this.flags.recordMatches(matches, now, prioritise, new Date(now.getTime() + this.config.collection.watchIntervalMs), tx);
+      return { value: recorded, events: await this.announcements(recorded, now, tx) };
+    });
     if (recorded.length) {
-      await this.announce(recorded, now);
       // An item without a story is a story of one: it cannot spike on its own.
       await this.spikes.check(matches.flatMap((match) => [{ kind: 'rule' as const, id: match.ruleId }, ...(match.storyId ? [{ kind: 'story' as const, id: match.storyId }] : [])]));
     }
@@ -73,19 +71,19 @@ export class ItemFlagger {
   }
 
   /**
-   * flag.created and flag.updated on the live feed, each carrying the flag as it now stands, and flag.attached for
-   * flags merged into a story's flag (so they leave every open list); then to webhooks.
+   * flag.created and flag.updated on the live feed, each carrying the flag as it now stands (read in the transaction
+   * that recorded it), and flag.attached for flags merged into a story's flag (so they leave every open list).
    */
-  private async announce(recorded: RecordedFlag[], now: Date): Promise<void> {
-    const drafts = [];
+  private async announcements(recorded: RecordedFlag[], now: Date, tx: Transaction): Promise<LiveEventDraft[]> {
+    const drafts: LiveEventDraft[] = [];
     for (const { flagId, created, attached } of recorded) {
       for (const attachedId of attached) {
-        const merged = await this.flags.findById(attachedId, now);
-        if (merged) drafts.push({ type: 'flag.attached' as const, data: { flag: toFlagView(merged), byUserId: null } });
+        const merged = await this.flags.findById(attachedId, now, tx);
+        if (merged) drafts.push({ type: 'flag.attached', data: { flag: toFlagView(merged), byUserId: null } });
       }
-      const row = await this.flags.findById(flagId, now);
-      if (row) drafts.push({ type: created ? ('flag.created' as const) : ('flag.updated' as const), data: { flag: toFlagView(row), byUserId: null } });
+      const row = await this.flags.findById(flagId, now, tx);
+      if (row) drafts.push({ type: created ? 'flag.created' : 'flag.updated', data: { flag: toFlagView(row), byUserId: null } });
     }
-    await this.webhooks.dispatch(await this.live.publishAll(drafts));
+    return drafts;
   }
 }

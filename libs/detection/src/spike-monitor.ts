@@ -3,8 +3,7 @@ import type { SpikeView } from '@vigil/contracts';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock, DEFAULT_SPIKE_THRESHOLDS, detectSpike } from '@vigil/domain';
 import { type SpikeAlertRow, type SpikeSubject, SpikesRepository } from '@vigil/persistence';
-import { LiveEventPublisher } from '@vigil/realtime';
-import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { AnnouncedWrites } from './announced-writes';
 
 /**
  * Spike alerts per rule and per story: each time flagged items arrive, the subject's counts in time buckets are read
@@ -15,8 +14,7 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 export class SpikeMonitor {
   constructor(
     private readonly spikes: SpikesRepository,
-    private readonly live: LiveEventPublisher,
-    private readonly webhooks: WebhookDispatcher,
+    private readonly announced: AnnouncedWrites,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -31,11 +29,13 @@ export class SpikeMonitor {
       const { counts, currentBucketStart } = await this.spikes.bucketCounts(subject, bucketMs, historyBuckets + 1, now);
       const verdict = detectSpike(counts, { ...DEFAULT_SPIKE_THRESHOLDS, zScore, minCount });
       if (!verdict.spike) continue;
-      const alert = await this.spikes.recordAlert({ subject, bucketStart: currentBucketStart, count: verdict.count, baseline: verdict.baseline, zScore: verdict.zScore, detectedAt: now }, cooldownMs);
-      if (!alert) continue;
-      raised.push(alert);
-      const published = await this.live.publish('spike.detected', toSpikeView({ ...alert, subjectName: await this.spikes.subjectName(alert) }));
-      await this.webhooks.dispatch([published]);
+      // The alert and its spike.detected event commit together: one alert, announced once.
+      const { value: alert } = await this.announced.run(async (tx) => {
+        const alert = await this.spikes.recordAlert({ subject, bucketStart: currentBucketStart, count: verdict.count, baseline: verdict.baseline, zScore: verdict.zScore, detectedAt: now }, cooldownMs, tx);
+        const events = alert ? [{ type: 'spike.detected' as const, data: toSpikeView({ ...alert, subjectName: await this.spikes.subjectName(alert, tx) }) }] : [];
+        return { value: alert, events };
+      });
+      if (alert) raised.push(alert);
     }
     return raised;
   }

@@ -25,5 +25,6 @@ export * from './repositories/case-audit.repository';
 export * from './repositories/teams.repository';
 export * from './repositories/claim-matching.repository';
 export type { PersonRow } from './repositories/case-people-sql';
+export { Transaction, Transactions } from './repositories/transactions';
 export * from './repositories/case-timeline.repository';
 export * from './repositories/case-overview.repository';

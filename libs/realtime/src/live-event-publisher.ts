@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { LiveAudience, LiveEventDataMap, LiveEventEnvelope, LiveEventType } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
-import { LiveEventsRepository } from '@vigil/persistence';
+import { LiveEventsRepository, type Transaction } from '@vigil/persistence';
 import { toLiveEnvelope } from './live-envelope';
 import { LiveNotifier } from './live-notifier';
 
@@ -17,6 +17,8 @@ export interface LiveEventDraft<T extends LiveEventType = LiveEventType> {
  */
 @Injectable()
 export class LiveEventPublisher {
+  private readonly logger = new Logger(LiveEventPublisher.name);
+
   constructor(
     private readonly events: LiveEventsRepository,
     @Inject(LiveNotifier) private readonly notifier: LiveNotifier,
@@ -30,6 +32,16 @@ export class LiveEventPublisher {
 
   /** Several events in one append: consecutive ids, one notification. */
   async publishAll(drafts: readonly LiveEventDraft[]): Promise<LiveEventEnvelope[]> {
+    const stored = await this.store(drafts);
+    await this.notifyStored(stored);
+    return stored;
+  }
+
+  /**
+   * Stores the events, in the caller's transaction when given (they commit with the write they announce, or not at
+   * all); nobody hears of them until notifyStored, which the caller calls once that transaction has committed.
+   */
+  async store(drafts: readonly LiveEventDraft[], tx?: Transaction): Promise<LiveEventEnvelope[]> {
     if (drafts.length === 0) return [];
     const at = this.clock.now();
     const rows = await this.events.append(
@@ -40,8 +52,21 @@ export class LiveEventPublisher {
         roles: audience?.roles?.length ? [...audience.roles] : null,
         team: audience?.team ?? null,
       })),
+      tx,
     );
-    await this.notifier.notify({ kind: 'events-stored', upTo: rows[rows.length - 1].id });
     return rows.map(toLiveEnvelope);
+  }
+
+  /**
+   * Tells every API process that these committed events are there to send. They are safe already: a failed telling is
+   * made up by the API's periodic catch-up read, so it is only logged.
+   */
+  async notifyStored(stored: readonly LiveEventEnvelope[]): Promise<void> {
+    if (stored.length === 0) return;
+    try {
+      await this.notifier.notify({ kind: 'events-stored', upTo: stored[stored.length - 1]!.id });
+    } catch (error) {
+      this.logger.warn(`Live events up to ${stored[stored.length - 1]?.id} are stored; telling the API processes failed (${String(error)}), the catch-up read sends them`);
+    }
   }
 }

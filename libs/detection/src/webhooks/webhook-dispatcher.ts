@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type AnyLiveEventEnvelope, type LiveEventEnvelope, SEVERITIES, type Severity } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
-import { type NewDelivery, type WebhookRow, WebhooksRepository } from '@vigil/persistence';
+import { type NewDelivery, type Transaction, type WebhookRow, WebhooksRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 
 /** One id per delivery: queuing it again while it waits, retries or runs is a no-op (the sweep relies on it). */
@@ -21,24 +21,38 @@ export function isAtLeast(severity: Severity, minimum: Severity): boolean {
  */
 @Injectable()
 export class WebhookDispatcher {
+  private readonly logger = new Logger(WebhookDispatcher.name);
+
   constructor(
     private readonly webhooks: WebhooksRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Called with what LiveEventPublisher stored, right after it stored it. */
-  async dispatch(stored: readonly LiveEventEnvelope[]): Promise<void> {
+  /**
+   * The deliveries these just-stored events call for, written in the transaction that stored them (so an event
+   * never commits without its deliveries); returns their ids for enqueue once that transaction has committed.
+   */
+  async record(stored: readonly LiveEventEnvelope[], tx: Transaction): Promise<string[]> {
     // The publisher's signature ties each envelope's data to its type.
     const envelopes = stored as readonly AnyLiveEventEnvelope[];
     const candidates = envelopes.filter((envelope) => envelope.type === 'flag.created' || envelope.type === 'spike.detected');
-    if (candidates.length === 0) return;
-    const webhooks = await this.webhooks.listEnabled();
+    if (candidates.length === 0) return [];
+    const webhooks = await this.webhooks.listEnabled(tx);
     const deliveries: NewDelivery[] = candidates.flatMap((envelope) =>
       webhooks.filter((webhook) => wants(webhook, envelope)).map((webhook) => ({ webhookId: webhook.id, liveEventId: envelope.id, eventType: envelope.type })),
     );
-    const ids = await this.webhooks.insertDeliveries(deliveries, this.clock.now());
-    await this.queue.enqueueMany('deliver-webhook', ids.map((deliveryId) => ({ payload: { deliveryId }, jobId: deliveryJobId(deliveryId) })));
+    return this.webhooks.insertDeliveries(deliveries, this.clock.now(), tx);
+  }
+
+  /** Queues committed deliveries; should the queue fail, the rows are pending and the outbox sweep queues them. */
+  async enqueue(deliveryIds: readonly string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    try {
+      await this.queue.enqueueMany('deliver-webhook', deliveryIds.map((deliveryId) => ({ payload: { deliveryId }, jobId: deliveryJobId(deliveryId) })));
+    } catch (error) {
+      this.logger.warn(`${deliveryIds.length} webhook deliveries are stored; queuing them failed (${String(error)}), the outbox sweep queues them`);
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { FlagAction, FlagStatus, MatchHighlight, PriorityFactor, Severity } from '@vigil/contracts';
 import { type EntityManager, Repository } from 'typeorm';
 import { WatchRuleEntity } from '../entities/watch-rule.entity';
+import { type Transaction, within } from './transactions';
 
 /** One rule matching one item, with what the flag it lands in should rank at. */
 export interface FlagMatch {
@@ -137,9 +138,9 @@ export class FlagsRepository {
    * Lands each match in the flag of its rule and story (creating it), keeps the item and its highlights, ranks the flag
    * again when the item is new to it, and watches the items. Idempotent: a match recorded before changes nothing.
    */
-  async recordMatches(matches: FlagMatch[], at: Date, prioritise: Prioritise, firstWatchCheckAt: Date): Promise<RecordedFlag[]> {
+  async recordMatches(matches: FlagMatch[], at: Date, prioritise: Prioritise, firstWatchCheckAt: Date, tx?: Transaction): Promise<RecordedFlag[]> {
     if (matches.length === 0) return [];
-    return this.rules.manager.transaction(async (manager) => {
+    return within(tx, this.rules.manager, async (manager) => {
       const recorded: RecordedFlag[] = [];
       for (const match of matches) {
         const outcome = await this.recordMatch(manager, match, at, prioritise);
@@ -255,14 +256,14 @@ export class FlagsRepository {
     return { rows: records.map(toRow), total };
   }
 
-  async findById(id: string, now: Date): Promise<FlagRow | null> {
-    const [record]: FlagRecord[] = await this.rules.query(`${FLAG_SELECT} WHERE f.id = $2`, [now, id]);
-    return record ? toRow(record) : null;
+  /** Inside a transaction, the flag as that transaction sees it (its own writes included). */
+  findById(id: string, now: Date, tx?: Transaction): Promise<FlagRow | null> {
+    return this.findIn(tx?.manager ?? this.rules.manager, id, now);
   }
 
   /** Exactly one of several officers claiming at once wins: the update takes an unclaimed open flag only. */
-  async claim(id: string, userId: string, at: Date): Promise<FlagStepOutcome> {
-    return this.rules.manager.transaction(async (manager) => {
+  async claim(id: string, userId: string, at: Date, tx?: Transaction): Promise<FlagStepOutcome> {
+    return within(tx, this.rules.manager, async (manager) => {
       const claimed = updatedRows(
         await manager.query(
         `UPDATE flags SET claimed_by = $2, claimed_at = $3, updated_at = $3
@@ -277,8 +278,8 @@ export class FlagsRepository {
   }
 
   /** Lets go of the claim: the holder may, and so may an admin (`anyHolder`). */
-  async release(id: string, userId: string, anyHolder: boolean, at: Date): Promise<FlagStepOutcome> {
-    return this.rules.manager.transaction(async (manager) => {
+  async release(id: string, userId: string, anyHolder: boolean, at: Date, tx?: Transaction): Promise<FlagStepOutcome> {
+    return within(tx, this.rules.manager, async (manager) => {
       const released = updatedRows(
         await manager.query(
         `UPDATE flags SET claimed_by = NULL, claimed_at = NULL, updated_at = $3
@@ -293,8 +294,8 @@ export class FlagsRepository {
   }
 
   /** Closes an open flag that nobody else holds; the deciding officer's claim, if any, ends with it. */
-  async decide(id: string, userId: string, decision: FlagDecision, at: Date): Promise<FlagStepOutcome> {
-    return this.rules.manager.transaction(async (manager) => {
+  async decide(id: string, userId: string, decision: FlagDecision, at: Date, tx?: Transaction): Promise<FlagStepOutcome> {
+    return within(tx, this.rules.manager, async (manager) => {
       const decided = updatedRows(
         await manager.query(
         `UPDATE flags SET status = $3, decision_reason = $4, attached_to = $5, decided_by = $2, decided_at = $6,

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@vigil/contracts';
 import { Repository } from 'typeorm';
 import { LiveEventEntity } from '../entities/live-event.entity';
+import { type Transaction, within } from './transactions';
 
 export type NewLiveEvent = Omit<LiveEventEntity, 'id'>;
 
@@ -23,11 +24,12 @@ export class LiveEventsRepository {
   /**
    * Stores the events and returns them with their ids. Appends are serialised by a transaction-scoped lock, so an id
    * is drawn only after every smaller id has committed: a reader that has seen id N has seen every id below it, and
-   * "after N" never skips an event that a slower, concurrent append commits later.
+   * "after N" never skips an event that a slower, concurrent append commits later. Within a caller's transaction
+   * (the flag the events announce) the lock is held until that commits: append last, so it is held briefly.
    */
-  async append(events: readonly NewLiveEvent[]): Promise<LiveEventEntity[]> {
+  async append(events: readonly NewLiveEvent[], tx?: Transaction): Promise<LiveEventEntity[]> {
     if (events.length === 0) return [];
-    return this.events.manager.transaction(async (manager) => {
+    return within(tx, this.events.manager, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
       const result = await manager.createQueryBuilder().insert().into(LiveEventEntity).values(events.map((event) => ({ ...event }))).returning('*').execute();
       const rows = result.raw as { id: string; type: string; at: Date; data: object; roles: Role[] | null; team: string | null }[];

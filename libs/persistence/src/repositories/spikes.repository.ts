@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { WatchRuleEntity } from '../entities/watch-rule.entity';
+import type { Transaction } from './transactions';
 
 /** What a spike is counted for: one rule's matches, or one story's flagged items (by the story's flag key). */
 export interface SpikeSubject {
@@ -58,8 +59,8 @@ export class SpikesRepository {
    * Stores the alert unless the subject alerted within the cooldown or for this bucket already (another process saw
    * the same burst): null then. One statement, so two processes cannot both raise it.
    */
-  async recordAlert(alert: NewSpikeAlert, cooldownMs: number): Promise<SpikeAlertRow | null> {
-    const rows: SpikeAlertRecord[] = await this.rules.query(
+  async recordAlert(alert: NewSpikeAlert, cooldownMs: number, tx?: Transaction): Promise<SpikeAlertRow | null> {
+    const rows: SpikeAlertRecord[] = await (tx?.manager ?? this.rules.manager).query(
       `INSERT INTO spike_alerts (subject_kind, subject_id, bucket_start, count, baseline, z_score, detected_at)
        SELECT $1, $2, $3, $4, $5, $6, $7
         WHERE NOT EXISTS (SELECT 1 FROM spike_alerts WHERE subject_kind = $1 AND subject_id = $2 AND detected_at > $7::timestamptz - $8 * interval '1 millisecond')
@@ -71,11 +72,12 @@ export class SpikesRepository {
   }
 
   /** The name of the rule, or the title of the story, an alert is about. */
-  async subjectName(subject: { subjectKind: 'rule' | 'story'; subjectId: string }): Promise<string> {
+  async subjectName(subject: { subjectKind: 'rule' | 'story'; subjectId: string }, tx?: Transaction): Promise<string> {
+    const db = tx?.manager ?? this.rules.manager;
     const [row]: { name: string }[] =
       subject.subjectKind === 'rule'
-        ? await this.rules.query(`SELECT name FROM watch_rules WHERE id = $1`, [subject.subjectId])
-        : await this.rules.query(`SELECT title AS name FROM stories WHERE id = $1`, [subject.subjectId]);
+        ? await db.query(`SELECT name FROM watch_rules WHERE id = $1`, [subject.subjectId])
+        : await db.query(`SELECT title AS name FROM stories WHERE id = $1`, [subject.subjectId]);
     return row?.name ?? '';
   }
 

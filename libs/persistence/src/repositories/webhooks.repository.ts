@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Severity, WebhookDeliveryStatus } from '@vigil/contracts';
 import { DataSource } from 'typeorm';
+import type { Transaction } from './transactions';
 
 export interface WebhookRow {
   id: string;
@@ -83,8 +84,8 @@ export class WebhooksRepository {
     return this.db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE deleted_at IS NULL ORDER BY created_at, id`);
   }
 
-  listEnabled(): Promise<WebhookRow[]> {
-    return this.db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE deleted_at IS NULL AND enabled`);
+  listEnabled(tx?: Transaction): Promise<WebhookRow[]> {
+    return (tx?.manager ?? this.db.manager).query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE deleted_at IS NULL AND enabled`);
   }
 
   async findById(id: string): Promise<WebhookRow | null> {
@@ -103,9 +104,9 @@ export class WebhooksRepository {
   }
 
   /** Stores deliveries due now; ids of the ones inserted (a (webhook, event) pair already stored is not stored twice). */
-  async insertDeliveries(deliveries: NewDelivery[], at: Date): Promise<string[]> {
+  async insertDeliveries(deliveries: NewDelivery[], at: Date, tx?: Transaction): Promise<string[]> {
     if (deliveries.length === 0) return [];
-    const rows: { id: string }[] = await this.db.query(
+    const rows: { id: string }[] = await (tx?.manager ?? this.db.manager).query(
       `INSERT INTO webhook_deliveries (webhook_id, live_event_id, event_type, next_attempt_at, created_at)
        SELECT w, e::bigint, t, $4, $4 FROM unnest($1::uuid[], $2::text[], $3::text[]) AS x(w, e, t)
        ON CONFLICT (webhook_id, live_event_id) DO NOTHING RETURNING id`,

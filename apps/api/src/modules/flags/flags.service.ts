@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FlagActionView, type FlagPage, type FlagStatus, type FlagView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
-import { LiveEventPublisher } from '@vigil/realtime';
-import { decisionFeatures, DecisionModel, toFlagView } from '@vigil/detection';
-import { type FlagDecision, FlagsRepository, type FlagStepOutcome, MatchingInputsRepository } from '@vigil/persistence';
+import { AnnouncedWrites, decisionFeatures, DecisionModel, toFlagView } from '@vigil/detection';
+import { type FlagDecision, FlagsRepository, type FlagStepOutcome, MatchingInputsRepository, type Transaction } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import type { FlagListQueryDto } from './flag.dto';
 
@@ -13,7 +12,7 @@ export class FlagsService {
   constructor(
     private readonly flags: FlagsRepository,
     private readonly inputs: MatchingInputsRepository,
-    private readonly live: LiveEventPublisher,
+    private readonly announced: AnnouncedWrites,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -65,12 +64,12 @@ export class FlagsService {
 
   /** Of two officers claiming at once, one wins; the other is told who holds it. Claiming one's own flag again is a no-op. */
   async claim(id: string, user: AuthUser): Promise<FlagView> {
-    return this.announce('flag.claimed', done(id, await this.flags.claim(id, user.id, this.clock.now()), 'claim'), user);
+    return this.step('flag.claimed', 'claim', id, user, (tx) => this.flags.claim(id, user.id, this.clock.now(), tx));
   }
 
   /** The holder lets go; an admin may release anyone's claim (an officer who left the shift). */
   async release(id: string, user: AuthUser): Promise<FlagView> {
-    return this.announce('flag.released', done(id, await this.flags.release(id, user.id, user.roles.includes('admin'), this.clock.now()), 'release'), user);
+    return this.step('flag.released', 'release', id, user, (tx) => this.flags.release(id, user.id, user.roles.includes('admin'), this.clock.now(), tx));
   }
 
   dismiss(id: string, user: AuthUser, reason: string): Promise<FlagView> {
@@ -91,15 +90,26 @@ export class FlagsService {
     return this.decide(id, user, { status: 'attached', reason: null, attachedTo: targetFlagId });
   }
 
-  private async decide(id: string, user: AuthUser, decision: FlagDecision): Promise<FlagView> {
-    const flag = done(id, await this.flags.decide(id, user.id, decision, this.clock.now()), 'decide');
-    return this.announce(DECISION_EVENTS[decision.status], flag, user);
+  private decide(id: string, user: AuthUser, decision: FlagDecision): Promise<FlagView> {
+    return this.step(DECISION_EVENTS[decision.status], 'decide', id, user, (tx) => this.flags.decide(id, user.id, decision, this.clock.now(), tx));
   }
 
-  /** Every officer's live list shows the step at once (the claim lock others see, a decision leaving the queue). */
-  private async announce(type: (typeof DECISION_EVENTS)[keyof typeof DECISION_EVENTS] | 'flag.claimed' | 'flag.released', flag: FlagView, user: AuthUser): Promise<FlagView> {
-    await this.live.publish(type, { flag, byUserId: user.id });
-    return flag;
+  /**
+   * One triage step and its live event, committed together: every officer's live list shows the step at once (the
+   * claim lock others see, a decision leaving the queue), and a step that did not commit is never announced.
+   */
+  private async step(
+    type: (typeof DECISION_EVENTS)[keyof typeof DECISION_EVENTS] | 'flag.claimed' | 'flag.released',
+    step: 'claim' | 'release' | 'decide',
+    id: string,
+    user: AuthUser,
+    write: (tx: Transaction) => Promise<FlagStepOutcome>,
+  ): Promise<FlagView> {
+    const { value } = await this.announced.run(async (tx) => {
+      const flag = done(id, await write(tx), step);
+      return { value: flag, events: [{ type, data: { flag, byUserId: user.id } }] };
+    });
+    return value;
   }
 }
 
