@@ -5,7 +5,7 @@
 // that must keep them inert: a tripwire (`__xss`, `alert`, a request for /beacon/…) must never fire, and the DOM must
 // carry no event-handler attribute, no `javascript:` address and no frame. The archived-page endpoint is checked too:
 // its own CSP, and its sanitised HTML rendered without that CSP.
-import type { ItemDetail, SourceView } from '@vigil/contracts';
+import type { CaseView, ItemDetail, SourceView, TeamView, UserView } from '@vigil/contracts';
 import { TEST_ADMIN_PASSWORD, waitFor } from '@vigil/testing';
 import type { Browser, Page } from 'playwright-core';
 import { CollectionFixtureServer } from '../collection/support/collection-fixture-server';
@@ -271,6 +271,47 @@ describe('Vigil console: stored XSS from collected content stays inert', () => {
       await page.waitForURL(/\/stories\//);
       await expectInert(page, 'story page');
     }
+  });
+
+  it('shows the case board and a case page (title, claim, tags, team, assignee, links, comments, activity) with every payload inert', async () => {
+    const token = vigil.token;
+    const { body: everyone } = await vigil.vigil.request<UserView[]>('GET', '/api/users', { token });
+    const hostileUser = everyone.find((user) => user.username === 'xss.user')!;
+    const team = await vigil.vigil.request<TeamView>('POST', '/api/teams', { token, body: { name: textPayload('team').slice(0, 100), memberIds: [hostileUser.id] } });
+    expect(team.status).toBe(201);
+    const created = await vigil.vigil.request<CaseView>('POST', '/api/cases', {
+      token,
+      body: {
+        title: textPayload('case-title'),
+        claimSummary: [...livePayloads('case-claim', site.origin), ...encodedPayloads('case-claim')].join(' '),
+        severity: 'critical',
+        teamId: team.body.id,
+        assigneeId: hostileUser.id,
+        tags: [`<svg onload=__xss('case-tag')>`, `"><img src=x onerror=__xss('case-tag2')>`],
+        links: [{ kind: 'item', id: rssItem.id }, ...(rssItem.storyId ? [{ kind: 'story' as const, id: rssItem.storyId }] : [])],
+      },
+    });
+    expect(created.status).toBe(201);
+    const caseId = created.body.id;
+    const commented = await vigil.vigil.request('POST', `/api/cases/${caseId}/comments`, { token, body: { body: `@xss.user ${textPayload('case-comment')} <a href="javascript:__xss('comment-link')">xem</a>` } });
+    expect(commented.status).toBe(201);
+    const edited = await vigil.vigil.request('PATCH', `/api/cases/${caseId}`, { token, body: { title: textPayload('case-title-edited'), tags: [`<img src=x onerror=__xss('case-tag3')>`] } });
+    expect(edited.status).toBe(200);
+
+    const page = await signedInPage();
+    await page.goto(`${vigil.vigil.baseUrl}/cases`);
+    await page.locator(`[data-testid="case-card"][data-case-id="${caseId}"]`).waitFor();
+    await expectInert(page, 'case board');
+    await page.getByTestId('case-move-open').first().click();
+    await page.getByTestId('case-move-to').first().waitFor();
+    await expectInert(page, 'case board move menu');
+    await page.goto(`${vigil.vigil.baseUrl}/cases/${caseId}`);
+    await page.getByTestId('case-comment').first().waitFor();
+    await page.locator('[data-testid="activity-entry"][data-action="updated"]').waitFor();
+    // The hostile text is on screen as the text it is.
+    expect(await page.getByTestId('case-detail-title').textContent()).toBe(textPayload('case-title-edited'));
+    expect(await page.getByTestId('comment-mention').textContent()).toBe('@xss.user');
+    await expectInert(page, 'case page');
   });
 
   it('serves each archived page sanitised under its own CSP, inert even with that CSP bypassed', async () => {
