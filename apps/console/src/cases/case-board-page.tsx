@@ -2,7 +2,7 @@ import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '@vigil/contrac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { transitionCase, type CaseFilter } from '../api/cases-api';
+import { BOARD_LIMIT, transitionCase, type CaseFilter } from '../api/cases-api';
 import { useCurrentUser } from '../auth/auth-context';
 import { canOpenCases } from '../auth/permissions';
 import { ConnectionIndicator } from '../live/connection-indicator';
@@ -89,19 +89,26 @@ export function CaseBoardPage() {
       ) : !board.cases ? (
         <LoadingState />
       ) : (
-        <div className="board" data-testid="case-board">
-          {CASE_STATUSES.map((status) => (
-            <BoardColumn
-              key={status}
-              status={status}
-              cases={cases.filter((summary) => summary.status === status)}
-              now={now}
-              busyId={busyId}
-              onMove={(summary, to) => void move(summary.id, to)}
-              onDrop={(caseId, to) => void move(caseId, to)}
-            />
-          ))}
-        </div>
+        <>
+          {board.total > BOARD_LIMIT && (
+            <p className="muted small" data-testid="board-truncated">
+              {t('cases.board.truncated', { shown: BOARD_LIMIT, total: board.total })}
+            </p>
+          )}
+          <div className="board" data-testid="case-board">
+            {CASE_STATUSES.map((status) => (
+              <BoardColumn
+                key={status}
+                status={status}
+                cases={cases.filter((summary) => summary.status === status)}
+                now={now}
+                busyId={busyId}
+                onMove={(summary, to) => void move(summary.id, to)}
+                onDrop={(caseId, to) => void move(caseId, to)}
+              />
+            ))}
+          </div>
+        </>
       )}
       {creating && (
         <CreateCaseDialog

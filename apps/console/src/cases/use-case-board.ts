@@ -13,6 +13,8 @@ const LIST_FALLBACK_MS = 4_000;
 export interface CaseBoard {
   /** undefined until the first list has loaded. */
   cases?: CaseSummary[];
+  /** How many cases match the filter, of which the board shows at most BOARD_LIMIT. */
+  total: number;
   error?: unknown;
   connection: LiveConnectionState;
   /** Shows an action's answer at once (the event that follows changes nothing). */
@@ -27,6 +29,7 @@ export interface CaseBoard {
  */
 export function useCaseBoard(filter: CaseFilter): CaseBoard {
   const [cases, setCases] = useState<CaseSummary[]>();
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState<unknown>();
   const [connection, setConnection] = useState<LiveConnectionState>({ kind: 'connecting' });
   const filterRef = useRef(filter);
@@ -61,6 +64,7 @@ export function useCaseBoard(filter: CaseFilter): CaseBoard {
           if (current.signal.aborted) return;
           const buffered = pending ?? [];
           pending = null;
+          setTotal(page.total);
           setCases(buffered.reduce((list, event) => applyBoardEvent(list, event, asked), page.cases));
         },
         (caught: unknown) => {
@@ -127,5 +131,5 @@ export function useCaseBoard(filter: CaseFilter): CaseBoard {
 
   const showCase = useCallback((summary: CaseSummary) => setCases((current) => (current ? withCase(current, summary, filterRef.current) : current)), []);
   const reload = useCallback(() => loadRef.current(), []);
-  return { cases, error, connection, showCase, reload };
+  return { cases, total, error, connection, showCase, reload };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { serverNow } from '../api/server-clock';
 import { dateLocale } from '../i18n/i18n';
 
 interface RelativeTimeProps {
@@ -15,14 +16,15 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-/** "12 phút trước", with the absolute Vietnam time (and its zone) on hover. */
+/** "12 phút trước" (on the server's clock), with the absolute Vietnam time (and its zone) on hover. */
 export function RelativeTime({ value, fallback }: RelativeTimeProps) {
   const { t, i18n } = useTranslation();
   const date = value ? new Date(value) : null;
   if (!value || !date || Number.isNaN(date.getTime())) return <>{fallback}</>;
   const locale = dateLocale(i18n.language);
   const absolute = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
-  const elapsed = date.getTime() - Date.now();
+  // Against the server's clock: the browser's own may be off.
+  const elapsed = date.getTime() - serverNow();
   const [unit, size] = UNITS.find(([, unitMs]) => Math.abs(elapsed) >= unitMs) ?? ['minute', 60_000];
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(elapsed / size), unit);
   return (
