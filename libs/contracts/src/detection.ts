@@ -81,6 +81,11 @@ export interface FlagActionView {
   reason: string | null;
 }
 
+/** `GET /api/flags/:id`: the flag with its triage history, oldest first. */
+export interface FlagDetail extends FlagView {
+  actions: FlagActionView[];
+}
+
 /** A burst of flagged items far above a rule's or a story's own baseline. */
 export interface SpikeView {
   id: string;

@@ -7,5 +7,6 @@ export * from './detection';
 export * from './live-events';
 export * from './webhooks';
 export * from './cases';
+export * from './api-schemas.generated';
 export * from './case-insights';
 export * from './claims';

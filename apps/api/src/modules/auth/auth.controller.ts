@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import type { LoginAnswer, LoginResponse, SessionState, UserView } from '@vigil/contracts';
 import type { Request, Response } from 'express';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { AllowedBeforePasswordChange, AnyRole, Public } from './access.decorators';
 import { CurrentUser, type AuthUser } from './auth-user';
@@ -29,6 +30,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Refuses('wrong_credentials', 'too_many_login_attempts')
+  @Answers('LoginAnswer')
   async login(
     @Body() body: LoginDto,
     @Ip() clientAddress: string,
@@ -44,6 +46,7 @@ export class AuthController {
   @Post('login/second-factor')
   @HttpCode(200)
   @Refuses('second_factor_challenge_invalid', 'wrong_second_factor_code', 'too_many_login_attempts')
+  @Answers('LoginResponse')
   async completeSecondFactor(
     @Body() body: SecondFactorLoginDto,
     @Ip() clientAddress: string,
@@ -61,6 +64,7 @@ export class AuthController {
    */
   @Public()
   @Get('session')
+  @Answers('SessionState')
   session(@Req() request: Request): Promise<SessionState> {
     return this.auth.sessionState(bearerToken(request) ?? sessionCookieToken(request));
   }
@@ -68,6 +72,7 @@ export class AuthController {
   @AnyRole()
   @AllowedBeforePasswordChange()
   @Get('me')
+  @Answers('UserView')
   me(@CurrentUser() user: AuthUser): Promise<UserView> {
     return this.auth.currentUser(user.id);
   }

@@ -6,6 +6,7 @@ import { CurrentUser, type AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { TwoFactorCodeDto, TwoFactorDisableDto } from './second-factor.dto';
 import { SecondFactorService } from './second-factor.service';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 
 /** The signed-in user's own second factor. Enrolling is for admins and leaders; anyone who has one may turn it off. */
@@ -19,6 +20,7 @@ export class TwoFactorController {
 
   @AnyRole()
   @Get()
+  @Answers('TwoFactorStatus')
   status(@CurrentUser() user: AuthUser): Promise<TwoFactorStatus> {
     return this.secondFactor.status(user);
   }
@@ -27,6 +29,7 @@ export class TwoFactorController {
   @Post('enrol')
   @Refuses('two_factor_already_enabled')
   @HttpCode(200)
+  @Answers('TwoFactorEnrolment')
   enrol(@CurrentUser() user: AuthUser): Promise<TwoFactorEnrolment> {
     return this.secondFactor.enrol(user);
   }
@@ -35,6 +38,7 @@ export class TwoFactorController {
   @Post('confirm')
   @Refuses('two_factor_not_enrolling', 'two_factor_already_enabled', 'wrong_second_factor_code')
   @HttpCode(200)
+  @Answers('TwoFactorActivation')
   confirm(@CurrentUser() user: AuthUser, @Body() body: TwoFactorCodeDto): Promise<TwoFactorActivation> {
     return this.secondFactor.confirm(user, body.code);
   }

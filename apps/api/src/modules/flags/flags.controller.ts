@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FlagActionView, FlagPage, FlagView } from '@vigil/contracts';
+import type { FlagDetail, FlagPage, FlagView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
@@ -18,6 +19,7 @@ export class FlagsController {
 
   @AnyRole()
   @Get()
+  @Answers('FlagPage')
   list(@Query() query: FlagListQueryDto): Promise<FlagPage> {
     return this.flags.list(query);
   }
@@ -25,7 +27,8 @@ export class FlagsController {
   @AnyRole()
   @Get(':id')
   @Refuses('flag_not_found')
-  get(@Param('id', UuidParamPipe) id: string): Promise<FlagView & { actions: FlagActionView[] }> {
+  @Answers('FlagDetail')
+  get(@Param('id', UuidParamPipe) id: string): Promise<FlagDetail> {
     return this.flags.get(id);
   }
 
@@ -33,6 +36,7 @@ export class FlagsController {
   @Post(':id/claim')
   @HttpCode(200)
   @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed')
+  @Answers('FlagView')
   claim(@Param('id', UuidParamPipe) id: string, @CurrentUser() user: AuthUser): Promise<FlagView> {
     return this.flags.claim(id, user);
   }
@@ -41,6 +45,7 @@ export class FlagsController {
   @Post(':id/release')
   @HttpCode(200)
   @Refuses('flag_not_found', 'flag_not_claimed_by_you', 'flag_closed')
+  @Answers('FlagView')
   release(@Param('id', UuidParamPipe) id: string, @CurrentUser() user: AuthUser): Promise<FlagView> {
     return this.flags.release(id, user);
   }
@@ -49,6 +54,7 @@ export class FlagsController {
   @Post(':id/dismiss')
   @HttpCode(200)
   @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed')
+  @Answers('FlagView')
   dismiss(@Param('id', UuidParamPipe) id: string, @Body() body: DismissFlagDto, @CurrentUser() user: AuthUser): Promise<FlagView> {
     return this.flags.dismiss(id, user, body.reason);
   }
@@ -57,6 +63,7 @@ export class FlagsController {
   @Post(':id/escalate')
   @HttpCode(200)
   @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed')
+  @Answers('FlagView')
   escalate(@Param('id', UuidParamPipe) id: string, @Body() body: EscalateFlagDto, @CurrentUser() user: AuthUser): Promise<FlagView> {
     return this.flags.escalate(id, user, body.reason ?? null);
   }
@@ -65,6 +72,7 @@ export class FlagsController {
   @Post(':id/attach')
   @HttpCode(200)
   @Refuses('flag_not_found', 'flag_attach_invalid', 'flag_claimed_by_other', 'flag_closed')
+  @Answers('FlagView')
   attach(@Param('id', UuidParamPipe) id: string, @Body() body: AttachFlagDto, @CurrentUser() user: AuthUser): Promise<FlagView> {
     return this.flags.attach(id, user, body.targetFlagId);
   }

@@ -5,6 +5,7 @@ import { toSpikeView } from '@vigil/detection';
 import { SpikesRepository } from '@vigil/persistence';
 import { AnyRole } from '../auth/access.decorators';
 import { SpikeListQueryDto } from './flag.dto';
+import { Answers } from '../../common/api-answers';
 
 /** Recent spike alerts, newest first: what the console's spike banner shows. */
 @ApiTags('flags')
@@ -14,6 +15,7 @@ export class SpikesController {
 
   @AnyRole()
   @Get()
+  @Answers('SpikeView[]')
   async list(@Query() query: SpikeListQueryDto): Promise<SpikeView[]> {
     return (await this.spikes.recent(query.limit ?? 20)).map(toSpikeView);
   }

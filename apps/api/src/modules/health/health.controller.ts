@@ -1,7 +1,8 @@
 import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { VigilError } from '@vigil/contracts';
+import { type Liveness, VigilError } from '@vigil/contracts';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { Answers } from '../../common/api-answers';
 import { Public } from '../auth/access.decorators';
 import { ComponentHealthIndicator } from './component-health.indicator';
 
@@ -23,6 +24,7 @@ export class HealthController {
    */
   @Get()
   @HealthCheck()
+  @Answers('HealthReport')
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([() => this.components.database(), () => this.components.jobQueue(), () => this.components.searchEngine()]);
@@ -40,7 +42,8 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get('live')
-  live(): { status: 'ok' } {
+  @Answers('Liveness')
+  live(): Liveness {
     return { status: 'ok' };
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { ItemDetail, ItemPage } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { OptionalUuidParamPipe, UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole } from '../auth/access.decorators';
@@ -15,12 +16,14 @@ export class ItemsController {
 
   @Get()
   @Refuses('date_range_invalid')
+  @Answers('ItemPage')
   find(@Query() query: ItemQueryDto): Promise<ItemPage> {
     return this.items.find(query);
   }
 
   @Get(':id')
   @Refuses('item_not_found')
+  @Answers('ItemDetail')
   get(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.get(id);
   }
@@ -34,6 +37,7 @@ export class ItemsController {
   @Header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
   @Header('x-content-type-options', 'nosniff')
   @Refuses('item_not_found', 'snapshot_not_found')
+  @Answers('text/html')
   snapshot(
     @Param('id', UuidParamPipe) id: string,
     @Query('snapshotId', OptionalUuidParamPipe) snapshotId?: string,
@@ -45,12 +49,14 @@ export class ItemsController {
   @Post(':id/watch')
   @HttpCode(200)
   @Refuses('item_not_found')
+  @Answers('ItemDetail')
   watch(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.setWatched(id, true);
   }
 
   @Delete(':id/watch')
   @Refuses('item_not_found')
+  @Answers('ItemDetail')
   unwatch(@Param('id', UuidParamPipe) id: string): Promise<ItemDetail> {
     return this.items.setWatched(id, false);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { RulePreview, RuleView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
@@ -17,12 +18,14 @@ export class RulesController {
   @Roles('admin', 'duty_officer')
   @Post()
   @Refuses('rule_syntax_invalid')
+  @Answers('RuleView')
   create(@Body() body: CreateRuleDto, @CurrentUser() user: AuthUser): Promise<RuleView> {
     return this.rules.create(body, user);
   }
 
   @AnyRole()
   @Get()
+  @Answers('RuleView[]')
   list(): Promise<RuleView[]> {
     return this.rules.list();
   }
@@ -32,6 +35,7 @@ export class RulesController {
   @Post('preview')
   @HttpCode(200)
   @Refuses('rule_syntax_invalid')
+  @Answers('RulePreview')
   preview(@Body() body: PreviewRuleDto): Promise<RulePreview> {
     return this.rules.preview(body);
   }
@@ -39,6 +43,7 @@ export class RulesController {
   @AnyRole()
   @Get(':id')
   @Refuses('rule_not_found')
+  @Answers('RuleView')
   get(@Param('id', UuidParamPipe) id: string): Promise<RuleView> {
     return this.rules.get(id);
   }
@@ -46,6 +51,7 @@ export class RulesController {
   @Roles('admin', 'duty_officer')
   @Patch(':id')
   @Refuses('rule_not_found', 'rule_syntax_invalid')
+  @Answers('RuleView')
   update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateRuleDto): Promise<RuleView> {
     return this.rules.update(id, body);
   }

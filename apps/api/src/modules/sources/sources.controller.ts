@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { type OpmlImportResult, type SourceRemoval, type SourceView, VigilError } from '@vigil/contracts';
+import { type FetchQueued, type OpmlImportResult, type SourceRemoval, type SourceView, VigilError } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
@@ -15,12 +16,14 @@ export class SourcesController {
   @Roles('admin', 'duty_officer')
   @Post()
   @Refuses('source_exists', 'url_has_credentials', 'poll_bounds_invalid', 'source_unreachable', 'source_kind_unknown', 'advertised_feed_invalid')
+  @Answers('SourceView')
   create(@Body() body: CreateSourceDto): Promise<SourceView> {
     return this.sources.create(body);
   }
 
   @AnyRole()
   @Get()
+  @Answers('SourceView[]')
   list(): Promise<SourceView[]> {
     return this.sources.list();
   }
@@ -31,6 +34,7 @@ export class SourcesController {
   @ApiProduces('text/x-opml')
   @Header('content-type', 'text/x-opml; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="vigil-sources.opml"')
+  @Answers('text/x-opml')
   export(): Promise<string> {
     return this.sources.exportOpml();
   }
@@ -42,6 +46,7 @@ export class SourcesController {
   @ApiConsumes('text/x-opml')
   @ApiBody({ schema: { type: 'string' } })
   @Refuses('opml_missing', 'opml_too_large', 'opml_doctype_refused', 'opml_unreadable', 'opml_not_opml', 'unsupported_media_type')
+  @Answers('OpmlImportResult')
   import(@Body() body: unknown): Promise<OpmlImportResult> {
     if (typeof body !== 'string' || !body.trim()) {
       throw new VigilError('opml_missing', 'Send the OPML file as the request body with Content-Type text/x-opml');
@@ -52,6 +57,7 @@ export class SourcesController {
   @AnyRole()
   @Get(':id')
   @Refuses('source_not_found')
+  @Answers('SourceView')
   get(@Param('id', UuidParamPipe) id: string): Promise<SourceView> {
     return this.sources.get(id);
   }
@@ -59,6 +65,7 @@ export class SourcesController {
   @Roles('admin', 'duty_officer')
   @Patch(':id')
   @Refuses('source_not_found', 'source_exists', 'url_has_credentials', 'poll_bounds_invalid')
+  @Answers('SourceView')
   update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateSourceDto): Promise<SourceView> {
     return this.sources.update(id, body);
   }
@@ -67,6 +74,7 @@ export class SourcesController {
   @Roles('admin')
   @Delete(':id')
   @Refuses('source_not_found')
+  @Answers('SourceRemoval')
   remove(@Param('id', UuidParamPipe) id: string, @Query() query: RemoveSourceQueryDto): Promise<SourceRemoval> {
     return this.sources.remove(id, query.withItems ?? false);
   }
@@ -76,7 +84,8 @@ export class SourcesController {
   @Post(':id/fetch')
   @HttpCode(202)
   @Refuses('source_not_found', 'source_paused')
-  fetchNow(@Param('id', UuidParamPipe) id: string): Promise<{ queued: true }> {
+  @Answers('FetchQueued')
+  fetchNow(@Param('id', UuidParamPipe) id: string): Promise<FetchQueued> {
     return this.sources.fetchNow(id);
   }
 }

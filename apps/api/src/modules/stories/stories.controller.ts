@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { type StoryView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { StoriesRepository } from '@vigil/persistence';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole } from '../auth/access.decorators';
@@ -22,6 +23,7 @@ export class StoriesController {
   @AnyRole()
   @Get(':id')
   @Refuses('story_not_found')
+  @Answers('StoryView')
   async get(@Param('id', UuidParamPipe) id: string): Promise<StoryView> {
     const story = await this.stories.find(id);
     if (!story) throw new VigilError('story_not_found', `No story ${id}`);

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CreatedWebhook, WebhookDeliveryView, WebhookView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { Roles } from '../auth/access.decorators';
@@ -17,12 +18,14 @@ export class WebhooksController {
   /** The answer carries the signing secret: the only time it is shown. */
   @Roles('admin')
   @Post()
+  @Answers('CreatedWebhook')
   create(@Body() body: CreateWebhookDto, @CurrentUser() user: AuthUser): Promise<CreatedWebhook> {
     return this.webhooks.create(body, user);
   }
 
   @Roles('admin')
   @Get()
+  @Answers('WebhookView[]')
   list(): Promise<WebhookView[]> {
     return this.webhooks.list();
   }
@@ -40,6 +43,7 @@ export class WebhooksController {
   @Roles('admin')
   @Get(':id/deliveries')
   @Refuses('webhook_not_found')
+  @Answers('WebhookDeliveryView[]')
   deliveries(@Param('id', UuidParamPipe) id: string, @Query() query: DeliveriesQueryDto): Promise<WebhookDeliveryView[]> {
     return this.webhooks.deliveries(id, query.limit ?? 50);
   }
