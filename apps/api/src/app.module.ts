@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CollectionWorkerModule } from '@vigil/collection';
 import { ConfigModule, type VigilConfig } from '@vigil/config';
+import { DeadlinesWorkerModule } from '@vigil/deadlines';
 import { DetectionModule } from '@vigil/detection';
 import type { Clock } from '@vigil/domain';
 import { PersistenceModule } from '@vigil/persistence';
@@ -24,7 +25,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
-  /** The API; in single-process mode (or when asked) it also hosts the collection worker. */
+  /** The API; in single-process mode (or when asked) it also hosts the collection worker and the deadline ticker. */
   static forRoot(config: VigilConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
@@ -48,7 +49,7 @@ export class AppModule {
         LiveModule,
         WebhooksModule,
         HealthModule,
-        ...(config.runsWorkers ? [CollectionWorkerModule] : []),
+        ...(config.runsWorkers ? [CollectionWorkerModule, DeadlinesWorkerModule] : []),
         ConsoleModule.forRoot(config),
       ],
     };

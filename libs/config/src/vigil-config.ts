@@ -61,6 +61,11 @@ const environmentSchema = z.object({
   VIGIL_POLL_MAX_NEW_ITEMS: z.coerce.number().int().min(1).max(100_000).default(500),
   /** How often pending work recorded in PostgreSQL (items not yet enriched or indexed) is queued again, in seconds. */
   VIGIL_OUTBOX_SWEEP_SEC: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * How often due case deadlines are looked for, in seconds: a deadline fires at most this long after its time (2 by
+   * default, within the 5 s the SLA promises). Fractions allowed, for tests.
+   */
+  VIGIL_DEADLINE_TICK_SEC: z.coerce.number().min(0.05).max(60).default(2),
   /** First wait before a failed webhook delivery is tried again, in seconds; later waits are 6, 30 and 180 times it. */
   VIGIL_WEBHOOK_BACKOFF_SEC: z.coerce.number().positive().max(3600).default(10),
   /** Most bytes read from one feed or page, in MiB (compressed and decompressed alike). */
@@ -169,6 +174,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       minCount: env.VIGIL_SPIKE_MIN_COUNT,
       cooldownMs: env.VIGIL_SPIKE_COOLDOWN_MINUTES * 60_000,
     },
+    deadlines: { tickMs: Math.round(env.VIGIL_DEADLINE_TICK_SEC * 1000) },
     webhooks: { backoffMs: Math.round(env.VIGIL_WEBHOOK_BACKOFF_SEC * 1000) },
     parsing: { threads: env.VIGIL_PARSE_THREADS ?? null, timeoutMs: env.VIGIL_PARSE_TIMEOUT_SEC * 1000 },
     auth: {

@@ -24,6 +24,8 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'index-source': sourcePayload,
   /** Queue again the work PostgreSQL says is pending (enriched_at / indexed_at null): survives crashes and lost jobs. */
   'sweep-outbox': noPayload,
+  /** Fire the case deadline warnings, breaches and reminders that are due (each exactly once, recorded in PostgreSQL). */
+  'tick-deadlines': noPayload,
   /** POST one stored webhook delivery (a live event for one webhook) and record the outcome; retries with backoff. */
   'deliver-webhook': z.object({ deliveryId: z.uuid() }).strict(),
 } as const;
@@ -40,6 +42,8 @@ export const JOB_PRIORITIES: Record<JobName, number> = {
   'schedule-due-sources': 1,
   'schedule-watch-checks': 1,
   'sweep-outbox': 1,
+  // A missed deadline escalates within seconds of its time, whatever the collection backlog.
+  'tick-deadlines': 1,
   'collect-source': 2,
   // An officer's phone waits on it: as urgent as a due poll, never behind page fetches.
   'deliver-webhook': 2,

@@ -28,3 +28,4 @@ export type { PersonRow } from './repositories/case-people-sql';
 export { Transaction, Transactions } from './repositories/transactions';
 export * from './repositories/case-timeline.repository';
 export * from './repositories/case-overview.repository';
+export * from './repositories/case-deadlines.repository';

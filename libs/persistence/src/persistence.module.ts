@@ -20,6 +20,7 @@ import { UsersRepository } from './repositories/users.repository';
 import { WatchRulesRepository } from './repositories/watch-rules.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
 import { CaseAuditRepository } from './repositories/case-audit.repository';
+import { CaseDeadlinesRepository } from './repositories/case-deadlines.repository';
 import { CaseCommentsRepository } from './repositories/case-comments.repository';
 import { CaseLinksRepository } from './repositories/case-links.repository';
 import { CasesRepository } from './repositories/cases.repository';
@@ -29,7 +30,7 @@ import { Transactions } from './repositories/transactions';
 import { CaseOverviewRepository } from './repositories/case-overview.repository';
 import { CaseTimelineRepository } from './repositories/case-timeline.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, Transactions, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository, ClaimMatchingRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, Transactions, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository, ClaimMatchingRepository, CaseDeadlinesRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

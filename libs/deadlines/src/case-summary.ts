@@ -1,0 +1,20 @@
+import type { CaseDeadlineView, CaseSummary } from '@vigil/contracts';
+import type { CaseRow } from '@vigil/persistence';
+
+/** A case as boards and live events show it, with its deadlines. */
+export function toCaseSummary(row: CaseRow, deadlines: CaseDeadlineView[]): CaseSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    assignee: row.assignee,
+    team: row.team,
+    tags: row.tags,
+    deadlines,
+    statusChangedAt: row.statusChangedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
