@@ -314,6 +314,43 @@ describe('Vigil console: stored XSS from collected content stays inert', () => {
     await expectInert(page, 'case page');
   });
 
+  it('shows a hostile case’s timeline, the shift handover, the dashboard and the printable report with every payload inert', async () => {
+    const token = vigil.token;
+    const created = await vigil.vigil.request<CaseView>('POST', '/api/cases', {
+      token,
+      body: {
+        title: textPayload('timeline-case'),
+        claimSummary: [...livePayloads('report-claim', site.origin), ...encodedPayloads('report-claim')].join(' '),
+        severity: 'critical',
+        links: [{ kind: 'item', id: rssItem.id }, ...(rssItem.storyId ? [{ kind: 'story' as const, id: rssItem.storyId }] : [])],
+      },
+    });
+    expect(created.status).toBe(201);
+    const caseId = created.body.id;
+    const moved = await vigil.vigil.request('POST', `/api/cases/${caseId}/transition`, { token, body: { to: 'acknowledged', reason: textPayload('transition-reason').slice(0, 500) } });
+    expect(moved.status).toBe(200);
+
+    const page = await signedInPage();
+    await page.goto(`${vigil.vigil.baseUrl}/cases/${caseId}`);
+    await page.getByTestId('timeline-event').first().waitFor();
+    expect(await page.getByTestId('timeline-events').textContent()).toContain(textPayload('transition-reason').slice(0, 500));
+    await expectInert(page, 'case timeline');
+    await page.getByTestId('nav-handover').click();
+    await page.getByTestId('handover-case').first().waitFor();
+    await expectInert(page, 'shift handover');
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-breaches').waitFor();
+    await expectInert(page, 'dashboard');
+    // The report as served (its CSP allows one hashed style, nothing else) and with that CSP bypassed (escaping alone).
+    for (const bypassCSP of [false, true]) {
+      const report = await signedInPage({ bypassCSP });
+      await report.goto(`${vigil.vigil.baseUrl}/api/cases/${caseId}/report`);
+      await report.locator('h1').waitFor();
+      expect(await report.locator('h1').textContent()).toBe(textPayload('timeline-case'));
+      await expectInert(report, `case report${bypassCSP ? ' (CSP bypassed)' : ''}`);
+    }
+  });
+
   it('serves each archived page sanitised under its own CSP, inert even with that CSP bypassed', async () => {
     const snapshots = items.flatMap((item) => item.snapshots.map((snapshot) => ({ item, snapshot })));
     expect(snapshots.length).toBeGreaterThanOrEqual(items.length);
