@@ -1,5 +1,6 @@
 import type { ItemSummary, OpmlImportResult, SourceRemoval, SourceView } from '@vigil/contracts';
 import { waitFor } from '@vigil/testing';
+import { DataSource } from 'typeorm';
 import { articlePage, atom, healthyBriefs, opml, rss2 } from '../fixtures/collection';
 import { CollectionHarness } from './support/collection-harness';
 import { CollectionFixtureServer } from './support/collection-fixture-server';
@@ -195,6 +196,10 @@ describe('Collection: managing sources', () => {
       expect(page.body.items).toEqual([]);
       const found = await waitFor('the search to settle', async () => (await vigil.search(feed.expected[0]!.article.title)).items, 5_000);
       expect(found.map((item) => item.sourceId)).not.toContain(source.id);
+      // The sweep queued by the removal deleted the search documents (PostgreSQL: none left) and cleared the mark.
+      const db = vigil.vigil.app.get(DataSource);
+      const pending = async () => ((await db.query(`SELECT search_purge_pending FROM sources WHERE id = $1`, [source.id])) as { search_purge_pending: boolean }[])[0];
+      await waitFor('the removed items to leave the search engine', async () => ((await pending())?.search_purge_pending === false ? true : undefined), 10_000);
     });
   });
 

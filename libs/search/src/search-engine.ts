@@ -50,6 +50,8 @@ export interface SearchEngine {
   prepare(): Promise<void>;
   /** Adds or replaces documents by id. Idempotent. */
   index(documents: SearchDocument[]): Promise<void>;
+  /** Deletes every document of a source (removed with its items). Idempotent. */
+  removeSource(sourceId: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchHits>;
   /** Throws when the engine is unusable; used by the health check. */
   ping(): Promise<void>;

@@ -90,4 +90,8 @@ export class SourceEntity {
   /** Set when an admin removed the source: never polled again; its items stay, marked "source removed". */
   @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
   removedAt!: Date | null;
+
+  /** Removed with its items, whose documents a separate search engine still holds until the outbox sweep deletes them. */
+  @Column({ name: 'search_purge_pending', type: 'boolean', default: false })
+  searchPurgePending!: boolean;
 }

@@ -91,15 +91,16 @@ export class SourcesRepository {
 
   /**
    * Never polled again (a poll already queued finds no source). Its items stay as evidence unless `withItems`,
-   * which deletes them with their snapshots and events in the same transaction. Null when there was no such source.
+   * which deletes them with their snapshots and events in the same transaction and marks the source for the outbox
+   * sweep to delete their documents from a separate search engine. Null when there was no such source.
    */
   async remove(id: string, now: Date, withItems: boolean): Promise<{ deletedItems: number } | null> {
     return this.sources.manager.transaction(async (manager) => {
       // Lock the row first, so a poll storing items right now cannot add one after they were deleted.
       // (As CTEs: TypeORM answers a bare UPDATE or DELETE with a row count, not its RETURNING rows.)
       const removed: unknown[] = await manager.query(
-        `WITH removed AS (UPDATE sources SET removed_at = $2, paused = true WHERE id = $1 AND removed_at IS NULL RETURNING id) SELECT id FROM removed`,
-        [id, now],
+        `WITH removed AS (UPDATE sources SET removed_at = $2, paused = true, search_purge_pending = $3 WHERE id = $1 AND removed_at IS NULL RETURNING id) SELECT id FROM removed`,
+        [id, now, withItems],
       );
       if (!removed.length) return null;
       if (!withItems) return { deletedItems: 0 };
@@ -109,6 +110,16 @@ export class SourcesRepository {
       );
       return { deletedItems: deleted[0]?.count ?? 0 };
     });
+  }
+
+  /** Sources removed with their items whose search documents are still to be deleted (see `remove`). */
+  async findSearchPurgePending(limit: number): Promise<string[]> {
+    const rows = await this.sources.find({ where: { searchPurgePending: true }, select: { id: true }, take: limit });
+    return rows.map((row) => row.id);
+  }
+
+  async markSearchPurged(id: string): Promise<void> {
+    await this.sources.update({ id }, { searchPurgePending: false });
   }
 
   /** A manual fetch forgives past failures: the next poll is now and backoff starts over. */

@@ -59,6 +59,11 @@ export class ElasticsearchSearchEngine implements SearchEngine {
     if (response.errors) throw new Error(describeBulkFailures(response, documents.length));
   }
 
+  async removeSource(sourceId: string): Promise<void> {
+    // conflicts: proceed, so a document re-indexed meanwhile (an item's last edit) does not abort the deletion.
+    await this.client.deleteByQuery({ index: this.alias, query: { term: { sourceId } }, conflicts: 'proceed', refresh: true });
+  }
+
   async search(query: SearchQuery): Promise<SearchHits> {
     const groups = toSearchTermGroups(query.q);
     // Nothing left to match on (only punctuation or spaces): the PostgreSQL engine finds nothing either.

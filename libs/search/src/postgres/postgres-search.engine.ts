@@ -17,6 +17,10 @@ export class PostgresSearchEngine implements SearchEngine {
     // Nothing to copy: the search vector is a generated column of the row the pipeline just stored.
   }
 
+  async removeSource(): Promise<void> {
+    // Nothing to delete: the search rows go with the items they belong to.
+  }
+
   async search(query: SearchQuery): Promise<SearchHits> {
     const groups = toSearchTermGroups(query.q);
     if (groups.length === 0) return { ids: [], total: 0, totalIsEstimate: false };

@@ -71,11 +71,13 @@ export class SourcesService {
 
   /**
    * The source stops being polled at once and leaves the Sources list; its items stay as evidence, marked "source
-   * removed", unless `withItems` deletes them too.
+   * removed", unless `withItems` deletes them too; a sweep then deletes their search documents at once (and later
+   * again while the search engine is down: the source stays marked until it is done).
    */
   async remove(id: string, withItems: boolean): Promise<SourceRemoval> {
     const removed = await this.sources.remove(id, this.clock.now(), withItems);
     if (!removed) throw new VigilError('source_not_found', `No source with id ${id}`);
+    if (withItems) await this.queue.enqueue('sweep-outbox', {});
     return { id, deletedItems: removed.deletedItems };
   }
 
