@@ -17,6 +17,7 @@ const GROUPS: FigureGroup[] = [
   { name: 'first-poll', about: 'first poll of a new source behind a queued site', run: async (c) => (await import('./figures/first-poll')).firstPollFigures(c) },
   { name: 'rules', about: 'watch-rule matching per item at 100, 1,000 and 10,000 rules', run: async (c) => (await import('./figures/rules')).rulesFigures(c) },
   { name: 'live', about: 'live feed: alert latency, fan-out to 1,000 clients, a 10,000-item burst', run: async (c) => (await import('./figures/live')).liveFigures(c) },
+  { name: 'case-views', about: 'case board, timeline, handover and dashboard at 10,000 cases, 1,000 items on one case', run: async (c) => (await import('./figures/case-views')).caseViewsFigures(c) },
   { name: 'memory', about: 'memory while collecting 100k items', run: async (c) => (await import('./figures/memory')).memoryFigures(c) },
 ];
 

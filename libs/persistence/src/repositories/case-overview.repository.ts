@@ -88,14 +88,19 @@ export class CaseOverviewRepository {
     return row ? toHeader(row) : null;
   }
 
-  /** Cases not closed, the one whose next unmet deadline comes first at the top; those with none after, oldest first. */
+  /**
+   * Cases not closed, the one whose next unmet deadline comes first at the top; those with none after, oldest first.
+   * The order is decided on ids and due times alone, so headers are built only for the cases listed.
+   */
   async openByNextDeadline(limit: number): Promise<(CaseHeaderRow & { nextDeadline: CaseDeadlineOutcomeRow | null })[]> {
-    const rows: (CaseHeaderRecord & { next_due_at: Date | null })[] = await this.items.query(
-      `${CASE_HEADER}, next.due_at AS next_due_at
-         FROM cases c ${CASE_HEADER_JOINS}
-         LEFT JOIN LATERAL (SELECT d.due_at FROM case_deadlines d WHERE d.case_id = c.id AND d.met_at IS NULL ORDER BY d.due_at LIMIT 1) next ON true
-        WHERE c.status <> 'closed'
-        ORDER BY next.due_at NULLS LAST, c.created_at, c.id LIMIT $1`,
+    const rows: CaseHeaderRecord[] = await this.items.query(
+      `WITH next AS (SELECT case_id, min(due_at) AS due_at FROM case_deadlines WHERE met_at IS NULL GROUP BY case_id),
+       listed AS (
+         SELECT c.id, next.due_at, c.created_at FROM cases c LEFT JOIN next ON next.case_id = c.id
+          WHERE c.status <> 'closed' ORDER BY next.due_at NULLS LAST, c.created_at, c.id LIMIT $1
+       )
+       ${CASE_HEADER} FROM listed JOIN cases c ON c.id = listed.id ${CASE_HEADER_JOINS}
+        ORDER BY listed.due_at NULLS LAST, listed.created_at, listed.id`,
       [limit],
     );
     return rows.map((row) => {
@@ -146,13 +151,29 @@ export class CaseOverviewRepository {
     return this.items.query(`SELECT stage, count(*)::int AS count FROM case_deadlines WHERE breached_at >= $1 GROUP BY 1 ORDER BY 1`, [since]);
   }
 
-  /** Cases opened since `since`, each with when it was first acknowledged and published. */
-  async milestonesSince(since: Date, statuses: MilestoneStatuses): Promise<{ createdAt: Date; acknowledgedAt: Date | null; publishedAt: Date | null }[]> {
-    const rows: { created_at: Date; acknowledged_at: Date | null; published_at: Date | null }[] = await this.items.query(
-      `SELECT c.created_at, ${firstArrival(2)} AS acknowledged_at, ${firstArrival(3)} AS published_at FROM cases c WHERE c.created_at >= $1`,
+  /**
+   * Per week (Monday 00:00 Asia/Ho_Chi_Minh) of the cases opened since `since`: how many, and the median seconds to
+   * acknowledge and to publish among those that got there. One pass over the weeks' audit entries, grouped in SQL.
+   */
+  async weeklyMedians(since: Date, statuses: MilestoneStatuses): Promise<{ weekStart: Date; opened: number; medianAcknowledgeSec: number | null; medianPublishSec: number | null }[]> {
+    const rows: { week_start: Date; opened: number; acknowledge: number | null; publish: number | null }[] = await this.items.query(
+      `WITH opened AS (SELECT id, created_at FROM cases WHERE created_at >= $1),
+       reached AS (
+         SELECT a.case_id,
+                min(a.at) FILTER (WHERE a.after->>'status' = ANY($2::text[])) AS acknowledged_at,
+                min(a.at) FILTER (WHERE a.after->>'status' = ANY($3::text[])) AS published_at
+           FROM case_audit a JOIN opened o ON o.id = a.case_id WHERE a.action = 'transitioned' GROUP BY a.case_id
+       )
+       SELECT date_trunc('week', o.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AT TIME ZONE 'Asia/Ho_Chi_Minh' AS week_start,
+              count(*)::int AS opened,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.acknowledged_at - o.created_at)) AS acknowledge,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.published_at - o.created_at)) AS publish
+         FROM opened o LEFT JOIN reached r ON r.case_id = o.id
+        GROUP BY 1 ORDER BY 1`,
       [since, statuses.acknowledgedAt, statuses.publishedAt],
     );
-    return rows.map((row) => ({ createdAt: row.created_at, acknowledgedAt: row.acknowledged_at, publishedAt: row.published_at }));
+    const seconds = (value: number | null) => (value === null ? null : Math.max(0, Math.round(Number(value))));
+    return rows.map((row) => ({ weekStart: row.week_start, opened: row.opened, medianAcknowledgeSec: seconds(row.acknowledge), medianPublishSec: seconds(row.publish) }));
   }
 
   /** The latest cases, newest first, with their milestones and breaches: what the CSV export lists. */

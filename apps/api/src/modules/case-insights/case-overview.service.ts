@@ -7,7 +7,7 @@ import {
   type HandoverSource,
   type HandoverView,
 } from '@vigil/contracts';
-import { CLOCK, type Clock, median, MILESTONE_STATUSES, secondsBetween, sourceHealthStatus, vietnamWeekStart } from '@vigil/domain';
+import { CLOCK, type Clock, MILESTONE_STATUSES, secondsBetween, sourceHealthStatus, vietnamWeekStart } from '@vigil/domain';
 import { CaseOverviewRepository, SourceActivityRepository, SourcesRepository } from '@vigil/persistence';
 import { toCaseSummary } from './case-summary.presenter';
 import { csvDocument } from './csv';
@@ -77,27 +77,22 @@ export class CaseOverviewService {
     const now = this.clock.now();
     const thisWeek = vietnamWeekStart(now);
     const firstWeek = new Date(thisWeek.getTime() - (DASHBOARD_WEEKS - 1) * WEEK_MS);
-    const [openCases, breaches, milestones] = await Promise.all([
+    const [openCases, breaches, measured] = await Promise.all([
       this.overview.openCounts(),
       this.overview.breachesSince(thisWeek),
-      this.overview.milestonesSince(firstWeek, MILESTONE_STATUSES),
+      this.overview.weeklyMedians(firstWeek, MILESTONE_STATUSES),
     ]);
-    const weeks = Array.from({ length: DASHBOARD_WEEKS }, (_, index) => ({ start: new Date(firstWeek.getTime() + index * WEEK_MS), acknowledge: [] as number[], publish: [] as number[], opened: 0 }));
-    for (const row of milestones) {
-      // Weeks are 7 × 24 h apart: Asia/Ho_Chi_Minh has no daylight saving.
-      const week = weeks[Math.floor((vietnamWeekStart(row.createdAt).getTime() - firstWeek.getTime()) / WEEK_MS)];
-      if (!week) continue;
-      week.opened += 1;
-      const acknowledge = secondsBetween(row.createdAt, row.acknowledgedAt);
-      const publish = secondsBetween(row.createdAt, row.publishedAt);
-      if (acknowledge !== null) week.acknowledge.push(acknowledge);
-      if (publish !== null) week.publish.push(publish);
-    }
+    const byWeek = new Map(measured.map((week) => [week.weekStart.getTime(), week]));
     return {
       at: now.toISOString(),
       openCases,
       breachesThisWeek: { total: breaches.reduce((sum, entry) => sum + entry.count, 0), byStage: breaches },
-      weeks: weeks.map((week) => ({ weekStart: week.start.toISOString(), opened: week.opened, medianAcknowledgeSec: median(week.acknowledge), medianPublishSec: median(week.publish) })),
+      // Every week listed, those without cases too; weeks are 7 × 24 h apart (Asia/Ho_Chi_Minh has no daylight saving).
+      weeks: Array.from({ length: DASHBOARD_WEEKS }, (_, index) => {
+        const start = new Date(firstWeek.getTime() + index * WEEK_MS);
+        const week = byWeek.get(start.getTime());
+        return { weekStart: start.toISOString(), opened: week?.opened ?? 0, medianAcknowledgeSec: week?.medianAcknowledgeSec ?? null, medianPublishSec: week?.medianPublishSec ?? null };
+      }),
     };
   }
 

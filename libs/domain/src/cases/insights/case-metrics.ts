@@ -38,14 +38,6 @@ export function secondsBetween(from: Date, to: Date | null): number | null {
   return to === null ? null : Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
 }
 
-/** The median of the values (the mean of the two middle ones for an even count); null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
