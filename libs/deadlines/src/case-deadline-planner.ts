@@ -60,8 +60,13 @@ export class CaseDeadlinePlanner {
   }
 
   /** What boards show: each case's deadlines in stage order (empty for a case without any). */
-  async viewsFor(caseIds: readonly string[]): Promise<Map<string, CaseDeadlineView[]>> {
-    const rows = await this.deadlines.forCases(caseIds);
+  async viewsFor(caseIds: readonly string[], tx?: Transaction): Promise<Map<string, CaseDeadlineView[]>> {
+    const rows = await this.deadlines.forCases(caseIds, tx);
     return new Map([...rows].map(([caseId, deadlines]) => [caseId, deadlines.map(deadlineView)]));
+  }
+
+  /** One case's deadlines, in the caller's transaction when given (a live event announcing a change shows them as changed). */
+  async viewsOf(caseId: string, tx?: Transaction): Promise<CaseDeadlineView[]> {
+    return (await this.viewsFor([caseId], tx)).get(caseId) ?? [];
   }
 }

@@ -2,7 +2,7 @@ import type { CaseDeadlineView, CaseSummary } from '@vigil/contracts';
 import type { CaseRow } from '@vigil/persistence';
 
 /** A case as boards and live events show it, with its deadlines. */
-export function toCaseSummary(row: CaseRow, deadlines: CaseDeadlineView[]): CaseSummary {
+export function toCaseSummary(row: CaseRow, deadlines: CaseDeadlineView[] = []): CaseSummary {
   return {
     id: row.id,
     reference: row.reference,

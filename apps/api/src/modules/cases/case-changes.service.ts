@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type CaseLinkKind, type CaseStatus, type CaseSummary, type CaseTransitionRefusal, type CaseView, type ErrorCode, type FlagView, type Role, VigilError } from '@vigil/contracts';
 import { allowedCaseTransitions, caseFieldRefused, type CaseEditableField, CLOCK, type Clock, decideCaseTransition, isPermissionRefusal, parseMentions } from '@vigil/domain';
+import { CaseDeadlinePlanner } from '@vigil/deadlines';
 import { AnnouncedWrites } from '@vigil/detection';
 import {
   CaseAuditRepository,
@@ -43,6 +44,7 @@ export class CaseChangesService {
     private readonly users: UsersRepository,
     private readonly reads: CasesService,
     private readonly announced: AnnouncedWrites,
+    private readonly deadlines: CaseDeadlinePlanner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -72,10 +74,11 @@ export class CaseChangesService {
       const refused = caseFieldRefused(changed, user.roles);
       if (refused) throw new VigilError('forbidden', `Your roles may not change ${refused} of a case`, { field: refused });
       const row = await this.cases.update(id, changes, this.clock.now(), tx);
+      if (changes.severity) await this.deadlines.severityChanged({ caseId: id, severity: changes.severity, at: this.clock.now() }, tx);
       const was = fieldsOf(current);
       const before = Object.fromEntries(changed.map((field) => [field, was[field]]));
       await this.audit.append(id, { action: 'updated', actorId: user.id, before, after: changes }, this.clock.now(), tx);
-      return { value: row, events: [{ type: 'case.updated', data: { case: toCaseSummary(row), byUserId: user.id, changed } }] };
+      return { value: row, events: [{ type: 'case.updated', data: { case: toCaseSummary(row, await this.deadlines.viewsOf(id, tx)), byUserId: user.id, changed } }] };
     });
     return this.reads.view(id, user);
   }
@@ -87,8 +90,9 @@ export class CaseChangesService {
       const decision = decideCaseTransition({ from: current.status, to, severity: current.severity, roles: user.roles });
       if (!decision.allowed) throw transitionRefused(current, to, decision.refusal, user.roles);
       const row = await this.cases.setStatus(id, to, this.clock.now(), tx);
+      await this.deadlines.statusChanged({ caseId: id, to, at: this.clock.now() }, tx);
       await this.audit.append(id, { action: 'transitioned', actorId: user.id, before: { status: current.status }, after: { status: to, reason } }, this.clock.now(), tx);
-      const data = { case: toCaseSummary(row), byUserId: user.id, from: current.status, to, reason };
+      const data = { case: toCaseSummary(row, await this.deadlines.viewsOf(id, tx)), byUserId: user.id, from: current.status, to, reason };
       return { value: row, events: [{ type: 'case.transitioned', data }] };
     });
     return this.reads.view(id, user);
@@ -137,10 +141,11 @@ export class CaseChangesService {
   private async open(fields: CaseFields, targets: readonly CaseLinkTarget[], actorId: string, context: Record<string, unknown>, tx: Transaction) {
     const at = this.clock.now();
     const row = await this.cases.create(fields, actorId, at, tx);
+    await this.deadlines.planCase({ caseId: row.id, severity: fields.severity, at }, tx);
     await this.links.add(row.id, targets, actorId, at, tx);
     const after = { reference: row.reference, status: row.status, ...fields, links: targets, ...context };
     await this.audit.append(row.id, { action: 'created', actorId, before: null, after }, at, tx);
-    const events: LiveEventDraft[] = [{ type: 'case.created', data: { case: toCaseSummary(row), byUserId: actorId } }];
+    const events: LiveEventDraft[] = [{ type: 'case.created', data: { case: toCaseSummary(row, await this.deadlines.viewsOf(row.id, tx)), byUserId: actorId } }];
     return { value: row, events };
   }
 

@@ -1,23 +1,8 @@
-import type { CaseAuditEntryView, CaseCommentView, CaseDeadlineView, CaseLinkView, CaseSummary } from '@vigil/contracts';
-import type { CaseAuditRow, CaseCommentRow, CaseLinkRow, CaseRow } from '@vigil/persistence';
+import type { CaseAuditEntryView, CaseCommentView, CaseLinkView } from '@vigil/contracts';
+import type { CaseAuditRow, CaseCommentRow, CaseLinkRow } from '@vigil/persistence';
 
-/** A case as a board shows it; its deadlines come from the deadline component (none until it sets them). */
-export function toCaseSummary(row: CaseRow, deadlines: CaseDeadlineView[] = []): CaseSummary {
-  return {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    severity: row.severity,
-    status: row.status,
-    assignee: row.assignee,
-    team: row.team,
-    tags: row.tags,
-    deadlines,
-    statusChangedAt: row.statusChangedAt.toISOString(),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
+/** A case as a board shows it, with its deadlines (one mapper, shared with the deadline ticker's live events). */
+export { toCaseSummary } from '@vigil/deadlines';
 
 export function toCaseLinkView(row: CaseLinkRow): CaseLinkView {
   return { kind: row.kind, id: row.id, title: row.title, addedBy: row.addedBy, addedAt: row.addedAt.toISOString() };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CASE_RECENT_ACTIVITY, type CaseAuditTrail, type CaseAuditVerification, type CasePage, type CaseView, VigilError } from '@vigil/contracts';
+import { CaseDeadlinePlanner } from '@vigil/deadlines';
 import { allowedCaseTransitions, verifyAuditChain } from '@vigil/domain';
 import { CaseAuditRepository, CaseCommentsRepository, CaseLinksRepository, type CaseRow, CasesRepository } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
@@ -14,6 +15,7 @@ export class CasesService {
     private readonly links: CaseLinksRepository,
     private readonly comments: CaseCommentsRepository,
     private readonly audit: CaseAuditRepository,
+    private readonly deadlines: CaseDeadlinePlanner,
   ) {}
 
   async list(query: CaseListQueryDto): Promise<CasePage> {
@@ -25,14 +27,15 @@ export class CasesService {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });
-    return { cases: rows.map((row) => toCaseSummary(row)), total };
+    const deadlines = await this.deadlines.viewsFor(rows.map((row) => row.id));
+    return { cases: rows.map((row) => toCaseSummary(row, deadlines.get(row.id))), total };
   }
 
   async view(id: string, user: AuthUser): Promise<CaseView> {
     const row = await this.find(id);
-    const [links, comments, activity] = await Promise.all([this.links.list(id), this.comments.list(id), this.audit.recent(id, CASE_RECENT_ACTIVITY)]);
+    const [links, comments, activity, deadlines] = await Promise.all([this.links.list(id), this.comments.list(id), this.audit.recent(id, CASE_RECENT_ACTIVITY), this.deadlines.viewsOf(id)]);
     return {
-      ...toCaseSummary(row),
+      ...toCaseSummary(row, deadlines),
       claimSummary: row.claimSummary,
       createdBy: row.createdBy,
       links: links.map(toCaseLinkView),

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnyLiveEventEnvelope, CaseView, LiveEventPage } from '@vigil/contracts';
+import { prepareTestEnvironment, TestClock, type TestEnvironment, waitFor } from '@vigil/testing';
+import { connectLive, type LiveClient } from '../live/support/live-client';
+import { type ApiProcess, freePort, startApiProcess } from '../live/support/live-app';
+
+const MINUTE = 60_000;
+const TICK_SEC = '0.25';
+
+/**
+ * Case deadlines through the API and the live feed, on the mode's database and queue: a critical case warns at 75%
+ * of its acknowledge time within seconds of it, its breach fires exactly once across a restart of the API (which
+ * hosts the ticker here), reminders climb the ladder until the stage is met, waiting pauses the clock and a severity
+ * change recomputes. Embedded PGlite persists in a temporary data directory so the restart keeps it.
+ */
+describe('case deadlines', () => {
+  let environment: TestEnvironment;
+  let dataDir: string | null = null;
+  let api: ApiProcess;
+  let client: LiveClient;
+  let port: number;
+  const clock = new TestClock();
+
+  beforeAll(async () => {
+    dataDir = process.env.TEST_DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'vigil-deadlines-'));
+    environment = await prepareTestEnvironment({ VIGIL_DEADLINE_TICK_SEC: TICK_SEC, ...(dataDir ? { VIGIL_DATA_DIR: join(dataDir, 'data'), TMPDIR: dataDir } : {}) });
+    port = await freePort();
+    api = await startApiProcess(environment.env, clock, port);
+    client = connectLive(api.baseUrl, { auth: { token: await api.adminToken() } });
+    await client.waitForReady();
+  }, 120_000);
+
+  afterAll(async () => {
+    client?.close();
+    await api?.close();
+    await environment?.cleanup();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** A fresh session each time: the clock jumps past the idle timeout in these specs. */
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const { status, body: answer } = await api.request<T>(method, path, { token: await api.adminToken(), body });
+    if (status >= 300) throw new Error(`${method} ${path} answered ${status}: ${JSON.stringify(answer)}`);
+    return answer;
+  }
+
+  const openCase = (severity: string, title = `Tin giả: mất điện toàn miền Bắc ba ngày (${severity})`) => call<CaseView>('POST', '/api/cases', { title, severity });
+  const moveTo = (caseId: string, to: string) => call<CaseView>('POST', `/api/cases/${caseId}/transition`, { to });
+  const heard = (caseId: string, type: string) => client.events.filter((event) => event.type === type && JSON.stringify(event.data).includes(caseId));
+  const waitToHear = (caseId: string, type: string, count = 1) =>
+    waitFor(`${count} ${type} for ${caseId}`, () => Promise.resolve(heard(caseId, type).length >= count ? heard(caseId, type) : undefined), 15_000);
+  const ticks = (count: number) => new Promise((resolve) => setTimeout(resolve, count * Number(TICK_SEC) * 1000));
+
+  async function stored(caseId: string, type: string): Promise<AnyLiveEventEnvelope[]> {
+    const page = await call<LiveEventPage>('GET', '/api/events?after=0&limit=500');
+    return page.events.filter((event) => event.type === type && JSON.stringify(event.data).includes(caseId));
+  }
+
+  function dueOf(view: CaseView, stage: string): number {
+    return new Date(view.deadlines.find((deadline) => deadline.stage === stage)!.dueAt).getTime();
+  }
+
+  it('plans every stage of a new case: a critical one has 15 minutes to acknowledge, then 2, 4 and 6 hours', async () => {
+    const opened = await openCase('critical');
+    const created = new Date(opened.createdAt).getTime();
+    expect(opened.deadlines.map((deadline) => [deadline.stage, (new Date(deadline.dueAt).getTime() - created) / MINUTE, deadline.state])).toEqual([
+      ['acknowledge', 15, 'pending'],
+      ['draft', 120, 'pending'],
+      ['approve', 240, 'pending'],
+      ['publish', 360, 'pending'],
+    ]);
+  });
+
+  it('warns once at 75%, within 5 s, and breaches exactly once across a restart between warning and breach', async () => {
+    const opened = await openCase('critical');
+    const warnAt = new Date(opened.createdAt).getTime() + 11.25 * MINUTE;
+    clock.advance(warnAt - clock.now().getTime());
+    const [warning] = await waitToHear(opened.id, 'deadline.warning');
+    expect(new Date(warning!.at).getTime() - warnAt).toBeLessThan(5_000);
+    expect(warning!.data).toMatchObject({ caseId: opened.id, reference: opened.reference, severity: 'critical', deadline: { stage: 'acknowledge', state: 'warned' } });
+
+    await api.close();
+    clock.advance(4 * MINUTE); // past the due time while no ticker runs
+    api = await startApiProcess(environment.env, clock, port);
+    await client.waitForReady(2);
+    await waitToHear(opened.id, 'deadline.breached');
+    await ticks(8);
+    expect(heard(opened.id, 'deadline.warning')).toHaveLength(1);
+    expect(heard(opened.id, 'deadline.breached')).toHaveLength(1);
+    expect(await stored(opened.id, 'deadline.breached')).toHaveLength(1);
+    expect(await stored(opened.id, 'deadline.warning')).toHaveLength(1);
+    expect(heard(opened.id, 'case.escalated').map((event) => event.data)).toEqual([expect.objectContaining({ stage: 'acknowledge', level: 'reviewer', byUserId: null })]);
+    const view = await call<CaseView>('GET', `/api/cases/${opened.id}`);
+    expect(view.deadlines[0]).toMatchObject({ stage: 'acknowledge', state: 'breached' });
+    expect(view.activity.some((entry) => entry.action === 'escalated' && entry.actor === null)).toBe(true);
+    expect((await call<{ intact: boolean }>('GET', `/api/cases/${opened.id}/audit/verify`)).intact).toBe(true);
+  });
+
+  it('fires a due breach within 5 s of its time', async () => {
+    const opened = await openCase('critical');
+    const dueAt = dueOf(opened, 'acknowledge');
+    clock.advance(dueAt - clock.now().getTime());
+    const [breach] = await waitToHear(opened.id, 'deadline.breached');
+    expect(new Date(breach!.at).getTime() - dueAt).toBeGreaterThanOrEqual(0);
+    expect(new Date(breach!.at).getTime() - dueAt).toBeLessThan(5_000);
+  });
+
+  it('reminds at the policy interval, a rung higher each time, until the case is acknowledged', async () => {
+    const opened = await openCase('critical');
+    clock.advance(15 * MINUTE);
+    await waitToHear(opened.id, 'case.escalated', 1);
+    clock.advance(15 * MINUTE);
+    await waitToHear(opened.id, 'case.escalated', 2);
+    clock.advance(15 * MINUTE);
+    await waitToHear(opened.id, 'case.escalated', 3);
+    await moveTo(opened.id, 'acknowledged');
+    clock.advance(15 * MINUTE);
+    await ticks(8);
+    const escalations = heard(opened.id, 'case.escalated').map((event) => event.data as { stage: string; level: string; roles: string[] });
+    expect(escalations.map((escalation) => [escalation.stage, escalation.level])).toEqual([
+      ['acknowledge', 'reviewer'],
+      ['acknowledge', 'leader'],
+      ['acknowledge', 'leader'],
+    ]);
+    expect(escalations[1]!.roles).toContain('leader');
+    const view = await call<CaseView>('GET', `/api/cases/${opened.id}`);
+    expect(view.deadlines.map((deadline) => deadline.state)).toEqual(['breached', 'pending', 'pending', 'pending']);
+  });
+
+  it('pauses while the case waits on outside information and resumes where it stopped', async () => {
+    const opened = await openCase('critical');
+    await moveTo(opened.id, 'acknowledged');
+    await moveTo(opened.id, 'drafting');
+    clock.advance(60 * MINUTE);
+    const waiting = await moveTo(opened.id, 'waiting');
+    expect(waiting.deadlines.find((deadline) => deadline.stage === 'draft')!.state).toBe('paused');
+    clock.advance(90 * MINUTE); // past the draft's original due time (2 h)
+    await ticks(8);
+    expect(heard(opened.id, 'deadline.breached')).toHaveLength(0);
+    const resumed = await moveTo(opened.id, 'drafting');
+    const expected = new Date(opened.createdAt).getTime() + (120 + 90) * MINUTE;
+    expect(Math.abs(dueOf(resumed, 'draft') - expected)).toBeLessThan(5_000);
+    clock.advance(dueOf(resumed, 'draft') - clock.now().getTime());
+    const [breach] = await waitToHear(opened.id, 'deadline.breached');
+    expect(breach!.data).toMatchObject({ deadline: { stage: 'draft', state: 'breached' } });
+  });
+
+  it('recomputes on a severity change: a low case raised to critical is due 15 minutes from its opening', async () => {
+    const opened = await openCase('low');
+    // Opened on Friday 10:00 in Hà Nội: nine office hours reach Monday 10:00.
+    expect(new Date(dueOf(opened, 'acknowledge')).getUTCDay()).toBe(1);
+    const raised = await call<CaseView>('PATCH', `/api/cases/${opened.id}`, { severity: 'critical' });
+    expect(Math.abs(dueOf(raised, 'acknowledge') - (new Date(opened.createdAt).getTime() + 15 * MINUTE))).toBeLessThan(5_000);
+    expect(dueOf(raised, 'publish') - dueOf(raised, 'acknowledge')).toBeGreaterThan(5.5 * 60 * MINUTE);
+  });
+});
