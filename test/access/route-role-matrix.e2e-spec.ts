@@ -56,6 +56,9 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/webhooks': ['admin'],
   'DELETE /api/webhooks/:id': ['admin'],
   'GET /api/webhooks/:id/deliveries': ['admin'],
+  'PATCH /api/webhooks/:id': ['admin'],
+  'POST /api/webhooks/:id/rotate-secret': ['admin'],
+  'GET /api/digests': EVERY_ROLE,
   'GET /api/stories/:id': EVERY_ROLE,
   // Claim matching: everyone sees suggestions; those who triage (and leaders) confirm; admins keep the glossary and team places.
   'GET /api/cases/:id/similar': EVERY_ROLE,

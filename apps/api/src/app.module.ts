@@ -22,6 +22,7 @@ import { SourcesModule } from './modules/sources/sources.module';
 import { StoriesModule } from './modules/stories/stories.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { DigestsModule } from './modules/digests/digests.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         CaseInsightsModule,
         LiveModule,
         WebhooksModule,
+        DigestsModule,
         HealthModule,
         ...(config.runsWorkers ? [CollectionWorkerModule, DeadlinesWorkerModule] : []),
         ConsoleModule.forRoot(config),

@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
-import { DetectionModule } from '@vigil/detection';
+import { DetectionModule, DigestComposer } from '@vigil/detection';
 import { JobQueue } from '@vigil/queue';
 import { RealtimeModule } from '@vigil/realtime';
 import { CollectSourceProcessor } from './processors/collect-source.processor';
@@ -36,6 +36,7 @@ export class CollectionWorkerModule implements OnApplicationBootstrap {
     private readonly indexer: SearchIndexer,
     private readonly sweep: SweepOutboxTask,
     private readonly webhooks: DeliverWebhookProcessor,
+    private readonly digests: DigestComposer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -50,9 +51,14 @@ export class CollectionWorkerModule implements OnApplicationBootstrap {
     this.queue.process('schedule-due-sources', () => this.schedule.handle());
     this.queue.process('schedule-watch-checks', () => this.watch.scheduleDue());
     this.queue.process('check-watched-item', (payload) => this.watch.check(payload));
+    this.queue.process('compose-digest', async () => {
+      await this.digests.composeDue();
+    });
     await this.queue.repeat('schedule-due-sources', {}, this.config.queue.schedulerTickMs);
     await this.queue.repeat('schedule-watch-checks', {}, this.config.queue.schedulerTickMs);
     await this.queue.repeat('sweep-outbox', {}, this.config.collection.outboxSweepMs);
+    // One cheap read per tick; a period's digest is composed by whichever worker first sees it ended.
+    await this.queue.repeat('compose-digest', {}, this.config.queue.schedulerTickMs);
     this.logger.log(`Collection worker started (${this.queue.mode}, concurrency ${this.config.queue.concurrency})`);
   }
 }

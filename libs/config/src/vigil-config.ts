@@ -66,6 +66,10 @@ const environmentSchema = z.object({
    * default, within the 5 s the SLA promises). Fractions allowed, for tests.
    */
   VIGIL_DEADLINE_TICK_SEC: z.coerce.number().min(0.05).max(60).default(2),
+  /** Length of a digest period of lower-tier (non-critical) flags, in minutes; periods align to it in UTC (default 60). */
+  VIGIL_DIGEST_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  /** How long a rotated webhook secret still signs deliveries beside the new one, in hours (default 24). */
+  VIGIL_WEBHOOK_SECRET_GRACE_HOURS: z.coerce.number().min(0).max(30 * 24).default(24),
   /** First wait before a failed webhook delivery is tried again, in seconds; later waits are 6, 30 and 180 times it. */
   VIGIL_WEBHOOK_BACKOFF_SEC: z.coerce.number().positive().max(3600).default(10),
   /** Most bytes read from one feed or page, in MiB (compressed and decompressed alike). */
@@ -175,7 +179,8 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       cooldownMs: env.VIGIL_SPIKE_COOLDOWN_MINUTES * 60_000,
     },
     deadlines: { tickMs: Math.round(env.VIGIL_DEADLINE_TICK_SEC * 1000) },
-    webhooks: { backoffMs: Math.round(env.VIGIL_WEBHOOK_BACKOFF_SEC * 1000) },
+    digest: { intervalMs: env.VIGIL_DIGEST_INTERVAL_MINUTES * 60_000 },
+    webhooks: { backoffMs: Math.round(env.VIGIL_WEBHOOK_BACKOFF_SEC * 1000), secretGraceMs: Math.round(env.VIGIL_WEBHOOK_SECRET_GRACE_HOURS * 3600 * 1000) },
     parsing: { threads: env.VIGIL_PARSE_THREADS ?? null, timeoutMs: env.VIGIL_PARSE_TIMEOUT_SEC * 1000 },
     auth: {
       adminPassword: env.ADMIN_PASSWORD ?? null,

@@ -6,6 +6,7 @@ export * from './source-failures';
 export * from './detection';
 export * from './live-events';
 export * from './webhooks';
+export * from './digests';
 export * from './cases';
 export * from './api-schemas.generated';
 export * from './case-insights';

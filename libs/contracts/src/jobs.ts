@@ -26,6 +26,8 @@ export const JOB_PAYLOAD_SCHEMAS = {
   'sweep-outbox': noPayload,
   /** Fire the case deadline warnings, breaches and reminders that are due (each exactly once, recorded in PostgreSQL). */
   'tick-deadlines': noPayload,
+  /** Sum up the lower-tier flags of every digest period that has ended and has no digest yet (once each, by its end). */
+  'compose-digest': noPayload,
   /** POST one stored webhook delivery (a live event for one webhook) and record the outcome; retries with backoff. */
   'deliver-webhook': z.object({ deliveryId: z.uuid() }).strict(),
 } as const;
@@ -42,6 +44,7 @@ export const JOB_PRIORITIES: Record<JobName, number> = {
   'schedule-due-sources': 1,
   'schedule-watch-checks': 1,
   'sweep-outbox': 1,
+  'compose-digest': 1,
   // A missed deadline escalates within seconds of its time, whatever the collection backlog.
   'tick-deadlines': 1,
   'collect-source': 2,

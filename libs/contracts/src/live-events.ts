@@ -1,6 +1,7 @@
 import type { ItemEventParams, ItemEventReason } from './api';
 import type { CaseCommentedLiveData, CaseEscalatedLiveData, CaseLiveData, CaseTransitionedLiveData, CaseUpdatedLiveData, DeadlineLiveData } from './cases';
 import type { FlagView, SpikeView } from './detection';
+import type { DigestView } from './digests';
 import type { Role } from './roles';
 
 /**
@@ -59,6 +60,8 @@ export interface LiveEventDataMap {
   'flag.escalated': FlagLiveData;
   'flag.attached': FlagLiveData;
   'spike.detected': SpikeLiveData;
+  /** The periodic digest of lower-tier flags (see DigestView). */
+  'digest.ready': DigestView;
   'item.changed': ItemLiveData;
   'item.removed': ItemLiveData;
   'case.created': CaseLiveData;
@@ -80,6 +83,7 @@ export const LIVE_EVENT_TYPES = [
   'flag.escalated',
   'flag.attached',
   'spike.detected',
+  'digest.ready',
   'item.changed',
   'item.removed',
   'case.created',

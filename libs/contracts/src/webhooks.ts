@@ -10,6 +10,8 @@ export interface WebhookView {
   url: string;
   minSeverity: Severity;
   includeSpikes: boolean;
+  /** Takes the periodic digest of lower-tier flags (`digest.ready`). */
+  includeDigest: boolean;
   enabled: boolean;
   createdAt: string;
   updatedAt: string;
@@ -18,6 +20,15 @@ export interface WebhookView {
 /** The answer to a create: the only time the signing secret is shown. */
 export interface CreatedWebhook extends WebhookView {
   secret: string;
+}
+
+/**
+ * The answer to a secret rotation: the new secret, shown this once. Until `previousSecretValidUntil` deliveries carry
+ * two signatures (`X-Vigil-Signature: sha256=<new>,sha256=<old>`), so the receiver can switch over without a gap.
+ */
+export interface RotatedWebhookSecret extends WebhookView {
+  secret: string;
+  previousSecretValidUntil: string;
 }
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AnnouncedWrites } from './announced-writes';
+import { DigestComposer } from './digest-composer';
 import { ItemFlagger } from './item-flagger';
 import { RulesCache } from './rules-cache';
 import { SpikeMonitor } from './spike-monitor';
@@ -12,7 +13,7 @@ import { WebhookSecrets } from './webhooks/webhook-secrets';
  */
 @Global()
 @Module({
-  providers: [AnnouncedWrites, RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
-  exports: [AnnouncedWrites, RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
+  providers: [AnnouncedWrites, DigestComposer, RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
+  exports: [AnnouncedWrites, DigestComposer, RulesCache, ItemFlagger, SpikeMonitor, WebhookDispatcher, WebhookSecrets],
 })
 export class DetectionModule {}

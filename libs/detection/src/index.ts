@@ -7,3 +7,4 @@ export * from './webhooks/webhook-dispatcher';
 export * from './webhooks/webhook-secrets';
 export * from './decision-model';
 export * from './announced-writes';
+export * from './digest-composer';

@@ -13,6 +13,7 @@ export * from './dedupe/fingerprint';
 export * from './passwords/common-passwords';
 export * from './sources/source-url';
 export * from './flags/flag-priority';
+export * from './flags/digest-period';
 export * from './rules';
 export * from './spikes/spike-detector';
 export * from './stories';

@@ -26,6 +26,7 @@ export * from './repositories/teams.repository';
 export * from './repositories/claim-matching.repository';
 export type { PersonRow } from './repositories/case-people-sql';
 export { Transaction, Transactions } from './repositories/transactions';
+export * from './repositories/digests.repository';
 export * from './repositories/case-timeline.repository';
 export * from './repositories/case-overview.repository';
 export * from './repositories/case-deadlines.repository';

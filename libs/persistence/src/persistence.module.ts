@@ -27,10 +27,11 @@ import { CasesRepository } from './repositories/cases.repository';
 import { TeamsRepository } from './repositories/teams.repository';
 import { ClaimMatchingRepository } from './repositories/claim-matching.repository';
 import { Transactions } from './repositories/transactions';
+import { DigestsRepository } from './repositories/digests.repository';
 import { CaseOverviewRepository } from './repositories/case-overview.repository';
 import { CaseTimelineRepository } from './repositories/case-timeline.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, Transactions, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository, ClaimMatchingRepository, CaseDeadlinesRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, Transactions, DigestsRepository, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository, ClaimMatchingRepository, CaseDeadlinesRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

@@ -8,9 +8,12 @@ function flagPath(id: string, action: string): string {
   return `/api/flags/${encodeURIComponent(id)}/${action}`;
 }
 
-/** Open flags, highest priority first (the triage order). */
-export function listOpenFlags(signal?: AbortSignal): Promise<FlagPage> {
-  return request<FlagPage>(`/api/flags${queryString({ status: 'open', sort: 'priority', limit: OPEN_FLAGS_LIMIT })}`, { signal });
+/** How the open queue is ranked: by priority, or re-ranked by what officers decided before (`learned`). */
+export type FlagSort = 'priority' | 'learned';
+
+/** Open flags, most urgent first in the chosen ranking (the triage order). */
+export function listOpenFlags(sort: FlagSort, signal?: AbortSignal): Promise<FlagPage> {
+  return request<FlagPage>(`/api/flags${queryString({ status: 'open', sort, limit: OPEN_FLAGS_LIMIT })}`, { signal });
 }
 
 /** Claiming one's own flag again is accepted; another officer's claim answers 409 flag_claimed_by_other. */

@@ -55,3 +55,13 @@ export function applyFlagEvent(flags: readonly FlagView[], event: FlagEvent): Fl
     }
   }
 }
+
+/**
+ * In the learned ranking the list's priorities come from the re-ranked queue, which events do not carry: a flag
+ * already listed keeps its learned priority when an event brings a newer copy; a new flag enters by its own.
+ */
+export function keepingListedRank(flags: readonly FlagView[], event: FlagEvent): FlagEvent {
+  const listed = flags.find((candidate) => candidate.id === event.data.flag.id);
+  if (!listed) return event;
+  return { ...event, data: { ...event.data, flag: { ...event.data.flag, priority: listed.priority, priorityFactors: listed.priorityFactors } } } as FlagEvent;
+}

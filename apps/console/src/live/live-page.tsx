@@ -1,13 +1,14 @@
 import type { FlagView } from '@vigil/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { claimFlag, releaseFlag } from '../api/flags-api';
+import { claimFlag, type FlagSort, releaseFlag } from '../api/flags-api';
 import { useCurrentUser } from '../auth/auth-context';
 import { canTriageFlags } from '../auth/permissions';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
 import { errorNotice, Notice, successNotice, type NoticeMessage } from '../shared/notice';
 import { ConnectionIndicator } from './connection-indicator';
+import { DigestPanel } from './digest-panel';
 import { FlagRow, type FlagAction } from './flag-row';
 import { useLiveAlerts } from './live-alerts';
 import { ReasonDialog, type Decision } from './reason-dialog';
@@ -15,6 +16,9 @@ import { ShortcutsHelp } from './shortcuts-help';
 import { SpikeBanners, useSpikeText } from './spike-banner';
 import { useLiveFeed } from './use-live-feed';
 import { useLiveKeys } from './use-live-keys';
+
+/** Where the officer's chosen order is kept between visits. */
+const SORT_KEY = 'vigil.live.sort';
 
 /** Relative times ("3 phút trước") are redrawn this often. */
 const CLOCK_TICK_MS = 30_000;
@@ -26,12 +30,13 @@ export function LivePage() {
   const canTriage = canTriageFlags(user);
   const alerts = useLiveAlerts();
   const spikeText = useSpikeText();
+  const [sort, setSort] = useState<FlagSort>(() => (localStorage.getItem(SORT_KEY) === 'learned' ? 'learned' : 'priority'));
   const feed = useLiveFeed({
     onFlagCreated: (flag) => {
       if (flag.rule.severity === 'critical') alerts.alert(t('live.alerts.critical', { rule: flag.rule.name }), flag.item.title);
     },
     onSpike: (spike) => alerts.alert(t('live.spike.title', { name: spike.subject.name }), spikeText(spike)),
-  });
+  }, sort);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ flag: FlagView; decision: Decision } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -114,6 +119,21 @@ export function LivePage() {
         <h1>{t('live.title')}</h1>
         <div className="page-header-actions live-header-actions">
           <ConnectionIndicator state={feed.connection} />
+          <label className="live-sort" title={t('live.sort.hint')}>
+            {t('live.sort.label')}{' '}
+            <select
+              value={sort}
+              onChange={(event) => {
+                const chosen: FlagSort = event.target.value === 'learned' ? 'learned' : 'priority';
+                localStorage.setItem(SORT_KEY, chosen);
+                setSort(chosen);
+              }}
+              data-testid="live-sort"
+            >
+              <option value="priority">{t('live.sort.priority')}</option>
+              <option value="learned">{t('live.sort.learned')}</option>
+            </select>
+          </label>
           <button type="button" aria-pressed={alerts.enabled} title={t('live.alerts.hint')} onClick={() => void alerts.toggle()} data-testid="live-alerts-toggle">
             {t(alerts.enabled ? 'live.alerts.disable' : 'live.alerts.enable')}
           </button>
@@ -124,6 +144,7 @@ export function LivePage() {
       </div>
       {alerts.enabled && alerts.notificationsBlocked && <p className="muted small">{t('live.alerts.blocked')}</p>}
       <SpikeBanners spikes={feed.spikes} onDismiss={feed.dismissSpike} />
+      <DigestPanel digests={feed.digests} />
       <p className="muted">
         {t('live.intro')} {t('live.selectedHint')}
       </p>

@@ -1,15 +1,17 @@
-import type { AnyLiveEventEnvelope, FlagView, SpikeView } from '@vigil/contracts';
+import type { AnyLiveEventEnvelope, DigestView, FlagView, SpikeView } from '@vigil/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listOpenFlags } from '../api/flags-api';
+import { listDigests } from '../api/digests-api';
+import { type FlagSort, listOpenFlags } from '../api/flags-api';
 import { request } from '../api/http';
 import { openLiveSocket, type LiveConnectionState } from '../api/live-socket';
-import { applyFlagEvent, compareEventIds, isFlagEvent, sortFlags, withFlag, type FlagEvent } from './live-flags';
+import { applyFlagEvent, compareEventIds, isFlagEvent, keepingListedRank, sortFlags, withFlag, type FlagEvent } from './live-flags';
 
 /** How long a newly raised flag stays highlighted. */
 const FRESH_MS = 6_000;
 /** Without a `ready` by then (the socket cannot connect), the list loads anyway; it reloads once the socket is up. */
 const LIST_FALLBACK_MS = 4_000;
 const SPIKES_SHOWN = 3;
+const DIGESTS_SHOWN = 3;
 
 export interface LiveFeedListener {
   /** A flag raised while connected (not replayed), or a spike: the page decides whether to alert. */
@@ -25,6 +27,8 @@ export interface LiveFeed {
   /** Flags raised in the last few seconds. */
   fresh: ReadonlySet<string>;
   spikes: SpikeView[];
+  /** The latest digests of lower-tier flags, newest first. */
+  digests: DigestView[];
   dismissSpike: (id: string) => void;
   /** Shows an action's answer at once (the event that follows changes nothing). */
   showFlag: (flag: FlagView) => void;
@@ -34,15 +38,18 @@ export interface LiveFeed {
 /**
  * The open flags kept current by the live feed. The socket connects first and the list is read after its `ready`,
  * so every change after the list was read arrives on the socket (buffered until the list is there); reconnections
- * resume after the last applied id, and ids at or below it are dropped.
+ * resume after the last applied id, and ids at or below it are dropped. Changing `sort` reads the list again on the
+ * same socket.
  */
-export function useLiveFeed(listener: LiveFeedListener): LiveFeed {
+export function useLiveFeed(listener: LiveFeedListener, sort: FlagSort): LiveFeed {
   const [flags, setFlags] = useState<FlagView[]>();
   const [error, setError] = useState<unknown>();
   const [connection, setConnection] = useState<LiveConnectionState>({ kind: 'connecting' });
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [spikes, setSpikes] = useState<SpikeView[]>([]);
+  const [digests, setDigests] = useState<DigestView[]>([]);
   const listenerRef = useRef(listener);
+  const sortRef = useRef(sort);
   const loadList = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -76,18 +83,21 @@ export function useLiveFeed(listener: LiveFeedListener): LiveFeed {
       );
     };
 
+    // In the learned ranking a listed flag keeps the rank the re-ranked list gave it.
+    const apply = (list: FlagView[], event: FlagEvent) => applyFlagEvent(list, sortRef.current === 'learned' ? keepingListedRank(list, event) : event);
+
     const load = () => {
       listController?.abort();
       const controller = new AbortController();
       listController = controller;
       pending ??= [];
       setError(undefined);
-      listOpenFlags(controller.signal).then(
+      listOpenFlags(sortRef.current, controller.signal).then(
         (page) => {
           if (controller.signal.aborted) return;
           const buffered = pending ?? [];
           pending = null;
-          setFlags(buffered.reduce(applyFlagEvent, sortFlags(page.flags)));
+          setFlags(buffered.reduce(apply, sortFlags(page.flags)));
         },
         (caught: unknown) => {
           if (!controller.signal.aborted) setError(caught);
@@ -99,7 +109,7 @@ export function useLiveFeed(listener: LiveFeedListener): LiveFeed {
     const handle = (event: AnyLiveEventEnvelope, replayed: boolean) => {
       if (isFlagEvent(event)) {
         if (pending) pending.push(event);
-        else setFlags((current) => (current ? applyFlagEvent(current, event) : current));
+        else setFlags((current) => (current ? apply(current, event) : current));
         if (event.type === 'flag.created') {
           markFresh(event.data.flag.id);
           if (!replayed) listenerRef.current.onFlagCreated?.(event.data.flag);
@@ -110,6 +120,9 @@ export function useLiveFeed(listener: LiveFeedListener): LiveFeed {
         case 'spike.detected':
           setSpikes((current) => [event.data, ...current.filter((spike) => spike.id !== event.data.id)].slice(0, SPIKES_SHOWN));
           if (!replayed) listenerRef.current.onSpike?.(event.data);
+          return;
+        case 'digest.ready':
+          setDigests((current) => [event.data, ...current.filter((digest) => digest.id !== event.data.id)].slice(0, DIGESTS_SHOWN));
           return;
         case 'item.changed':
         case 'item.removed':
@@ -130,6 +143,14 @@ export function useLiveFeed(listener: LiveFeedListener): LiveFeed {
         }
       }
     };
+
+    listDigests(DIGESTS_SHOWN).then(
+      (latest) => {
+        // A digest.ready heard meanwhile is newer than what the read found, or the same.
+        if (!disposed) setDigests((current) => [...current, ...latest.filter((digest) => !current.some((heard) => heard.id === digest.id))].slice(0, DIGESTS_SHOWN));
+      },
+      () => undefined, // The panel stays empty; the flags list shows any lasting failure.
+    );
 
     let listLoaded = false;
     later(LIST_FALLBACK_MS, () => {
@@ -178,10 +199,16 @@ export function useLiveFeed(listener: LiveFeedListener): LiveFeed {
     };
   }, []);
 
+  useEffect(() => {
+    if (sortRef.current === sort) return;
+    sortRef.current = sort;
+    loadList.current();
+  }, [sort]);
+
   const showFlag = useCallback((flag: FlagView) => setFlags((current) => (current ? withFlag(current, flag) : current)), []);
   const dismissSpike = useCallback((id: string) => setSpikes((current) => current.filter((spike) => spike.id !== id)), []);
   // After a failed list load: read it again on the same socket, whose events are buffered meanwhile.
   const reload = useCallback(() => loadList.current(), []);
 
-  return { flags, error, connection, fresh, spikes, dismissSpike, showFlag, reload };
+  return { flags, error, connection, fresh, spikes, digests, dismissSpike, showFlag, reload };
 }

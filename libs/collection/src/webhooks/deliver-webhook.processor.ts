@@ -44,7 +44,7 @@ export class DeliverWebhookProcessor implements OnApplicationShutdown {
   }
 
   async handle({ deliveryId }: JobPayloads['deliver-webhook']): Promise<void> {
-    const attempt = await this.webhooks.findAttempt(deliveryId);
+    const attempt = await this.webhooks.findAttempt(deliveryId, this.clock.now());
     if (!attempt || attempt.delivery.status !== 'pending') return;
     if (!attempt.webhook.active) {
       await this.webhooks.cancel(deliveryId);
@@ -77,7 +77,9 @@ export class DeliverWebhookProcessor implements OnApplicationShutdown {
   private async send({ delivery, webhook, event }: DeliveryAttempt): Promise<Verdict> {
     const body = JSON.stringify({ id: event.id, type: event.type, at: event.at.toISOString(), data: event.data });
     const timestamp = String(Math.floor(this.clock.now().getTime() / 1000));
-    const secret = await this.secrets.open(webhook.secretSealed, webhook.id);
+    // During a rotation's grace period both secrets sign, the new one first: a receiver accepts either.
+    const secrets = [webhook.secretSealed, ...(webhook.previousSecretSealed ? [webhook.previousSecretSealed] : [])];
+    const signatures = await Promise.all(secrets.map(async (sealed) => webhookSignature(await this.secrets.open(sealed, webhook.id), timestamp, body)));
     const attemptNumber = delivery.attempts + 1;
     let statusCode: number | null = null;
     let error: string;
@@ -89,7 +91,7 @@ export class DeliverWebhookProcessor implements OnApplicationShutdown {
           [WEBHOOK_HEADERS.event]: event.type,
           [WEBHOOK_HEADERS.delivery]: delivery.id,
           [WEBHOOK_HEADERS.timestamp]: timestamp,
-          [WEBHOOK_HEADERS.signature]: webhookSignature(secret, timestamp, body),
+          [WEBHOOK_HEADERS.signature]: signatures.join(','),
         },
       });
       statusCode = answer.status;

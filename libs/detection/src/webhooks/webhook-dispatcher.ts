@@ -17,7 +17,8 @@ export function isAtLeast(severity: Severity, minimum: Severity): boolean {
 /**
  * The immediate tier: of the live events just stored, a flag raised at or above a webhook's minimum severity and a
  * spike (when the webhook takes spikes) become one delivery row per webhook, then one job each. The rows are the
- * outbox: a job lost before it ran is queued again by the sweep. Lower severities stay on the live feed.
+ * outbox: a job lost before it ran is queued again by the sweep. Lower severities stay on the live feed and reach the
+ * webhooks that take digests in the periodic digest (`digest.ready`, DigestComposer).
  */
 @Injectable()
 export class WebhookDispatcher {
@@ -36,7 +37,7 @@ export class WebhookDispatcher {
   async record(stored: readonly LiveEventEnvelope[], tx: Transaction): Promise<string[]> {
     // The publisher's signature ties each envelope's data to its type.
     const envelopes = stored as readonly AnyLiveEventEnvelope[];
-    const candidates = envelopes.filter((envelope) => envelope.type === 'flag.created' || envelope.type === 'spike.detected');
+    const candidates = envelopes.filter((envelope) => envelope.type === 'flag.created' || envelope.type === 'spike.detected' || envelope.type === 'digest.ready');
     if (candidates.length === 0) return [];
     const webhooks = await this.webhooks.listEnabled(tx);
     const deliveries: NewDelivery[] = candidates.flatMap((envelope) =>
@@ -62,6 +63,8 @@ function wants(webhook: WebhookRow, envelope: AnyLiveEventEnvelope): boolean {
       return isAtLeast(envelope.data.flag.rule.severity, webhook.minSeverity);
     case 'spike.detected':
       return webhook.includeSpikes;
+    case 'digest.ready':
+      return webhook.includeDigest;
     default:
       return false;
   }

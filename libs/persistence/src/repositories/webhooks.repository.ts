@@ -10,6 +10,7 @@ export interface WebhookRow {
   url: string;
   minSeverity: Severity;
   includeSpikes: boolean;
+  includeDigest: boolean;
   enabled: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -21,6 +22,7 @@ export interface NewWebhook {
   url: string;
   minSeverity: Severity;
   includeSpikes: boolean;
+  includeDigest: boolean;
   enabled: boolean;
   /** The signing secret as WebhookSecrets sealed it: never stored or returned in the clear. */
   secretSealed: string;
@@ -47,10 +49,14 @@ export interface DeliveryRow {
   deliveredAt: Date | null;
 }
 
+/** What an admin may change on a webhook; absent fields stay as they are. */
+export type WebhookChanges = Partial<Pick<WebhookRow, 'name' | 'url' | 'minSeverity' | 'includeSpikes' | 'includeDigest' | 'enabled'>>;
+
 /** Everything one attempt needs, read in one query. */
 export interface DeliveryAttempt {
   delivery: DeliveryRow;
-  webhook: { id: string; url: string; secretSealed: string; active: boolean };
+  /** `previousSecretSealed`: the rotated-out secret while its grace period lasts (deliveries are signed with both). */
+  webhook: { id: string; url: string; secretSealed: string; previousSecretSealed: string | null; active: boolean };
   event: { id: string; type: string; at: Date; data: unknown };
 }
 
@@ -62,7 +68,7 @@ export interface AttemptOutcome {
   at: Date;
 }
 
-const WEBHOOK_COLUMNS = `id, name, url, min_severity AS "minSeverity", include_spikes AS "includeSpikes", enabled, created_at AS "createdAt", updated_at AS "updatedAt"`;
+const WEBHOOK_COLUMNS = `id, name, url, min_severity AS "minSeverity", include_spikes AS "includeSpikes", include_digest AS "includeDigest", enabled, created_at AS "createdAt", updated_at AS "updatedAt"`;
 const DELIVERY_COLUMNS = `d.id, d.webhook_id AS "webhookId", d.live_event_id::text AS "liveEventId", d.event_type AS "eventType", d.status, d.attempts,
   d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode", d.last_error AS "lastError", d.created_at AS "createdAt", d.delivered_at AS "deliveredAt"`;
 
@@ -73,9 +79,9 @@ export class WebhooksRepository {
 
   async create(webhook: NewWebhook, at: Date): Promise<WebhookRow> {
     const [row]: WebhookRow[] = await this.db.query(
-      `INSERT INTO webhooks (id, name, url, min_severity, include_spikes, enabled, secret_sealed, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING ${WEBHOOK_COLUMNS}`,
-      [webhook.id, webhook.name, webhook.url, webhook.minSeverity, webhook.includeSpikes, webhook.enabled, webhook.secretSealed, webhook.createdBy, at],
+      `INSERT INTO webhooks (id, name, url, min_severity, include_spikes, include_digest, enabled, secret_sealed, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING ${WEBHOOK_COLUMNS}`,
+      [webhook.id, webhook.name, webhook.url, webhook.minSeverity, webhook.includeSpikes, webhook.includeDigest, webhook.enabled, webhook.secretSealed, webhook.createdBy, at],
     );
     return row!;
   }
@@ -91,6 +97,34 @@ export class WebhooksRepository {
   async findById(id: string): Promise<WebhookRow | null> {
     const [row]: WebhookRow[] = await this.db.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE id = $1 AND deleted_at IS NULL`, [id]);
     return row ?? null;
+  }
+
+  /** Applies the changes; a webhook disabled here cancels what it still had to send. Null when there is no such webhook. */
+  async update(id: string, changes: WebhookChanges, at: Date): Promise<WebhookRow | null> {
+    const columns: Record<keyof WebhookChanges, string> = { name: 'name', url: 'url', minSeverity: 'min_severity', includeSpikes: 'include_spikes', includeDigest: 'include_digest', enabled: 'enabled' };
+    const parameters: unknown[] = [id, at];
+    const sets = (Object.keys(columns) as (keyof WebhookChanges)[])
+      .filter((field) => changes[field] !== undefined)
+      .map((field) => `${columns[field]} = $${parameters.push(changes[field])}`);
+    return this.db.transaction(async (tx) => {
+      const [rows]: [WebhookRow[], number] = await tx.query(
+        `UPDATE webhooks SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 AND deleted_at IS NULL RETURNING ${WEBHOOK_COLUMNS}`,
+        parameters,
+      );
+      if (!rows[0]) return null;
+      if (changes.enabled === false) await tx.query(`UPDATE webhook_deliveries SET status = 'cancelled', next_attempt_at = NULL WHERE webhook_id = $1 AND status = 'pending'`, [id]);
+      return rows[0];
+    });
+  }
+
+  /** A new signing secret; the current one keeps signing beside it until `previousValidUntil`. Null when there is no such webhook. */
+  async rotateSecret(id: string, secretSealed: string, previousValidUntil: Date, at: Date): Promise<WebhookRow | null> {
+    const [rows]: [WebhookRow[], number] = await this.db.query(
+      `UPDATE webhooks SET previous_secret_sealed = secret_sealed, previous_secret_expires_at = $3, secret_sealed = $2, updated_at = $4
+        WHERE id = $1 AND deleted_at IS NULL RETURNING ${WEBHOOK_COLUMNS}`,
+      [id, secretSealed, previousValidUntil, at],
+    );
+    return rows[0] ?? null;
   }
 
   /** Marks the webhook deleted and cancels what it still had to send; false when there was no such webhook. */
@@ -115,16 +149,18 @@ export class WebhooksRepository {
     return rows.map((row) => row.id);
   }
 
-  async findAttempt(deliveryId: string): Promise<DeliveryAttempt | null> {
-    const [row]: (DeliveryRow & { url: string; secretSealed: string; active: boolean; at: Date; data: unknown })[] = await this.db.query(
-      `SELECT ${DELIVERY_COLUMNS}, w.url, w.secret_sealed AS "secretSealed", (w.enabled AND w.deleted_at IS NULL) AS active, e.at, e.data
+  async findAttempt(deliveryId: string, now: Date): Promise<DeliveryAttempt | null> {
+    const [row]: (DeliveryRow & { url: string; secretSealed: string; previousSecretSealed: string | null; active: boolean; at: Date; data: unknown })[] = await this.db.query(
+      `SELECT ${DELIVERY_COLUMNS}, w.url, w.secret_sealed AS "secretSealed",
+              CASE WHEN w.previous_secret_expires_at > $2 THEN w.previous_secret_sealed END AS "previousSecretSealed",
+              (w.enabled AND w.deleted_at IS NULL) AS active, e.at, e.data
          FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id JOIN live_events e ON e.id = d.live_event_id
         WHERE d.id = $1`,
-      [deliveryId],
+      [deliveryId, now],
     );
     if (!row) return null;
-    const { url, secretSealed, active, at, data, ...delivery } = row;
-    return { delivery, webhook: { id: delivery.webhookId, url, secretSealed, active }, event: { id: delivery.liveEventId, type: delivery.eventType, at: new Date(at), data } };
+    const { url, secretSealed, previousSecretSealed, active, at, data, ...delivery } = row;
+    return { delivery, webhook: { id: delivery.webhookId, url, secretSealed, previousSecretSealed, active }, event: { id: delivery.liveEventId, type: delivery.eventType, at: new Date(at), data } };
   }
 
   /**

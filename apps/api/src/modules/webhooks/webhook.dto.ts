@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { SEVERITIES, type Severity } from '@vigil/contracts';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -30,11 +30,19 @@ export class CreateWebhookDto {
   @IsBoolean()
   includeSpikes?: boolean;
 
+  @ApiPropertyOptional({ default: false, description: 'Also send the periodic digest of lower-tier flags (digest.ready)' })
+  @IsOptionalButNotNull()
+  @IsBoolean()
+  includeDigest?: boolean;
+
   @ApiPropertyOptional({ default: true })
   @IsOptionalButNotNull()
   @IsBoolean()
   enabled?: boolean;
 }
+
+/** Any of the create's fields; those left out stay as they are. Disabling cancels the deliveries still waiting. */
+export class UpdateWebhookDto extends PartialType(CreateWebhookDto) {}
 
 export class DeliveriesQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

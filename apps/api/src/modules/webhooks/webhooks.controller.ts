@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CreatedWebhook, WebhookDeliveryView, WebhookView } from '@vigil/contracts';
+import type { CreatedWebhook, RotatedWebhookSecret, WebhookDeliveryView, WebhookView } from '@vigil/contracts';
 import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { Roles } from '../auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
-import { CreateWebhookDto, DeliveriesQueryDto } from './webhook.dto';
+import { CreateWebhookDto, DeliveriesQueryDto, UpdateWebhookDto } from './webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
 /** Outbound webhooks (README "Webhooks"): admins only, since a webhook sends flagged content out of Vigil. */
@@ -28,6 +28,23 @@ export class WebhooksController {
   @Answers('WebhookView[]')
   list(): Promise<WebhookView[]> {
     return this.webhooks.list();
+  }
+
+  /** Edits any of the create's fields; disabling cancels the deliveries still waiting. */
+  @Roles('admin')
+  @Patch(':id')
+  @Refuses('webhook_not_found')
+  update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateWebhookDto): Promise<WebhookView> {
+    return this.webhooks.update(id, body);
+  }
+
+  /** The answer carries the new signing secret, shown this once; the old one signs beside it for the grace period. */
+  @Roles('admin')
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @Refuses('webhook_not_found')
+  rotateSecret(@Param('id', UuidParamPipe) id: string): Promise<RotatedWebhookSecret> {
+    return this.webhooks.rotateSecret(id);
   }
 
   /** Stops sending; deliveries still waiting are cancelled. */

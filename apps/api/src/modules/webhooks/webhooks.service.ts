@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type CreatedWebhook, VigilError, type WebhookDeliveryView, type WebhookView } from '@vigil/contracts';
+import { type CreatedWebhook, type RotatedWebhookSecret, VigilError, type WebhookDeliveryView, type WebhookView } from '@vigil/contracts';
 import { WebhookSecrets } from '@vigil/detection';
+import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { type DeliveryRow, type WebhookRow, WebhooksRepository } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
-import type { CreateWebhookDto } from './webhook.dto';
+import type { CreateWebhookDto, UpdateWebhookDto } from './webhook.dto';
 
 @Injectable()
 export class WebhooksService {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly secrets: WebhookSecrets,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -25,6 +27,7 @@ export class WebhooksService {
         url: body.url,
         minSeverity: body.minSeverity ?? 'critical',
         includeSpikes: body.includeSpikes ?? true,
+        includeDigest: body.includeDigest ?? false,
         enabled: body.enabled ?? true,
         secretSealed: await this.secrets.seal(secret, id),
         createdBy: user.id,
@@ -36,6 +39,22 @@ export class WebhooksService {
 
   async list(): Promise<WebhookView[]> {
     return (await this.webhooks.list()).map(toWebhookView);
+  }
+
+  async update(id: string, body: UpdateWebhookDto): Promise<WebhookView> {
+    const row = await this.webhooks.update(id, body, this.clock.now());
+    if (!row) throw notFound(id);
+    return toWebhookView(row);
+  }
+
+  /** A new secret, shown once; the old one keeps signing beside it for the grace period, so receivers switch without a gap. */
+  async rotateSecret(id: string): Promise<RotatedWebhookSecret> {
+    const secret = this.secrets.generate();
+    const now = this.clock.now();
+    const previousValidUntil = new Date(now.getTime() + this.config.webhooks.secretGraceMs);
+    const row = await this.webhooks.rotateSecret(id, await this.secrets.seal(secret, id), previousValidUntil, now);
+    if (!row) throw notFound(id);
+    return { ...toWebhookView(row), secret, previousSecretValidUntil: previousValidUntil.toISOString() };
   }
 
   async remove(id: string): Promise<void> {
@@ -60,6 +79,7 @@ function toWebhookView(row: WebhookRow): WebhookView {
     url: row.url,
     minSeverity: row.minSeverity,
     includeSpikes: row.includeSpikes,
+    includeDigest: row.includeDigest,
     enabled: row.enabled,
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
