@@ -115,7 +115,7 @@ describe('Detection: the periodic digest of lower-tier flags, webhook edits and 
     await collect('Mất điện kéo dài, bệnh viện tỉnh chạy máy phát');
     await collect('Tin đồn mất điện cả tuần là không đúng');
     await collect('Nguy cơ vỡ đê ở hạ lưu sông Sêrêpốk');
-    const critical = await waitFor('the critical flag at the webhook', () => receiver.ofType('flag.created')[0]);
+    const critical = await waitFor('the critical flag at the webhook', async () => receiver.ofType('flag.created')[0]);
     expect(JSON.parse(critical.body)).toMatchObject({ data: { flag: { rule: { severity: 'critical' } } } });
     const [newSignature, oldSignature] = (critical.headers['x-vigil-signature'] as string).split(',');
     const timestamp = critical.headers['x-vigil-timestamp'] as string;
@@ -132,7 +132,7 @@ describe('Detection: the periodic digest of lower-tier flags, webhook edits and 
     expect(digest!.flags.map((flag) => flag.ruleName)).toEqual(['Mất điện diện rộng', 'Mất điện diện rộng', 'Mất điện diện rộng']);
     expect(new Date(digest!.periodEnd).getTime() - new Date(digest!.periodStart).getTime()).toBe(HOUR_MS);
 
-    const sent = await waitFor('the digest at the webhook', () => receiver.ofType('digest.ready')[0]);
+    const sent = await waitFor('the digest at the webhook', async () => receiver.ofType('digest.ready')[0]);
     expect(JSON.parse(sent.body)).toMatchObject({ type: 'digest.ready', data: { id: digest!.id, flagCount: 3 } });
     expect(receiver.ofType('flag.created')).toHaveLength(1);
 
