@@ -121,7 +121,7 @@ export class EnrichItemProcessor {
       updatedAt: article.updatedAt ?? item.updatedAt,
       fingerprint: fingerprintToHex(fingerprint),
       fingerprintBands: bandsOf(fingerprint),
-      storyId: await this.storyFor(item, fingerprint, { title, text, language }),
+      ...(await this.storyFor(item, fingerprint, { title, text, language }, search.text)),
     };
     // The whole article may match a rule the feed's summary did not; matched before the write, so a retry matches too.
     await this.flagger.flag([{ id: item.id, title, text, language, sourceId: item.sourceId, storyId: enrichment.storyId }]);
@@ -150,20 +150,30 @@ export class EnrichItemProcessor {
    * it matches as well, founding a story around the two. An item matching nothing stays storyless (a story of one,
    * as the item list shows it) and keeps a lone centroid a later item can match. Costs a few bounded queries: the
    * item's term buckets, its candidates (sharing one of its top terms, latest 50), one locked centroid update.
+   * An item whose text is word for word an earlier item's of another source (a listing page republishing a feed's
+   * article) is that item's copy too: it joins its story and lists show the original alone.
    */
-  private async storyFor(item: ItemEntity, fingerprint: bigint, content: { title: string; text: string; language: string | null }): Promise<string | null> {
+  private async storyFor(
+    item: ItemEntity,
+    fingerprint: bigint,
+    content: { title: string; text: string; language: string | null },
+    searchText: string,
+  ): Promise<Pick<ItemEnrichment, 'storyId' | 'copyOf'>> {
     const { vector, frequencies } = await this.termVector(content);
     const merge: CentroidMerge = (current) => (current ? withItem(current, vector) : centroidOf(vector));
     const since = new Date(item.fetchedAt.getTime() - STORY_WINDOW_MS);
+    // Oldest first: the first exact copy found is the original (or a copy pointing to it).
     const duplicates = await this.items.findStoryCandidates(bandsOf(fingerprint), since, item.id);
-    const duplicate = duplicates.find((candidate) => candidate.fingerprint && hammingDistance(candidate.fingerprint, fingerprint) <= NEAR_DUPLICATE_DISTANCE);
-    if (duplicate) return this.join(duplicate.storyId, duplicate.id, merge, item.fetchedAt);
-    if (vector.size === 0) return null;
+    const original = duplicates.find((candidate) => candidate.enrichedAt && candidate.sourceId !== item.sourceId && candidate.searchText === searchText);
+    const duplicate = original ?? duplicates.find((candidate) => candidate.fingerprint && hammingDistance(candidate.fingerprint, fingerprint) <= NEAR_DUPLICATE_DISTANCE);
+    const copyOf = original ? (original.copyOf ?? original.id) : null;
+    if (duplicate) return { storyId: await this.join(duplicate.storyId, duplicate.id, merge, item.fetchedAt), copyOf };
+    if (vector.size === 0) return { storyId: null, copyOf };
     const candidates = await this.stories.candidateCentroids(candidateTerms(vector, frequencies), new Date(item.fetchedAt.getTime() - STORY_TOPIC_WINDOW_MS), item.id);
     const match = chooseStory(vector, candidates.map((candidate) => ({ key: candidate, centroid: candidate.terms, lastItemAt: candidate.lastItemAt })), item.fetchedAt);
-    if (match) return this.join(match.key.storyId, match.key.itemId!, merge, item.fetchedAt);
+    if (match) return { storyId: await this.join(match.key.storyId, match.key.itemId!, merge, item.fetchedAt), copyOf };
     await this.stories.addLoneCentroid(item.id, centroidOf(vector), item.fetchedAt);
-    return null;
+    return { storyId: null, copyOf };
   }
 
   /** Joins a story, or founds one around the lone item matched. */

@@ -45,6 +45,10 @@ export class ItemEntity {
   @Column({ name: 'story_id', type: 'uuid', nullable: true })
   storyId!: string | null;
 
+  /** The earlier item of another source this one copies word for word: lists show that original alone. */
+  @Column({ name: 'copy_of', type: 'uuid', nullable: true })
+  copyOf!: string | null;
+
   @Column({ name: 'content_hash', type: 'text', nullable: true })
   contentHash!: string | null;
 

@@ -91,13 +91,15 @@ export interface SearchTerms extends ItemFilters {
   groups: { token: string; stem: string | null }[];
 }
 
-/** The filters as SQL conditions (none when nothing narrows the list). */
+/** The filters as SQL conditions, exact copies always left out. */
 export function filterConditions(filters: ItemFilters, sql: SqlParameters): string[] {
   const conditions: string[] = [];
   if (filters.sourceId) conditions.push(`source_id = ${sql.add(filters.sourceId)}`);
   if (filters.from) conditions.push(`published_at >= ${sql.add(filters.from)}`);
   if (filters.to) conditions.push(`published_at < ${sql.add(filters.to)}`);
   if (filters.language) conditions.push(`language = ${sql.add(filters.language)}`);
+  // An exact copy of another source's item is listed behind its original (in its story), not beside it.
+  conditions.push('id NOT IN (SELECT id FROM items WHERE copy_of IS NOT NULL)');
   return conditions;
 }
 

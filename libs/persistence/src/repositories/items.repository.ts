@@ -28,14 +28,16 @@ import {
 /** What collection knows of an item from its feed, sitemap or listing page, before its page is fetched. */
 export type NewItem = Omit<
   ItemEntity,
-  'id' | 'indexedAt' | 'storyId' | 'fingerprint' | 'fingerprintBands' | 'enrichedAt' | 'watched' | 'nextCheckAt' | 'removedAt'
+  'id' | 'indexedAt' | 'storyId' | 'copyOf' | 'fingerprint' | 'fingerprintBands' | 'enrichedAt' | 'watched' | 'nextCheckAt' | 'removedAt'
 >;
 
 /** What the article page adds once fetched and extracted. */
 export type ItemEnrichment = Pick<
   ItemEntity,
   'title' | 'searchTitle' | 'text' | 'searchText' | 'canonicalUrl' | 'byline' | 'imageUrls' | 'language' | 'publishedAt' | 'updatedAt' | 'fingerprint' | 'fingerprintBands' | 'storyId'
->;
+> &
+  // Set only when enrichment finds the item copies another source's word for word.
+  Partial<Pick<ItemEntity, 'copyOf'>>;
 
 /** What a caller of upsert needs of a written row: which one, and whether it is new (its page still to fetch). */
 export interface UpsertedItem {
