@@ -51,6 +51,11 @@ describe('OpenAPI success answers', () => {
         status === '204' ? !response.content : Object.values(response.content ?? {}).some((media) => media.schema !== undefined && media.example !== undefined),
       );
       if (!described) undocumented.push(`${method} ${path}`);
+      for (const [, response] of success) {
+        for (const media of Object.values(response.content ?? {})) {
+          for (const name of answers.missingSchemas(media.schema)) undocumented.push(`${method} ${path}: no schema ${name} (run npm run contracts:schemas)`);
+        }
+      }
     }
     expect({ undocumented, fix: HOW_TO_DOCUMENT }).toEqual({ undocumented: [], fix: HOW_TO_DOCUMENT });
   });

@@ -19,12 +19,18 @@ export class DocumentedAnswers {
   /** `METHOD path` of every route a real answer was checked for. */
   readonly checked = new Set<string>();
 
-  constructor(document: OpenApiDocument) {
+  constructor(private readonly document: OpenApiDocument) {
     this.ajv.addSchema({ $id: 'vigil-api', components: document.components });
     for (const [path, item] of Object.entries(document.paths)) {
       const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
       for (const [method, operation] of Object.entries(item)) this.routes.push({ method: method.toUpperCase(), path, pattern, operation });
     }
+  }
+
+  /** Schema names a response refers to that the document lacks (a type added to contracts without regenerating). */
+  missingSchemas(schema: unknown): string[] {
+    const names = [...JSON.stringify(schema ?? null).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map(([, name]) => name!);
+    return names.filter((name) => !(name in this.document.components.schemas));
   }
 
   /** The route that serves this request: a literal segment (`/api/sources/export`) wins over a parameter. */
@@ -43,6 +49,8 @@ export class DocumentedAnswers {
     if (status === 204) return content ? [`${name}: 204 documents a body`] : this.pass(name);
     const documented = content?.[mediaType];
     if (!documented?.schema) return [`${name}: ${status} ${mediaType} is not documented (documented: ${Object.keys(route.operation.responses).join(', ')})`];
+    const missing = this.missingSchemas(documented.schema);
+    if (missing.length) return [`${name}: no schema ${missing.join(', ')} (run npm run contracts:schemas)`];
     const validate = this.validator(JSON.stringify(documented.schema));
     if (validate(body)) return this.pass(name);
     return (validate.errors ?? []).map((error) => `${name} ${status}: ${error.instancePath || '(body)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
