@@ -1,5 +1,7 @@
 import type { ApiSchemaName, ApiSchemaTypes, FlagView, ItemDetail, SourceView, UserView, WebhookView } from '@vigil/contracts';
 import type { TextAnswer } from './api-answers';
+import { CLAIM_EXAMPLES } from '../modules/claims/claim-examples';
+import { CASES_CSV_EXAMPLE, INSIGHT_EXAMPLES } from '../modules/case-insights/insight-examples';
 
 /** Fictional news and ids, one set for every example so they read as one office's day. */
 const AT = '2026-11-27T03:00:00.000Z';
@@ -116,6 +118,8 @@ const spike = { id: '6d5c4b3a-2e1f-4a9b-8c7d-6e5f4a3b2c1d', subject: { kind: 'ru
 
 /** One example per answer type a route documents; the OpenAPI spec checks each against its schema. */
 export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] } = {
+  ...CLAIM_EXAMPLES,
+  ...INSIGHT_EXAMPLES,
   UserView: user,
   SessionState: { signedIn: true, user },
   PasswordResetAnswer: { user: { ...user, mustChangePassword: true }, generatedPassword: 'rung-tre-xanh-mua-thu' },
@@ -181,4 +185,5 @@ export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] }
 export const TEXT_EXAMPLES: Record<TextAnswer, string> = {
   'text/html': '<!doctype html><html lang="vi"><body><div role="note">Bản lưu của Vigil…</div><article>…</article></body></html>',
   'text/x-opml': '<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><body><outline type="rss" text="Báo Tin Nhanh" xmlUrl="https://tin-nhanh.example.vn/rss/thoi-su.rss"/></body></opml>',
+  'text/csv': CASES_CSV_EXAMPLE,
 };

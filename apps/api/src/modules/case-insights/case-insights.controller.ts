@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { CaseTimeline, DashboardView, HandoverView } from '@vigil/contracts';
 import { IsIn, IsOptional } from 'class-validator';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole } from '../auth/access.decorators';
@@ -32,6 +33,7 @@ export class CaseInsightsController {
   @ApiProduces('text/csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="vigil-cases.csv"')
+  @Answers('text/csv')
   csv(): Promise<string> {
     return this.overview.csv();
   }
@@ -39,6 +41,7 @@ export class CaseInsightsController {
   @AnyRole()
   @Get('cases/:id/timeline')
   @Refuses('case_not_found')
+  @Answers('CaseTimeline')
   timeline(@Param('id', UuidParamPipe) id: string): Promise<CaseTimeline> {
     return this.timelines.timeline(id);
   }
@@ -50,18 +53,21 @@ export class CaseInsightsController {
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('content-security-policy', REPORT_CONTENT_SECURITY_POLICY)
   @Refuses('case_not_found')
+  @Answers('text/html')
   report(@Param('id', UuidParamPipe) id: string, @Query() query: CaseReportQueryDto): Promise<string> {
     return this.timelines.report(id, query.lang ?? 'vi');
   }
 
   @AnyRole()
   @Get('handover')
+  @Answers('HandoverView')
   handover(): Promise<HandoverView> {
     return this.overview.handover();
   }
 
   @AnyRole()
   @Get('dashboard')
+  @Answers('DashboardView')
   dashboard(): Promise<DashboardView> {
     return this.overview.dashboard();
   }
