@@ -1,4 +1,5 @@
 import type { CaseTimeline, DashboardView, HandoverView } from '@vigil/contracts';
+import { DocumentedAnswers, type OpenApiDocument } from '../api/support/openapi-answers';
 import { startVigil, type VigilTestApp } from '../support/vigil-test-app';
 import { CaseHistory } from './support/case-history';
 
@@ -133,6 +134,16 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
     });
     const unpublished = await vigil.request<CaseTimeline>('GET', `/api/cases/${waiting}/timeline`, { token });
     expect(unpublished.body).toMatchObject({ impact: null, spread: { totalItems: 0, cells: [] }, metrics: { timeToAcknowledgeSec: null } });
+  });
+
+  it('answers as /api/docs documents: each JSON answer matches its generated schema', async () => {
+    const answers = new DocumentedAnswers((await vigil.request<OpenApiDocument>('GET', '/api/docs-json')).body);
+    const problems: string[] = [];
+    for (const path of [`/api/cases/${answered}/timeline`, `/api/cases/${waiting}/timeline`, '/api/handover', '/api/dashboard']) {
+      const { status, body } = await vigil.request('GET', path, { token });
+      problems.push(...answers.problems('GET', path, status, 'application/json', body));
+    }
+    expect(problems).toEqual([]);
   });
 
   it('refuses unknown and malformed case ids with their codes', async () => {
