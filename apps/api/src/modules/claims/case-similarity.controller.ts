@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ConfirmMatchResult, SimilarCasesView, SuggestedTeamsView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
@@ -16,6 +17,7 @@ export class CaseSimilarityController {
 
   @AnyRole()
   @Get(':id/similar')
+  @Answers('SimilarCasesView')
   @Refuses('case_not_found')
   similar(@Param('id', UuidParamPipe) id: string): Promise<SimilarCasesView> {
     return this.matching.similarToCase(id);
@@ -23,6 +25,7 @@ export class CaseSimilarityController {
 
   @Roles('admin', 'duty_officer', 'leader')
   @Post(':id/similar/:otherId/confirm')
+  @Answers('ConfirmMatchResult')
   @HttpCode(200)
   @Refuses('case_not_found', 'claim_match_self')
   confirm(@Param('id', UuidParamPipe) id: string, @Param('otherId', UuidParamPipe) otherId: string, @Body() body: ConfirmMatchDto, @CurrentUser() user: AuthUser): Promise<ConfirmMatchResult> {
@@ -31,6 +34,7 @@ export class CaseSimilarityController {
 
   @AnyRole()
   @Get(':id/suggested-team')
+  @Answers('SuggestedTeamsView')
   @Refuses('case_not_found')
   suggestedTeam(@Param('id', UuidParamPipe) id: string): Promise<SuggestedTeamsView> {
     return this.matching.suggestedTeams(id);

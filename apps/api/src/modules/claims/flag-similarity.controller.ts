@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { SimilarCasesView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole } from '../auth/access.decorators';
@@ -14,6 +15,7 @@ export class FlagSimilarityController {
 
   @AnyRole()
   @Get(':id/similar-cases')
+  @Answers('SimilarCasesView')
   @Refuses('flag_not_found')
   similarCases(@Param('id', UuidParamPipe) id: string): Promise<SimilarCasesView> {
     return this.matching.similarToFlag(id);

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { GlossaryTermView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
@@ -16,12 +17,14 @@ export class GlossaryController {
 
   @AnyRole()
   @Get()
+  @Answers('GlossaryTermView[]')
   list(): Promise<GlossaryTermView[]> {
     return this.glossary.list();
   }
 
   @Roles('admin')
   @Post()
+  @Answers('GlossaryTermView')
   @Refuses('glossary_term_exists')
   create(@Body() body: GlossaryPairDto, @CurrentUser() user: AuthUser): Promise<GlossaryTermView> {
     return this.glossary.create(body, user.id);

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { TeamPlacesView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { Roles } from '../auth/access.decorators';
@@ -15,6 +16,7 @@ export class TeamPlacesController {
 
   @Roles('admin')
   @Put(':id/places')
+  @Answers('TeamPlacesView')
   @Refuses('team_not_found')
   setPlaces(@Param('id', UuidParamPipe) id: string, @Body() body: TeamPlacesDto): Promise<TeamPlacesView> {
     return this.glossary.setTeamPlaces(id, body.places);
