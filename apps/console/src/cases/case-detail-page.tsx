@@ -12,11 +12,11 @@ import { useResource } from '../shared/use-resource';
 import { AuditVerifyBadge } from './audit-verify-badge';
 import { CaseActivity } from './case-activity';
 import { CaseComments } from './case-comments';
+import { CaseDeadlines } from './case-deadlines';
 import { CaseFieldsForm } from './case-fields-form';
 import { CaseLinks } from './case-links';
 import { CaseTimelineSlot } from './case-timeline-slot';
 import { CaseTransitions } from './case-transitions';
-import { DeadlineCountdown } from './deadline-countdown';
 import { useCaseEvents } from './use-case-events';
 import { useCasePeople } from './use-case-people';
 import { useServerNow } from './use-server-now';
@@ -76,21 +76,7 @@ export function CaseDetailPage() {
                   ))}
             </dd>
           </dl>
-          {view.deadlines.length > 0 && (
-            <ul className="case-deadlines" aria-label={t('cases.detail.deadlines')} data-testid="case-deadlines">
-              {view.deadlines.map((deadline) => (
-                <li key={deadline.stage} data-state={deadline.state}>
-                  {deadline.state === 'met' ? (
-                    <span className="countdown countdown-met" data-testid="deadline-met" data-stage={deadline.stage}>
-                      {t(`cases.stage.${deadline.stage}`)} {t('cases.countdown.met')}
-                    </span>
-                  ) : (
-                    <DeadlineCountdown deadline={deadline} now={now} />
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <CaseDeadlines deadlines={view.deadlines} status={view.status} now={now} />
           <section className="card" aria-labelledby="case-status-title">
             <h2 id="case-status-title">{t('cases.detail.statusTitle')}</h2>
             <CaseTransitions view={view} onChanged={show} />
