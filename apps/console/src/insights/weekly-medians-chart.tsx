@@ -28,7 +28,7 @@ export function WeeklyMediansChart({ weeks }: { weeks: DashboardWeek[] }) {
   };
   return (
     <figure className="weekly-chart" data-testid="weekly-medians">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('insights.dashboard.mediansLabel')} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('insights.dashboard.mediansLabel')}>
         <title>{t('insights.dashboard.mediansLabel')}</title>
         <polyline points={line((week) => week.medianAcknowledgeSec)} className="line-acknowledge" />
         <polyline points={line((week) => week.medianPublishSec)} className="line-publish" />

@@ -31,7 +31,7 @@ export function SpreadChart({ timeline }: { timeline: CaseTimeline }) {
   const label = t('insights.timeline.chartLabel', { items: spread.totalItems, sources: spread.sources.length });
   return (
     <figure className="spread-chart" data-testid="timeline-spread">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
         <title>{label}</title>
         {[...perHour.entries()].map(([index, cells]) => {
           let top = plot;
