@@ -18,6 +18,7 @@ const GROUPS: FigureGroup[] = [
   { name: 'rules', about: 'watch-rule matching per item at 100, 1,000 and 10,000 rules', run: async (c) => (await import('./figures/rules')).rulesFigures(c) },
   { name: 'live', about: 'live feed: alert latency, fan-out to 1,000 clients, a 10,000-item burst', run: async (c) => (await import('./figures/live')).liveFigures(c) },
   { name: 'case-views', about: 'case board, timeline, handover and dashboard at 10,000 cases, 1,000 items on one case', run: async (c) => (await import('./figures/case-views')).caseViewsFigures(c) },
+  { name: 'deadlines', about: 'deadline tick at 10,000 open cases; how soon a due deadline fires', run: async (c) => (await import('./figures/deadlines')).deadlineFigures(c) },
   { name: 'memory', about: 'memory while collecting 100k items', run: async (c) => (await import('./figures/memory')).memoryFigures(c) },
 ];
 

@@ -72,25 +72,27 @@ export class DeadlineTicker {
 
     const caseIds = [...new Set(firings.map((firing) => firing.row.caseId))];
     const deadlines = await this.deadlines.forCases(caseIds, tx);
+    const cases = new Map((await this.cases.findByIds(caseIds, tx)).map((row) => [row.id, row]));
+    await this.audit.appendMany(
+      firings.map((firing) => ({ caseId: firing.row.caseId, entry: auditEntry(firing) })),
+      now,
+      tx,
+    );
     const drafts: LiveEventDraft[] = [];
-    for (const caseId of caseIds) {
-      const row = (await this.cases.findById(caseId, tx))!;
+    for (const firing of firings) {
+      const { caseId, stage } = firing.row;
+      const row = cases.get(caseId)!;
       const views = (deadlines.get(caseId) ?? []).map(deadlineView);
-      const summary = toCaseSummary(row, views);
-      for (const firing of firings.filter((candidate) => candidate.row.caseId === caseId)) {
-        const view = views.find((candidate) => candidate.stage === firing.row.stage)!;
-        await this.audit.append(caseId, auditEntry(firing), now, tx);
-        const deadline = { caseId, reference: row.reference, title: row.title, severity: row.severity, deadline: view };
-        const level = escalationLevelName(firing.level);
-        const escalated: LiveEventDraft<'case.escalated'> = {
-          type: 'case.escalated',
-          data: { case: summary, byUserId: null, stage: firing.row.stage, level, roles: rolesAtLevel(firing.level) },
-          audience: { roles: rolesAtLevel(firing.level) },
-        };
-        if (firing.kind === 'warning') drafts.push({ type: 'deadline.warning', data: deadline, audience: { roles: rolesAtLevel(firing.level) } });
-        if (firing.kind === 'breach') drafts.push({ type: 'deadline.breached', data: deadline, audience: { roles: rolesAtLevel(firing.level) } }, escalated);
-        if (firing.kind === 'reminder') drafts.push(escalated);
-      }
+      const deadline = { caseId, reference: row.reference, title: row.title, severity: row.severity, deadline: views.find((view) => view.stage === stage)! };
+      const roles = rolesAtLevel(firing.level);
+      const escalated: LiveEventDraft<'case.escalated'> = {
+        type: 'case.escalated',
+        data: { case: toCaseSummary(row, views), byUserId: null, stage, level: escalationLevelName(firing.level), roles },
+        audience: { roles },
+      };
+      if (firing.kind === 'warning') drafts.push({ type: 'deadline.warning', data: deadline, audience: { roles } });
+      if (firing.kind === 'breach') drafts.push({ type: 'deadline.breached', data: deadline, audience: { roles } }, escalated);
+      if (firing.kind === 'reminder') drafts.push(escalated);
     }
     return this.publisher.store(drafts, tx);
   }

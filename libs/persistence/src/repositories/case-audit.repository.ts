@@ -44,6 +44,44 @@ export class CaseAuditRepository {
     return fromRaw(row!);
   }
 
+  /**
+   * Several entries, for several cases, in one statement (the deadline ticker's firings): each case's entries chain
+   * on in the order given, under the same case row locks as `append`.
+   */
+  async appendMany(entries: readonly { caseId: string; entry: NewCaseAuditEntry }[], at: Date, tx: Transaction): Promise<void> {
+    if (entries.length === 0) return;
+    const caseIds = [...new Set(entries.map(({ caseId }) => caseId))];
+    await tx.manager.query(`SELECT 1 FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [caseIds]);
+    const lasts: { caseId: string; seq: number; hash: string }[] = await tx.manager.query(
+      `SELECT DISTINCT ON (case_id) case_id AS "caseId", seq, hash FROM case_audit WHERE case_id = ANY($1::uuid[]) ORDER BY case_id, seq DESC`,
+      [caseIds],
+    );
+    const heads = new Map(lasts.map((last) => [last.caseId, { seq: last.seq, hash: last.hash as string | null }]));
+    const rows = entries.map(({ caseId, entry }) => {
+      const head = heads.get(caseId) ?? { seq: 0, hash: null };
+      const content: AuditEntryContent = { caseId, seq: head.seq + 1, action: entry.action, actorId: entry.actorId, at: at.toISOString(), before: entry.before, after: entry.after };
+      const hash = auditEntryHash(head.hash, content);
+      heads.set(caseId, { seq: content.seq, hash });
+      return { content, prevHash: head.hash, hash };
+    });
+    const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+    await tx.manager.query(
+      `INSERT INTO case_audit (case_id, seq, action, actor_id, at, before, after, prev_hash, hash)
+       SELECT c, s, a, u, $5, b::jsonb, f::jsonb, p, h FROM unnest($1::uuid[], $2::int[], $3::text[], $4::uuid[], $6::text[], $7::text[], $8::text[], $9::text[]) AS x(c, s, a, u, b, f, p, h)`,
+      [
+        column((row) => row.content.caseId),
+        column((row) => row.content.seq),
+        column((row) => row.content.action),
+        column((row) => row.content.actorId),
+        at,
+        column((row) => toJsonb(row.content.before)),
+        column((row) => toJsonb(row.content.after)),
+        column((row) => row.prevHash),
+        column((row) => row.hash),
+      ],
+    );
+  }
+
   /** The whole trail, oldest first (what verification recomputes). */
   async list(caseId: string): Promise<CaseAuditRow[]> {
     const rows: RawAuditRow[] = await this.db.query(`${AUDIT_SELECT} WHERE e.case_id = $1 ORDER BY e.seq`, [caseId]);

@@ -86,6 +86,11 @@ export class CasesRepository {
     return this.read(tx?.manager ?? this.db.manager, id);
   }
 
+  /** Several cases at once (the deadline ticker announcing a tick's firings), in no particular order. */
+  findByIds(ids: readonly string[], tx?: Transaction): Promise<CaseRow[]> {
+    return (tx?.manager ?? this.db.manager).query(`${CASE_SELECT} WHERE c.id = ANY($1::uuid[])`, [[...ids]]);
+  }
+
   /** The case, its row locked until the transaction ends: changes to one case (and its audit chain) queue behind each other. */
   async lock(id: string, tx: Transaction): Promise<CaseRow | null> {
     const [locked]: { id: string }[] = await tx.manager.query(`SELECT id FROM cases WHERE id = $1 FOR UPDATE`, [id]);
