@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CaseDeadlineStage, CaseDeadlineState, CaseSeverity, CaseStatus } from '@vigil/contracts';
+import { deadlineState } from '@vigil/domain';
 import { Repository } from 'typeorm';
 import { ItemEntity } from '../entities/item.entity';
 
@@ -43,14 +44,11 @@ export interface MilestoneStatuses {
   publishedAt: readonly CaseStatus[];
 }
 
-/** A deadline's state as the contract words it, from the columns that fired. */
-const DEADLINE_STATE = `CASE WHEN d.breached_at IS NOT NULL THEN 'breached' WHEN d.met_at IS NOT NULL THEN 'met'
-  WHEN d.running_since IS NULL THEN 'paused' WHEN d.warned_at IS NOT NULL THEN 'warned' ELSE 'pending' END`;
 
 const CASE_HEADER = `
   SELECT c.id, c.reference, c.title, c.claim_summary, c.severity, c.status, c.tags, c.status_changed_at, c.created_at, c.updated_at,
          u.id AS assignee_id, u.username AS assignee_username, u.display_name AS assignee_name, t.id AS team_id, t.name AS team_name,
-         (SELECT COALESCE(json_agg(json_build_object('stage', d.stage, 'dueAt', d.due_at, 'state', ${DEADLINE_STATE}, 'metAt', d.met_at, 'breachedAt', d.breached_at)
+         (SELECT COALESCE(json_agg(json_build_object('stage', d.stage, 'dueAt', d.due_at, 'metAt', d.met_at, 'warnedAt', d.warned_at, 'breachedAt', d.breached_at, 'paused', d.running_since IS NULL)
                   ORDER BY array_position(ARRAY['acknowledge', 'draft', 'approve', 'publish'], d.stage)), '[]'::json)
             FROM case_deadlines d WHERE d.case_id = c.id) AS deadlines`;
 const CASE_HEADER_JOINS = `LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN teams t ON t.id = c.team_id`;
@@ -75,7 +73,7 @@ interface CaseHeaderRecord {
   assignee_name: string | null;
   team_id: string | null;
   team_name: string | null;
-  deadlines: { stage: CaseDeadlineStage; dueAt: string; state: CaseDeadlineState; metAt: string | null; breachedAt: string | null }[];
+  deadlines: { stage: CaseDeadlineStage; dueAt: string; metAt: string | null; warnedAt: string | null; breachedAt: string | null; paused: boolean }[];
 }
 
 /** Cases as lists across them read them: headers, milestones, deadlines due, and the counts behind the dashboard. */
@@ -112,9 +110,9 @@ export class CaseOverviewRepository {
 
   /** Unmet deadlines of open cases due before `until` (overdue ones included), soonest first. */
   async deadlinesDueBefore(until: Date, limit: number): Promise<{ caseId: string; reference: string; title: string; severity: CaseSeverity; deadline: CaseDeadlineOutcomeRow }[]> {
-    const rows: { case_id: string; reference: string; title: string; severity: CaseSeverity; stage: CaseDeadlineStage; due_at: Date; state: CaseDeadlineState; met_at: Date | null; breached_at: Date | null }[] =
+    const rows: { case_id: string; reference: string; title: string; severity: CaseSeverity; stage: CaseDeadlineStage; due_at: Date; met_at: Date | null; warned_at: Date | null; breached_at: Date | null; paused: boolean }[] =
       await this.items.query(
-        `SELECT d.case_id, c.reference, c.title, c.severity, d.stage, d.due_at, ${DEADLINE_STATE} AS state, d.met_at, d.breached_at
+        `SELECT d.case_id, c.reference, c.title, c.severity, d.stage, d.due_at, d.met_at, d.warned_at, d.breached_at, d.running_since IS NULL AS paused
            FROM case_deadlines d JOIN cases c ON c.id = d.case_id
           WHERE d.met_at IS NULL AND d.due_at <= $1 AND c.status <> 'closed'
           ORDER BY d.due_at, d.case_id LIMIT $2`,
@@ -125,7 +123,13 @@ export class CaseOverviewRepository {
       reference: row.reference,
       title: row.title,
       severity: row.severity,
-      deadline: { stage: row.stage, dueAt: row.due_at, state: row.state, metAt: row.met_at, breachedAt: row.breached_at },
+      deadline: {
+        stage: row.stage,
+        dueAt: row.due_at,
+        state: deadlineState({ metAt: row.met_at, warnedAt: row.warned_at, breachedAt: row.breached_at, paused: row.paused }),
+        metAt: row.met_at,
+        breachedAt: row.breached_at,
+      },
     }));
   }
 
@@ -213,15 +217,14 @@ function toHeader(row: CaseHeaderRecord): CaseHeaderRow {
     assignee: row.assignee_id ? { id: row.assignee_id, username: row.assignee_username!, displayName: row.assignee_name! } : null,
     team: row.team_id ? { id: row.team_id, name: row.team_name! } : null,
     tags: row.tags,
-    deadlines: row.deadlines.map((deadline) => ({
-      stage: deadline.stage,
-      dueAt: new Date(deadline.dueAt),
-      state: deadline.state,
-      metAt: deadline.metAt ? new Date(deadline.metAt) : null,
-      breachedAt: deadline.breachedAt ? new Date(deadline.breachedAt) : null,
-    })),
+    deadlines: row.deadlines.map((deadline) => {
+      const firings = { metAt: optionalDate(deadline.metAt), warnedAt: optionalDate(deadline.warnedAt), breachedAt: optionalDate(deadline.breachedAt), paused: deadline.paused };
+      return { stage: deadline.stage, dueAt: new Date(deadline.dueAt), state: deadlineState(firings), metAt: firings.metAt, breachedAt: firings.breachedAt };
+    }),
     statusChangedAt: row.status_changed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
+
+const optionalDate = (value: string | null) => (value === null ? null : new Date(value));
