@@ -48,7 +48,8 @@ describe('Cases: the response workflow, its audit trail and its live events', ()
 
   it('opens a case with a yearly reference, in status new, and lists it on the board', async () => {
     const opened = await openCase();
-    expect(opened).toMatchObject({ status: 'new', severity: 'high', tags: ['điện'], assignee: null, deadlines: [], links: [], comments: [] });
+    expect(opened).toMatchObject({ status: 'new', severity: 'high', tags: ['điện'], assignee: null, links: [], comments: [] });
+    expect(opened.deadlines.map((deadline) => [deadline.stage, deadline.state])).toEqual([['acknowledge', 'pending'], ['draft', 'pending'], ['approve', 'pending'], ['publish', 'pending']]);
     expect(opened.reference).toMatch(/^VG-2026-\d{4}$/);
     expect(opened.activity).toEqual([expect.objectContaining({ seq: 1, action: 'created', actor: expect.objectContaining({ id: people.officer.id }), prevHash: null })]);
     const board = await api<CasePage>('GET', '/api/cases?status=new,acknowledged&severity=high', people.writer.token);
