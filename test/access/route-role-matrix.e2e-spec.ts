@@ -58,6 +58,7 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/webhooks/:id/deliveries': ['admin'],
   'PATCH /api/webhooks/:id': ['admin'],
   'POST /api/webhooks/:id/rotate-secret': ['admin'],
+  'POST /api/webhooks/:id/test': ['admin'],
   'GET /api/digests': EVERY_ROLE,
   'GET /api/stories/:id': EVERY_ROLE,
   // Claim matching: everyone sees suggestions; those who triage (and leaders) confirm; admins keep the glossary and team places.

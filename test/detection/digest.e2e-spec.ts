@@ -145,4 +145,20 @@ describe('Detection: the periodic digest of lower-tier flags, webhook edits and 
     expect(events.filter((event) => event.type === 'digest.ready')).toHaveLength(1);
     expect(receiver.ofType('digest.ready')).toHaveLength(1);
   }, 60_000);
+
+  it('sends a signed test to one webhook through the outbox, and refuses a test to a disabled one', async () => {
+    const disabled = await vigil.request<WebhookView>('PATCH', `/api/webhooks/${webhook.id}`, { token: await vigil.adminToken(), body: { enabled: false } });
+    expect(disabled.body.enabled).toBe(false);
+    const refused = await vigil.request<{ code: string }>('POST', `/api/webhooks/${webhook.id}/test`, { token: await vigil.adminToken() });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('webhook_disabled');
+
+    await vigil.request('PATCH', `/api/webhooks/${webhook.id}`, { token: await vigil.adminToken(), body: { enabled: true } });
+    const tested = await vigil.request<{ eventId: string }>('POST', `/api/webhooks/${webhook.id}/test`, { token: await vigil.adminToken() });
+    expect(tested.status).toBe(202);
+    const sent = await waitFor('the test at the webhook', async () => receiver.ofType('webhook.test')[0]);
+    expect(JSON.parse(sent.body)).toMatchObject({ id: tested.body.eventId, type: 'webhook.test', data: { webhookId: webhook.id } });
+    const timestamp = sent.headers['x-vigil-timestamp'] as string;
+    expect((sent.headers['x-vigil-signature'] as string).split(',')[0]).toBe(sign(rotated.secret, timestamp, sent.body));
+  });
 });

@@ -14,6 +14,7 @@ import { RulesPage } from './rules/rules-page';
 import { SourcesPage } from './sources/sources-page';
 import { StoryPage } from './stories/story-page';
 import { UsersPage } from './users/users-page';
+import { WebhooksPage } from './webhooks/webhooks-page';
 import { DashboardPage } from './insights/dashboard-page';
 import { HandoverPage } from './insights/handover-page';
 
@@ -37,6 +38,7 @@ export function App() {
               <Route path="dashboard" element={<DashboardPage />} />
               <Route element={<RequireRole role="admin" />}>
                 <Route path="users" element={<UsersPage />} />
+                <Route path="webhooks" element={<WebhooksPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -64,6 +64,7 @@ export const ErrorCode = {
   FlagClosed: 'flag_closed',
   FlagAttachInvalid: 'flag_attach_invalid',
   WebhookNotFound: 'webhook_not_found',
+  WebhookDisabled: 'webhook_disabled',
   // Claim matching
   GlossaryTermNotFound: 'glossary_term_not_found',
   GlossaryTermExists: 'glossary_term_exists',
@@ -135,6 +136,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   flag_closed: 409,
   flag_attach_invalid: 400,
   webhook_not_found: 404,
+  webhook_disabled: 409,
   glossary_term_not_found: 404,
   glossary_term_exists: 409,
   claim_match_self: 400,

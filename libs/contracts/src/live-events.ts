@@ -47,6 +47,12 @@ export interface FlagLiveData {
   byUserId: string | null;
 }
 
+/** An admin's test delivery to one webhook (admins only on the feed; only that webhook receives it). */
+export interface WebhookTestLiveData {
+  webhookId: string;
+  byUserId: string;
+}
+
 /** A burst far above a rule's or a story's own baseline. */
 export type SpikeLiveData = SpikeView;
 
@@ -62,6 +68,7 @@ export interface LiveEventDataMap {
   'spike.detected': SpikeLiveData;
   /** The periodic digest of lower-tier flags (see DigestView). */
   'digest.ready': DigestView;
+  'webhook.test': WebhookTestLiveData;
   'item.changed': ItemLiveData;
   'item.removed': ItemLiveData;
   'case.created': CaseLiveData;
@@ -84,6 +91,7 @@ export const LIVE_EVENT_TYPES = [
   'flag.attached',
   'spike.detected',
   'digest.ready',
+  'webhook.test',
   'item.changed',
   'item.removed',
   'case.created',

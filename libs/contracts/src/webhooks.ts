@@ -31,6 +31,11 @@ export interface RotatedWebhookSecret extends WebhookView {
   previousSecretValidUntil: string;
 }
 
+/** The answer to a test: the `webhook.test` event stored for it; its delivery appears in the webhook's deliveries. */
+export interface WebhookTestAnswer {
+  eventId: string;
+}
+
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
 /** pending: waiting for its first or next attempt; failed: final (4xx, or attempts ran out); cancelled: webhook deleted or disabled. */
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

@@ -58,6 +58,11 @@ export function AppShell() {
               {t('nav.users')}
             </NavLink>
           )}
+          {user.roles.includes('admin') && (
+            <NavLink to="/webhooks" data-testid="nav-webhooks">
+              {t('nav.webhooks')}
+            </NavLink>
+          )}
         </nav>
         <div className="topbar-end">
           <span className="current-user" title={`${t('shell.currentUser')}: ${user.username}`} data-testid="current-user">

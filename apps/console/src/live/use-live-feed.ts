@@ -124,6 +124,9 @@ export function useLiveFeed(listener: LiveFeedListener, sort: FlagSort): LiveFee
         case 'digest.ready':
           setDigests((current) => [event.data, ...current.filter((digest) => digest.id !== event.data.id)].slice(0, DIGESTS_SHOWN));
           return;
+        case 'webhook.test':
+          // An admin's test delivery: the webhooks screen shows its outcome.
+          return;
         case 'item.changed':
         case 'item.removed':
           // Watched-item edits belong to the item pages, not to the triage queue.

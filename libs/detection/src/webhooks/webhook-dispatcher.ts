@@ -37,7 +37,7 @@ export class WebhookDispatcher {
   async record(stored: readonly LiveEventEnvelope[], tx: Transaction): Promise<string[]> {
     // The publisher's signature ties each envelope's data to its type.
     const envelopes = stored as readonly AnyLiveEventEnvelope[];
-    const candidates = envelopes.filter((envelope) => envelope.type === 'flag.created' || envelope.type === 'spike.detected' || envelope.type === 'digest.ready');
+    const candidates = envelopes.filter((envelope) => envelope.type === 'flag.created' || envelope.type === 'spike.detected' || envelope.type === 'digest.ready' || envelope.type === 'webhook.test');
     if (candidates.length === 0) return [];
     const webhooks = await this.webhooks.listEnabled(tx);
     const deliveries: NewDelivery[] = candidates.flatMap((envelope) =>
@@ -65,6 +65,8 @@ function wants(webhook: WebhookRow, envelope: AnyLiveEventEnvelope): boolean {
       return webhook.includeSpikes;
     case 'digest.ready':
       return webhook.includeDigest;
+    case 'webhook.test':
+      return envelope.data.webhookId === webhook.id;
     default:
       return false;
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CreatedWebhook, RotatedWebhookSecret, WebhookDeliveryView, WebhookView } from '@vigil/contracts';
+import type { CreatedWebhook, RotatedWebhookSecret, WebhookDeliveryView, WebhookTestAnswer, WebhookView } from '@vigil/contracts';
 import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
@@ -45,6 +45,15 @@ export class WebhooksController {
   @Refuses('webhook_not_found')
   rotateSecret(@Param('id', UuidParamPipe) id: string): Promise<RotatedWebhookSecret> {
     return this.webhooks.rotateSecret(id);
+  }
+
+  /** Sends a signed `webhook.test` event to this webhook alone, through the same outbox; its delivery is listed below. */
+  @Roles('admin')
+  @Post(':id/test')
+  @HttpCode(202)
+  @Refuses('webhook_not_found', 'webhook_disabled')
+  test(@Param('id', UuidParamPipe) id: string, @CurrentUser() user: AuthUser): Promise<WebhookTestAnswer> {
+    return this.webhooks.test(id, user);
   }
 
   /** Stops sending; deliveries still waiting are cancelled. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type CreatedWebhook, type RotatedWebhookSecret, VigilError, type WebhookDeliveryView, type WebhookView } from '@vigil/contracts';
-import { WebhookSecrets } from '@vigil/detection';
+import { type CreatedWebhook, type RotatedWebhookSecret, VigilError, type WebhookTestAnswer, type WebhookDeliveryView, type WebhookView } from '@vigil/contracts';
+import { AnnouncedWrites, WebhookSecrets } from '@vigil/detection';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { type DeliveryRow, type WebhookRow, WebhooksRepository } from '@vigil/persistence';
@@ -13,6 +13,7 @@ export class WebhooksService {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly secrets: WebhookSecrets,
+    private readonly announced: AnnouncedWrites,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -55,6 +56,18 @@ export class WebhooksService {
     const row = await this.webhooks.rotateSecret(id, await this.secrets.seal(secret, id), previousValidUntil, now);
     if (!row) throw notFound(id);
     return { ...toWebhookView(row), secret, previousSecretValidUntil: previousValidUntil.toISOString() };
+  }
+
+  /** A signed test event to this webhook alone, through the outbox like any delivery (so its outcome is listed). */
+  async test(id: string, user: AuthUser): Promise<WebhookTestAnswer> {
+    const webhook = await this.webhooks.findById(id);
+    if (!webhook) throw notFound(id);
+    if (!webhook.enabled) throw new VigilError('webhook_disabled', `Webhook ${id} is disabled: enable it to send a test`);
+    const { stored } = await this.announced.run(async () => ({
+      value: null,
+      events: [{ type: 'webhook.test' as const, data: { webhookId: id, byUserId: user.id }, audience: { roles: ['admin' as const] } }],
+    }));
+    return { eventId: stored[0]!.id };
   }
 
   async remove(id: string): Promise<void> {
