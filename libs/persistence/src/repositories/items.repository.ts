@@ -294,7 +294,8 @@ export class ItemsRepository {
    */
   async listEntriesInOrder(ids: string[]): Promise<ItemListRow[]> {
     if (ids.length === 0) return [];
-    const rows: ListEntryRecord[] = await this.items.query(`SELECT ${LIST_ENTRY_COLUMNS} FROM items WHERE id = ANY($1)`, [ids]);
+    // Exact copies too stay behind their originals when a separate search engine chose the ids.
+    const rows: ListEntryRecord[] = await this.items.query(`SELECT ${LIST_ENTRY_COLUMNS} FROM items WHERE id = ANY($1) AND copy_of IS NULL`, [ids]);
     const byId = new Map(rows.map((row) => [row.id, toListRow(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
