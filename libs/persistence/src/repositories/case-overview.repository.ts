@@ -13,24 +13,9 @@ export interface CaseDeadlineOutcomeRow {
   breachedAt: Date | null;
 }
 
-export interface CaseHeaderRow {
+/** When a case first reached each milestone (from its audit trail), and how many of its deadlines it breached. */
+export interface CaseMilestonesRow {
   id: string;
-  reference: string;
-  title: string;
-  claimSummary: string | null;
-  severity: CaseSeverity;
-  status: CaseStatus;
-  assignee: { id: string; username: string; displayName: string } | null;
-  team: { id: string; name: string } | null;
-  tags: string[];
-  deadlines: CaseDeadlineOutcomeRow[];
-  statusChangedAt: Date;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** A case with the first time it reached each milestone (from its audit trail) and how many deadlines it breached. */
-export interface CaseMetricsRow extends CaseHeaderRow {
   acknowledgedAt: Date | null;
   firstDraftAt: Date | null;
   publishedAt: Date | null;
@@ -44,68 +29,27 @@ export interface MilestoneStatuses {
   publishedAt: readonly CaseStatus[];
 }
 
-
-const CASE_HEADER = `
-  SELECT c.id, c.reference, c.title, c.claim_summary, c.severity, c.status, c.tags, c.status_changed_at, c.created_at, c.updated_at,
-         u.id AS assignee_id, u.username AS assignee_username, u.display_name AS assignee_name, t.id AS team_id, t.name AS team_name,
-         (SELECT COALESCE(json_agg(json_build_object('stage', d.stage, 'dueAt', d.due_at, 'metAt', d.met_at, 'warnedAt', d.warned_at, 'breachedAt', d.breached_at, 'paused', d.running_since IS NULL)
-                  ORDER BY array_position(ARRAY['acknowledge', 'draft', 'approve', 'publish'], d.stage)), '[]'::json)
-            FROM case_deadlines d WHERE d.case_id = c.id) AS deadlines`;
-const CASE_HEADER_JOINS = `LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN teams t ON t.id = c.team_id`;
-
 /** The first audit entry moving the case into one of the statuses $n names. */
 const firstArrival = (param: number) =>
   `(SELECT min(a.at) FROM case_audit a WHERE a.case_id = c.id AND a.action = 'transitioned' AND a.after->>'status' = ANY($${param}::text[]))`;
-
-interface CaseHeaderRecord {
-  id: string;
-  reference: string;
-  title: string;
-  claim_summary: string | null;
-  severity: CaseSeverity;
-  status: CaseStatus;
-  tags: string[];
-  status_changed_at: Date;
-  created_at: Date;
-  updated_at: Date;
-  assignee_id: string | null;
-  assignee_username: string | null;
-  assignee_name: string | null;
-  team_id: string | null;
-  team_name: string | null;
-  deadlines: { stage: CaseDeadlineStage; dueAt: string; metAt: string | null; warnedAt: string | null; breachedAt: string | null; paused: boolean }[];
-}
 
 /** Cases as lists across them read them: headers, milestones, deadlines due, and the counts behind the dashboard. */
 @Injectable()
 export class CaseOverviewRepository {
   constructor(@InjectRepository(ItemEntity) private readonly items: Repository<ItemEntity>) {}
 
-  async header(caseId: string): Promise<CaseHeaderRow | null> {
-    const [row]: CaseHeaderRecord[] = await this.items.query(`${CASE_HEADER} FROM cases c ${CASE_HEADER_JOINS} WHERE c.id = $1`, [caseId]);
-    return row ? toHeader(row) : null;
-  }
-
   /**
-   * Cases not closed, the one whose next unmet deadline comes first at the top; those with none after, oldest first.
-   * The order is decided on ids and due times alone, so headers are built only for the cases listed.
+   * Cases not closed, the one whose next unmet deadline comes first at the top; those with none after, oldest first:
+   * their ids, decided on due times alone (one grouped read of the deadlines), so only the cases listed are read whole.
    */
-  async openByNextDeadline(limit: number): Promise<(CaseHeaderRow & { nextDeadline: CaseDeadlineOutcomeRow | null })[]> {
-    const rows: CaseHeaderRecord[] = await this.items.query(
-      `WITH next AS (SELECT case_id, min(due_at) AS due_at FROM case_deadlines WHERE met_at IS NULL GROUP BY case_id),
-       listed AS (
-         SELECT c.id, next.due_at, c.created_at FROM cases c LEFT JOIN next ON next.case_id = c.id
-          WHERE c.status <> 'closed' ORDER BY next.due_at NULLS LAST, c.created_at, c.id LIMIT $1
-       )
-       ${CASE_HEADER} FROM listed JOIN cases c ON c.id = listed.id ${CASE_HEADER_JOINS}
-        ORDER BY listed.due_at NULLS LAST, listed.created_at, listed.id`,
+  async openIdsByNextDeadline(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.items.query(
+      `WITH next AS (SELECT case_id, min(due_at) AS due_at FROM case_deadlines WHERE met_at IS NULL GROUP BY case_id)
+       SELECT c.id FROM cases c LEFT JOIN next ON next.case_id = c.id
+        WHERE c.status <> 'closed' ORDER BY next.due_at NULLS LAST, c.created_at, c.id LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => {
-      const header = toHeader(row);
-      const pending = header.deadlines.filter((deadline) => deadline.metAt === null).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-      return { ...header, nextDeadline: pending[0] ?? null };
-    });
+    return rows.map((row) => row.id);
   }
 
   /** Unmet deadlines of open cases due before `until` (overdue ones included), soonest first. */
@@ -180,15 +124,15 @@ export class CaseOverviewRepository {
     return rows.map((row) => ({ weekStart: row.week_start, opened: row.opened, medianAcknowledgeSec: seconds(row.acknowledge), medianPublishSec: seconds(row.publish) }));
   }
 
-  /** The latest cases, newest first, with their milestones and breaches: what the CSV export lists. */
-  async withMetrics(limit: number, statuses: MilestoneStatuses): Promise<CaseMetricsRow[]> {
-    const rows: (CaseHeaderRecord & { acknowledged_at: Date | null; first_draft_at: Date | null; published_at: Date | null; breaches: number })[] = await this.items.query(
-      `${CASE_HEADER}, ${firstArrival(2)} AS acknowledged_at, ${firstArrival(3)} AS first_draft_at, ${firstArrival(4)} AS published_at,
+  /** The latest cases' milestones and breaches, newest first: what the CSV export lists beside each case. */
+  async latestMilestones(limit: number, statuses: MilestoneStatuses): Promise<CaseMilestonesRow[]> {
+    const rows: { id: string; acknowledged_at: Date | null; first_draft_at: Date | null; published_at: Date | null; breaches: number }[] = await this.items.query(
+      `SELECT c.id, ${firstArrival(2)} AS acknowledged_at, ${firstArrival(3)} AS first_draft_at, ${firstArrival(4)} AS published_at,
               (SELECT count(*)::int FROM case_deadlines d WHERE d.case_id = c.id AND d.breached_at IS NOT NULL) AS breaches
-         FROM cases c ${CASE_HEADER_JOINS} ORDER BY c.created_at DESC, c.id LIMIT $1`,
+         FROM cases c ORDER BY c.created_at DESC, c.id LIMIT $1`,
       [limit, statuses.acknowledgedAt, statuses.firstDraftAt, statuses.publishedAt],
     );
-    return rows.map((row) => ({ ...toHeader(row), acknowledgedAt: row.acknowledged_at, firstDraftAt: row.first_draft_at, publishedAt: row.published_at, breaches: row.breaches }));
+    return rows.map((row) => ({ id: row.id, acknowledgedAt: row.acknowledged_at, firstDraftAt: row.first_draft_at, publishedAt: row.published_at, breaches: row.breaches }));
   }
 
   /** The titles of what a case links, for its report. */
@@ -205,26 +149,3 @@ export class CaseOverviewRepository {
     );
   }
 }
-
-function toHeader(row: CaseHeaderRecord): CaseHeaderRow {
-  return {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    claimSummary: row.claim_summary,
-    severity: row.severity,
-    status: row.status,
-    assignee: row.assignee_id ? { id: row.assignee_id, username: row.assignee_username!, displayName: row.assignee_name! } : null,
-    team: row.team_id ? { id: row.team_id, name: row.team_name! } : null,
-    tags: row.tags,
-    deadlines: row.deadlines.map((deadline) => {
-      const firings = { metAt: optionalDate(deadline.metAt), warnedAt: optionalDate(deadline.warnedAt), breachedAt: optionalDate(deadline.breachedAt), paused: deadline.paused };
-      return { stage: deadline.stage, dueAt: new Date(deadline.dueAt), state: deadlineState(firings), metAt: firings.metAt, breachedAt: firings.breachedAt };
-    }),
-    statusChangedAt: row.status_changed_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-const optionalDate = (value: string | null) => (value === null ? null : new Date(value));

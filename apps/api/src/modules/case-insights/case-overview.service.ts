@@ -9,7 +9,7 @@ import {
 } from '@vigil/contracts';
 import { CLOCK, type Clock, MILESTONE_STATUSES, secondsBetween, sourceHealthStatus, vietnamWeekStart } from '@vigil/domain';
 import { CaseOverviewRepository, SourceActivityRepository, SourcesRepository } from '@vigil/persistence';
-import { toCaseSummary } from './case-summary.presenter';
+import { CaseReads } from './case-reads';
 import { csvDocument } from './csv';
 
 const HOUR_MS = 3_600_000;
@@ -40,6 +40,7 @@ const CSV_HEADER = [
 export class CaseOverviewService {
   constructor(
     private readonly overview: CaseOverviewRepository,
+    private readonly reads: CaseReads,
     private readonly sources: SourcesRepository,
     private readonly activity: SourceActivityRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -48,17 +49,17 @@ export class CaseOverviewService {
   async handover(): Promise<HandoverView> {
     const now = this.clock.now();
     const [open, due, flags, sources] = await Promise.all([
-      this.overview.openByNextDeadline(HANDOVER_LIST_LIMIT),
+      this.overview.openIdsByNextDeadline(HANDOVER_LIST_LIMIT).then((ids) => this.reads.many(ids)),
       this.overview.deadlinesDueBefore(new Date(now.getTime() + HANDOVER_HORIZON_HOURS * HOUR_MS), HANDOVER_LIST_LIMIT),
       this.overview.unclaimedCriticalFlags(HANDOVER_LIST_LIMIT),
       this.sourcesNeedingAttention(now),
     ]);
     return {
       at: now.toISOString(),
-      openCases: open.map((row) => ({
-        case: toCaseSummary(row),
-        nextDeadline: row.nextDeadline ? { stage: row.nextDeadline.stage, dueAt: row.nextDeadline.dueAt.toISOString(), state: row.nextDeadline.state } : null,
-      })),
+      openCases: open.map(({ summary, deadlines }) => {
+        const next = deadlines.filter((deadline) => deadline.metAt === null).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
+        return { case: summary, nextDeadline: next ? { stage: next.stage, dueAt: next.dueAt.toISOString(), state: next.state } : null };
+      }),
       upcomingDeadlines: due.map((row) => ({
         caseId: row.caseId,
         reference: row.reference,
@@ -97,7 +98,12 @@ export class CaseOverviewService {
   }
 
   async csv(): Promise<string> {
-    const rows = await this.overview.withMetrics(CSV_MAX_CASES, MILESTONE_STATUSES);
+    const milestones = await this.overview.latestMilestones(CSV_MAX_CASES, MILESTONE_STATUSES);
+    const cases = new Map((await this.reads.rows(milestones.map((entry) => entry.id))).map((row) => [row.id, row]));
+    const rows = milestones.flatMap((entry) => {
+      const row = cases.get(entry.id);
+      return row ? [{ ...row, ...entry }] : [];
+    });
     const minutes = (from: Date, to: Date | null) => {
       const seconds = secondsBetween(from, to);
       return seconds === null ? null : Math.round(seconds / 60);

@@ -6,12 +6,11 @@ import {
   TIMELINE_MAX_EVENTS,
   TIMELINE_SPREAD_HOURS,
   type TimelineSpread,
-  VigilError,
 } from '@vigil/contracts';
 import { caseMilestones, CLOCK, type Clock, secondsBetween } from '@vigil/domain';
-import { CaseAuditRepository, type CaseDeadlineOutcomeRow, type CaseFirstItem, type CaseHeaderRow, CaseOverviewRepository, CaseTimelineRepository } from '@vigil/persistence';
+import { CaseAuditRepository, type CaseDeadlineOutcomeRow, type CaseFirstItem, CaseOverviewRepository, CaseTimelineRepository } from '@vigil/persistence';
 import { renderCaseReport } from './case-report';
-import { toCaseSummary } from './case-summary.presenter';
+import { type CaseRead, CaseReads } from './case-reads';
 import type { ReportLanguage } from './report-labels';
 import { statusChanges, timelineEvents } from './timeline-events';
 
@@ -26,27 +25,22 @@ export class CaseTimelineService {
   constructor(
     private readonly timelines: CaseTimelineRepository,
     private readonly overview: CaseOverviewRepository,
+    private readonly reads: CaseReads,
     private readonly audit: CaseAuditRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async timeline(caseId: string): Promise<CaseTimeline> {
-    return this.timelineOf(await this.header(caseId));
+    return this.timelineOf(await this.reads.one(caseId));
   }
 
   async report(caseId: string, language: ReportLanguage): Promise<string> {
-    const header = await this.header(caseId);
-    const [timeline, links] = await Promise.all([this.timelineOf(header), this.overview.linkTitles(caseId)]);
-    return renderCaseReport({ timeline, claimSummary: header.claimSummary, links, generatedAt: this.clock.now(), language });
+    const read = await this.reads.one(caseId);
+    const [timeline, links] = await Promise.all([this.timelineOf(read), this.overview.linkTitles(caseId)]);
+    return renderCaseReport({ timeline, claimSummary: read.row.claimSummary, links, generatedAt: this.clock.now(), language });
   }
 
-  private async header(caseId: string): Promise<CaseHeaderRow> {
-    const header = await this.overview.header(caseId);
-    if (!header) throw new VigilError('case_not_found', `No case ${caseId}`);
-    return header;
-  }
-
-  private async timelineOf(header: CaseHeaderRow): Promise<CaseTimeline> {
+  private async timelineOf({ row: header, summary, deadlines }: CaseRead): Promise<CaseTimeline> {
     const caseId = header.id;
     const now = this.clock.now();
     const { first, total } = await this.timelines.firstItem(caseId);
@@ -57,7 +51,7 @@ export class CaseTimelineService {
       this.timelines.spikes(caseId, new Date(since.getTime() - HOUR_MS), TIMELINE_SPIKES),
       this.audit.list(caseId),
     ]);
-    const events = timelineEvents({ severity: header.severity, firstItem: first, flags, spikes, audit, deadlines: header.deadlines });
+    const events = timelineEvents({ severity: header.severity, firstItem: first, flags, spikes, audit, deadlines });
     const milestones = caseMilestones(statusChanges(audit));
     const metrics: CaseMetrics = {
       acknowledgedAt: milestones.acknowledgedAt?.toISOString() ?? null,
@@ -66,10 +60,10 @@ export class CaseTimelineService {
       timeToFirstDraftSec: secondsBetween(header.createdAt, milestones.firstDraftAt),
       publishedAt: milestones.publishedAt?.toISOString() ?? null,
       timeToPublishSec: secondsBetween(header.createdAt, milestones.publishedAt),
-      deadlines: header.deadlines.map(deadlineOutcome),
+      deadlines: deadlines.map(deadlineOutcome),
     };
     return {
-      case: toCaseSummary(header),
+      case: summary,
       spread,
       events: events.slice(0, TIMELINE_MAX_EVENTS),
       eventsTruncated: events.length > TIMELINE_MAX_EVENTS,
