@@ -1,6 +1,6 @@
 // Derives the JSON schemas of the API's answers from the TypeScript types of libs/contracts, the one place response
 // shapes are declared, into src/api-schemas.generated.ts (read by the OpenAPI document and its spec).
-// Run `npm run contracts:schemas` after changing a type; the spec beside the output fails while it is stale.
+// Run `npm run contracts:schemas` after changing a type; with --check it only says whether the file is stale (a spec runs it).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,4 +65,11 @@ export function generateApiSchemas() {
   ].join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) writeFileSync(GENERATED_FILE, generateApiSchemas());
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const schemas = generateApiSchemas();
+  if (!process.argv.includes('--check')) writeFileSync(GENERATED_FILE, schemas);
+  else if (readFileSync(GENERATED_FILE, 'utf8') !== schemas) {
+    process.stderr.write('libs/contracts/src/api-schemas.generated.ts is stale: run npm run contracts:schemas\n');
+    process.exitCode = 1;
+  }
+}
