@@ -61,6 +61,20 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/webhooks/:id/test': ['admin'],
   'GET /api/digests': EVERY_ROLE,
   'GET /api/stories/:id': EVERY_ROLE,
+  // Cases: the shift (duty officers, leaders, admins) opens them; every role works on them, the workflow deciding
+  // who takes which step (writers never approve) and who may change severity or routing (checked in the service).
+  'POST /api/cases': ['admin', 'duty_officer', 'leader'],
+  'GET /api/cases': EVERY_ROLE,
+  'GET /api/cases/:id': EVERY_ROLE,
+  'PATCH /api/cases/:id': EVERY_ROLE,
+  'POST /api/cases/:id/transition': EVERY_ROLE,
+  'POST /api/cases/:id/comments': EVERY_ROLE,
+  'POST /api/cases/:id/links': EVERY_ROLE,
+  'GET /api/cases/:id/audit': EVERY_ROLE,
+  'GET /api/cases/:id/audit/verify': EVERY_ROLE,
+  'GET /api/teams': EVERY_ROLE,
+  'POST /api/teams': ['admin', 'leader'],
+  'PUT /api/teams/:id/members': ['admin', 'leader'],
   // Claim matching: everyone sees suggestions; those who triage (and leaders) confirm; admins keep the glossary and team places.
   'GET /api/cases/:id/similar': EVERY_ROLE,
   'POST /api/cases/:id/similar/:otherId/confirm': ['admin', 'duty_officer', 'leader'],

@@ -139,7 +139,20 @@ describe('OpenAPI success answers', () => {
     await call('POST', `/api/items/${item.id}/watch`);
     await call('DELETE', `/api/items/${item.id}/watch`);
     if (item.storyId) await call('GET', `/api/stories/${item.storyId}`);
-    await call('POST', `/api/flags/${flag.id}/escalate`, { body: { reason: 'Cần phản hồi chính thức' } });
+    const escalated = await call<{ case: { id: string } }>('POST', `/api/flags/${flag.id}/escalate`, { body: { reason: 'Cần phản hồi chính thức' } });
+    const caseId = escalated.case.id;
+    await call('GET', '/api/cases?status=new,acknowledged');
+    await call('GET', `/api/cases/${caseId}`);
+    const team = await call<{ id: string }>('POST', '/api/teams', { body: { name: 'Ban Tuyên truyền', memberIds: [officer.id] } });
+    await call('GET', '/api/teams');
+    await call('PUT', `/api/teams/${team.id}/members`, { body: { userIds: [] } });
+    await call('PATCH', `/api/cases/${caseId}`, { body: { teamId: team.id, tags: ['đê điều'] } });
+    await call('POST', `/api/cases/${caseId}/transition`, { body: { to: 'acknowledged', reason: 'Đã nhận' } });
+    await call('POST', `/api/cases/${caseId}/comments`, { body: { body: '@openapi.officer nhờ soạn trả lời' } });
+    await call('POST', `/api/cases/${caseId}/links`, { body: { kind: 'item', id: item.id } });
+    await call('GET', `/api/cases/${caseId}/audit`);
+    await call('GET', `/api/cases/${caseId}/audit/verify`);
+    await call('POST', '/api/cases', { body: { title: 'Tin đồn cắt nước Hà Đông', severity: 'low' } });
 
     const webhook = await call<{ id: string }>('POST', '/api/webhooks', { body: { name: 'Phòng chỉ huy', url: `${feeds.baseUrl}/hook` } });
     await call('GET', '/api/webhooks');

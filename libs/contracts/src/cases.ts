@@ -1,5 +1,5 @@
 /** Response cases (tickets) and teams: the shapes of /api/cases and /api/teams, and of their live events. */
-import { SEVERITIES, type Severity } from './detection';
+import { type FlagView, SEVERITIES, type Severity } from './detection';
 import type { Role } from './roles';
 
 export const CASE_SEVERITIES = SEVERITIES;
@@ -199,6 +199,11 @@ export interface EscalateFlagRequest {
   severity?: CaseSeverity;
   /** For a new case; defaults to the flag's item title. */
   title?: string;
+}
+
+/** The answer to POST /api/flags/:id/escalate: the decided flag and the case it opened or joined. */
+export interface EscalatedFlagView extends FlagView {
+  case: CaseSummary;
 }
 
 export interface TeamView {

@@ -2,6 +2,7 @@ import type { ApiSchemaName, ApiSchemaTypes, FlagView, ItemDetail, SourceView, U
 import type { TextAnswer } from './api-answers';
 import { CLAIM_EXAMPLES } from '../modules/claims/claim-examples';
 import { CASES_CSV_EXAMPLE, INSIGHT_EXAMPLES } from '../modules/case-insights/insight-examples';
+import { CASE_EXAMPLES, escalatedFlagExample } from '../modules/cases/case-examples';
 
 /** Fictional news and ids, one set for every example so they read as one office's day. */
 const AT = '2026-11-27T03:00:00.000Z';
@@ -120,6 +121,7 @@ const spike = { id: '6d5c4b3a-2e1f-4a9b-8c7d-6e5f4a3b2c1d', subject: { kind: 'ru
 export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] } = {
   ...CLAIM_EXAMPLES,
   ...INSIGHT_EXAMPLES,
+  ...CASE_EXAMPLES,
   UserView: user,
   SessionState: { signedIn: true, user },
   PasswordResetAnswer: { user: { ...user, mustChangePassword: true }, generatedPassword: 'rung-tre-xanh-mua-thu' },
@@ -143,6 +145,7 @@ export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] }
     truncated: false,
   },
   FlagView: flag,
+  EscalatedFlagView: escalatedFlagExample(flag),
   FlagPage: { flags: [flag], total: 1 },
   FlagDetail: { ...flag, actions: [{ action: 'created', actor: null, at: AT, reason: null }] },
   SpikeView: spike,

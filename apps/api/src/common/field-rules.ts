@@ -34,14 +34,17 @@ export const HasNoNul = (options: ValidationOptions = {}): PropertyDecorator =>
  * For strings stored inside jsonb (a source's listing rule): PostgreSQL refuses the `\ud800` escape JSON gives a
  * lone UTF-16 surrogate, so it is refused here instead of failing the query. (A text column stores U+FFFD instead.)
  */
-export const IsWellFormedText = (): PropertyDecorator =>
-  ValidateBy({
-    name: 'isWellFormedText',
-    validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !LONE_SURROGATE.test(value),
-      defaultMessage: () => '$property must be well-formed Unicode (no unpaired surrogate)',
+export const IsWellFormedText = (options: ValidationOptions = {}): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isWellFormedText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !LONE_SURROGATE.test(value),
+        defaultMessage: () => `${options.each ? 'each value in ' : ''}$property must be well-formed Unicode (no unpaired surrogate)`,
+      },
     },
-  });
+    options,
+  );
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -62,7 +62,7 @@ export class CreateCaseDto {
   @MinLength(1, { each: true, message: 'each tag must not be empty' })
   @MaxLength(TAG_MAX, { each: true })
   @HasNoNul({ each: true })
-  @IsWellFormedText()
+  @IsWellFormedText({ each: true })
   tags?: string[];
 
   @ApiPropertyOptional({ type: [CaseLinkDto], maxItems: 50, description: 'Flags, items and stories the case is about' })
@@ -119,7 +119,7 @@ export class UpdateCaseDto {
   @MinLength(1, { each: true, message: 'each tag must not be empty' })
   @MaxLength(TAG_MAX, { each: true })
   @HasNoNul({ each: true })
-  @IsWellFormedText()
+  @IsWellFormedText({ each: true })
   tags?: string[];
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CaseAuditTrail, CaseAuditVerification, CasePage, CaseView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
@@ -23,12 +24,14 @@ export class CasesController {
   @Roles(...OPENERS)
   @Post()
   @Refuses('user_not_found', 'team_not_found', 'flag_not_found', 'item_not_found', 'story_not_found')
+  @Answers('CaseView')
   create(@Body() body: CreateCaseDto, @CurrentUser() user: AuthUser): Promise<CaseView> {
     return this.changes.create(body, user);
   }
 
   @AnyRole()
   @Get()
+  @Answers('CasePage')
   list(@Query() query: CaseListQueryDto): Promise<CasePage> {
     return this.cases.list(query);
   }
@@ -36,6 +39,7 @@ export class CasesController {
   @AnyRole()
   @Get(':id')
   @Refuses('case_not_found')
+  @Answers('CaseView')
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() user: AuthUser): Promise<CaseView> {
     return this.cases.view(id, user);
   }
@@ -44,6 +48,7 @@ export class CasesController {
   @AnyRole()
   @Patch(':id')
   @Refuses('case_not_found', 'user_not_found', 'team_not_found')
+  @Answers('CaseView')
   update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateCaseDto, @CurrentUser() user: AuthUser): Promise<CaseView> {
     return this.changes.update(id, body, user);
   }
@@ -52,6 +57,7 @@ export class CasesController {
   @Post(':id/transition')
   @HttpCode(200)
   @Refuses('case_not_found', 'case_transition_illegal', 'case_transition_not_permitted')
+  @Answers('CaseView')
   transition(@Param('id', UuidParamPipe) id: string, @Body() body: TransitionCaseDto, @CurrentUser() user: AuthUser): Promise<CaseView> {
     return this.changes.transition(id, body.to, body.reason ?? null, user);
   }
@@ -59,6 +65,7 @@ export class CasesController {
   @AnyRole()
   @Post(':id/comments')
   @Refuses('case_not_found')
+  @Answers('CaseView')
   comment(@Param('id', UuidParamPipe) id: string, @Body() body: CreateCaseCommentDto, @CurrentUser() user: AuthUser): Promise<CaseView> {
     return this.changes.comment(id, body.body, user);
   }
@@ -67,6 +74,7 @@ export class CasesController {
   @Post(':id/links')
   @HttpCode(200)
   @Refuses('case_not_found', 'flag_not_found', 'item_not_found', 'story_not_found')
+  @Answers('CaseView')
   link(@Param('id', UuidParamPipe) id: string, @Body() body: CaseLinkDto, @CurrentUser() user: AuthUser): Promise<CaseView> {
     return this.changes.link(id, body, user);
   }
@@ -74,6 +82,7 @@ export class CasesController {
   @AnyRole()
   @Get(':id/audit')
   @Refuses('case_not_found')
+  @Answers('CaseAuditTrail')
   audit(@Param('id', UuidParamPipe) id: string): Promise<CaseAuditTrail> {
     return this.cases.trail(id);
   }
@@ -81,6 +90,7 @@ export class CasesController {
   @AnyRole()
   @Get(':id/audit/verify')
   @Refuses('case_not_found')
+  @Answers('CaseAuditVerification')
   verify(@Param('id', UuidParamPipe) id: string): Promise<CaseAuditVerification> {
     return this.cases.verify(id);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { TeamView } from '@vigil/contracts';
+import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
 import { AnyRole, Roles } from '../auth/access.decorators';
@@ -15,6 +16,7 @@ export class TeamsController {
 
   @AnyRole()
   @Get()
+  @Answers('TeamView[]')
   list(): Promise<TeamView[]> {
     return this.teams.list();
   }
@@ -22,6 +24,7 @@ export class TeamsController {
   @Roles('admin', 'leader')
   @Post()
   @Refuses('team_exists', 'user_not_found')
+  @Answers('TeamView')
   create(@Body() body: CreateTeamDto): Promise<TeamView> {
     return this.teams.create(body.name, body.memberIds ?? []);
   }
@@ -29,6 +32,7 @@ export class TeamsController {
   @Roles('admin', 'leader')
   @Put(':id/members')
   @Refuses('team_not_found', 'user_not_found')
+  @Answers('TeamView')
   setMembers(@Param('id', UuidParamPipe) id: string, @Body() body: SetTeamMembersDto): Promise<TeamView> {
     return this.teams.setMembers(id, body.userIds);
   }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FLAG_STATUSES, type FlagStatus } from '@vigil/contracts';
+import { CASE_SEVERITIES, type CaseSeverity, FLAG_STATUSES, type FlagStatus } from '@vigil/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { HasNoNul, IsOptionalButNotNull, Trimmed } from '../../common/field-rules';
+import { HasNoNul, IsOptionalButNotNull, IsWellFormedText, Trimmed } from '../../common/field-rules';
 
 export class FlagListQueryDto {
   @ApiPropertyOptional({ enum: FLAG_STATUSES, default: 'open' })
@@ -53,7 +53,28 @@ export class EscalateFlagDto {
   @IsString()
   @MaxLength(500)
   @HasNoNul()
+  @IsWellFormedText()
   reason?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An open case the flag joins; without it the flag opens a new case' })
+  @IsOptionalButNotNull()
+  @IsUUID('all', { message: 'caseId must be a UUID' })
+  caseId?: string;
+
+  @ApiPropertyOptional({ maxLength: 300, description: "A new case's title (default: the flag's item title)" })
+  @IsOptionalButNotNull()
+  @Trimmed()
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(300)
+  @HasNoNul()
+  @IsWellFormedText()
+  title?: string;
+
+  @ApiPropertyOptional({ enum: CASE_SEVERITIES, description: "A new case's severity (default: the flag's rule severity)" })
+  @IsOptionalButNotNull()
+  @IsIn(CASE_SEVERITIES, { message: `severity must be one of ${CASE_SEVERITIES.join(', ')}` })
+  severity?: CaseSeverity;
 }
 
 export class AttachFlagDto {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FlagDetail, FlagPage, FlagView } from '@vigil/contracts';
+import type { EscalatedFlagView, FlagDetail, FlagPage, FlagView } from '@vigil/contracts';
 import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
@@ -62,10 +62,10 @@ export class FlagsController {
   @Roles(...TRIAGE)
   @Post(':id/escalate')
   @HttpCode(200)
-  @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed')
-  @Answers('FlagView')
-  escalate(@Param('id', UuidParamPipe) id: string, @Body() body: EscalateFlagDto, @CurrentUser() user: AuthUser): Promise<FlagView> {
-    return this.flags.escalate(id, user, body.reason ?? null);
+  @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed', 'case_not_found')
+  @Answers('EscalatedFlagView')
+  escalate(@Param('id', UuidParamPipe) id: string, @Body() body: EscalateFlagDto, @CurrentUser() user: AuthUser): Promise<EscalatedFlagView> {
+    return this.flags.escalate(id, user, { reason: body.reason ?? null, caseId: body.caseId, title: body.title, severity: body.severity });
   }
 
   @Roles(...TRIAGE)

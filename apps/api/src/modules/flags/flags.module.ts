@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { FlagsController } from './flags.controller';
 import { FlagsService } from './flags.service';
 import { SpikesController } from './spikes.controller';
 
-@Module({ controllers: [FlagsController, SpikesController], providers: [FlagsService] })
+@Module({ imports: [CasesModule], controllers: [FlagsController, SpikesController], providers: [FlagsService] })
 export class FlagsModule {}

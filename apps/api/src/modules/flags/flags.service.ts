@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type FlagActionView, type FlagPage, type FlagStatus, type FlagView, VigilError } from '@vigil/contracts';
+import { type EscalatedFlagView, type FlagActionView, type FlagPage, type FlagStatus, type FlagView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { AnnouncedWrites, decisionFeatures, DecisionModel, toFlagView } from '@vigil/detection';
 import { type FlagDecision, FlagsRepository, type FlagStepOutcome, MatchingInputsRepository, type Transaction } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
+import { CaseChangesService, type FlagEscalation } from '../cases/case-changes.service';
 import type { FlagListQueryDto } from './flag.dto';
 
 /** The triage queue: every step is one conditional update, recorded with who and when. */
@@ -13,6 +14,7 @@ export class FlagsService {
     private readonly flags: FlagsRepository,
     private readonly inputs: MatchingInputsRepository,
     private readonly announced: AnnouncedWrites,
+    private readonly caseChanges: CaseChangesService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -76,9 +78,18 @@ export class FlagsService {
     return this.decide(id, user, { status: 'dismissed', reason, attachedTo: null });
   }
 
-  /** Until cases exist, escalating records the decision; the case issue turns it into a response ticket. */
-  escalate(id: string, user: AuthUser, reason: string | null): Promise<FlagView> {
-    return this.decide(id, user, { status: 'escalated', reason, attachedTo: null });
+  /**
+   * Escalating turns the flag into a response case: a new one, or the case the officer names. The decision, the case,
+   * its audit entry and the live events commit together, so a refused case leaves the flag open.
+   */
+  async escalate(id: string, user: AuthUser, escalation: FlagEscalation): Promise<EscalatedFlagView> {
+    const decision: FlagDecision = { status: 'escalated', reason: escalation.reason, attachedTo: null };
+    const { value } = await this.announced.run(async (tx) => {
+      const flag = done(id, await this.flags.decide(id, user.id, decision, this.clock.now(), tx), 'decide');
+      const { case: summary, events } = await this.caseChanges.escalateFlag(flag, escalation, user, tx);
+      return { value: { ...flag, case: summary }, events: [{ type: 'flag.escalated' as const, data: { flag, byUserId: user.id } }, ...events] };
+    });
+    return value;
   }
 
   /** The flag's items join another open flag's story, and this flag closes into it. */
