@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { ItemEventEntity } from '../entities/item-event.entity';
 import { SnapshotEntity } from '../entities/snapshot.entity';
 import { StoryEntity } from '../entities/story.entity';
+import type { Transaction } from './transactions';
 
 export type NewSnapshot = Omit<SnapshotEntity, 'id' | 'sanitizedHtml'>;
 export type NewItemEvent = Omit<ItemEventEntity, 'id'>;
@@ -61,8 +62,10 @@ export class EvidenceRepository {
       .execute();
   }
 
-  addEvent(event: NewItemEvent): Promise<ItemEventEntity> {
-    return this.events.save(this.events.create(event));
+  /** In the caller's transaction when given (the live event announcing it commits with it). */
+  addEvent(event: NewItemEvent, tx?: Transaction): Promise<ItemEventEntity> {
+    const events = tx ? tx.manager.getRepository(ItemEventEntity) : this.events;
+    return events.save(events.create(event));
   }
 
   /** Which of these items have an event of this kind: one query however many items are asked about. */
