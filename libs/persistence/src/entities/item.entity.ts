@@ -93,7 +93,7 @@ export class ItemEntity {
   @Column({ name: 'indexed_at', type: 'timestamptz', nullable: true })
   indexedAt!: Date | null;
 
-  /** Folded forms from the shared text module; the search vector is generated from them. */
+  /** Folded forms from the shared text module; the trigger that writes the item's search row (item_search) makes its tsvector from them. */
   @Column({ name: 'search_title', type: 'text' })
   searchTitle!: string;
 

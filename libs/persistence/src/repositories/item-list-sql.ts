@@ -122,3 +122,17 @@ export function toTsquery(groups: SearchTerms['groups']): string {
 export function phraseOf(query: SearchTerms): string {
   return query.groups.map(({ token }) => token).join(' ');
 }
+
+/**
+ * The relevance order of the newest RELEVANCE_CANDIDATES (or enough to reach the page). Only they read what ranking
+ * needs, by primary key: their tsvector and folded title, and with accents typed, their item's title and snippet.
+ */
+export function rankedPageSql(query: SearchTerms, sql: SqlParameters, bonus: string, reach: number, page: string): string {
+  const newest = `SELECT * FROM candidate ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(Math.max(RELEVANCE_CANDIDATES, reach))}`;
+  const accents = bonus ? [`, items.title || ' ' || items.snippet AS accent_text`, `JOIN items ON items.id = newest.id`] : ['', ''];
+  const ranked = `SELECT newest.*, search.search_vector, search.search_title${accents[0]}
+                    FROM (${newest}) AS newest JOIN item_search search ON search.id = newest.id ${accents[1]}`;
+  return `SELECT id FROM (${ranked}) AS ranked
+          ORDER BY ts_rank(search_vector, to_tsquery('simple', $1)) + similarity(search_title, ${sql.add(phraseOf(query))})${bonus} DESC, ${NEWEST_FIRST}
+          ${page}`;
+}

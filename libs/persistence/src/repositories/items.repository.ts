@@ -16,7 +16,7 @@ import {
   NEAR_MISS_CANDIDATES,
   NEWEST_FIRST,
   phraseOf,
-  RELEVANCE_CANDIDATES,
+  rankedPageSql,
   SqlParameters,
   SUMMARY_COLUMNS,
   type SummaryRecord,
@@ -316,7 +316,7 @@ export class ItemsRepository {
   }
 
   /**
-   * PostgreSQL full-text search over the folded columns (GIN on search_vector). One scan takes the newest
+   * PostgreSQL full-text search over item_search, the items' narrow search rows (GIN on search_vector). One scan takes the newest
    * matches, one more than the exact-total bound (more to reach a deep page): their number is the total, and
    * relevance ranks the newest RELEVANCE_CANDIDATES of them instead of every match. Only when full text finds
    * almost nothing does a second query add near-misses by trigram similarity of the title (its GIN trigram
@@ -343,16 +343,10 @@ export class ItemsRepository {
     const bonus = accented
       .map((spellings) => ` + (CASE WHEN EXISTS (SELECT 1 FROM unnest(${sql.add(spellings)}::text[]) AS spelling WHERE strpos(accent_text, spelling) > 0) THEN ${EXACT_ACCENT_BONUS} ELSE 0 END)`)
       .join('');
-    const pageOfCandidates =
-      query.sort === 'newest'
-        ? `SELECT id FROM candidate ORDER BY ${NEWEST_FIRST} ${page}`
-        : `SELECT id FROM (SELECT * FROM candidate ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(Math.max(RELEVANCE_CANDIDATES, offset + limit))}) AS ranked
-            ORDER BY ts_rank(search_vector, to_tsquery('simple', $1)) + similarity(search_title, ${sql.add(phraseOf(query))})${bonus} DESC, ${NEWEST_FIRST}
-            ${page}`;
-    const accentText = accented.length ? `, title || ' ' || snippet AS accent_text` : '';
+    const pageOfCandidates = query.sort === 'newest' ? `SELECT id FROM candidate ORDER BY ${NEWEST_FIRST} ${page}` : rankedPageSql(query, sql, bonus, offset + limit, page);
     const [row]: { matched: number; ids: string[] }[] = await this.items.query(
       `WITH candidate AS MATERIALIZED (
-         SELECT id, search_vector, search_title, published_at, fetched_at${accentText} FROM items ${where}
+         SELECT id, published_at, fetched_at FROM item_search ${where}
           ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(candidates)})
        SELECT (SELECT count(*)::int FROM candidate) AS matched, ARRAY(SELECT id::text FROM (${pageOfCandidates}) AS hit) AS ids`,
       sql.values,
@@ -369,7 +363,7 @@ export class ItemsRepository {
       .map((condition) => `AND ${condition}`)
       .join(' ');
     const rows: { id: string }[] = await this.items.query(
-      `SELECT id FROM (SELECT id, search_title, published_at, fetched_at FROM items
+      `SELECT id FROM (SELECT id, search_title, published_at, fetched_at FROM item_search
                         WHERE search_title % ${phrase} AND NOT (search_vector @@ to_tsquery('simple', ${tsquery})) ${filters}
                         LIMIT ${NEAR_MISS_CANDIDATES}) AS near
         ORDER BY similarity(search_title, ${phrase}) DESC, ${NEWEST_FIRST}`,

@@ -2,7 +2,7 @@ import { accentedQuerySpellings, toSearchTermGroups } from '@vigil/domain';
 import type { ItemsRepository } from '@vigil/persistence';
 import type { SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 
-/** Search served by PostgreSQL itself: the items table carries the folded text and its tsvector. */
+/** Search served by PostgreSQL itself: each item's search row (item_search) carries its folded title and tsvector. */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
   readonly needsIndexing = false;
@@ -10,11 +10,11 @@ export class PostgresSearchEngine implements SearchEngine {
   constructor(private readonly items: ItemsRepository) {}
 
   async prepare(): Promise<void> {
-    // The migrations create the tsvector column and its GIN and trigram indexes.
+    // The migrations create item_search, its GIN and trigram indexes and the triggers that fill it.
   }
 
   async index(): Promise<void> {
-    // Nothing to copy: the search vector is a generated column of the row the pipeline just stored.
+    // Nothing to copy: the statement that stores an item writes its search row too (a trigger on items).
   }
 
   async removeSource(): Promise<void> {
