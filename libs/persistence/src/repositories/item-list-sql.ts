@@ -5,12 +5,15 @@ import type { ItemEntity } from '../entities/item.entity';
 /** What a list shows of an item: never its text, which can be a whole article. */
 export type ItemSummaryRow = Pick<ItemEntity, 'id' | 'sourceId' | 'title' | 'url' | 'publishedAt' | 'language' | 'snippet'>;
 
-/** A list row: the summary plus the triage flags, read for a whole page in one statement (LIST_ENTRY_COLUMNS). */
+/** A list row: the summary plus the triage flags and its source, read for a whole page in one statement (LIST_ENTRY_COLUMNS). */
 export interface ItemListRow extends ItemSummaryRow {
   edited: boolean;
   removed: boolean;
   storyId: string | null;
   storySize: number;
+  /** The source's name, removed sources too (an empty name if its row is gone). */
+  sourceName: string;
+  sourceRemoved: boolean;
 }
 
 /** What every item list can be narrowed by; a date range reads published_at, so undated items fall outside it. */
@@ -38,11 +41,13 @@ export const RELEVANCE_CANDIDATES = 200;
 export const NEAR_MISS_BELOW = 10;
 export const NEAR_MISS_CANDIDATES = 100;
 
-// Per-row subqueries over item_events (item_id index) and items (story_id index): run only for the listed page's ids.
+// Per-row subqueries over item_events (item_id index), items (story_id index) and sources (primary key): run only for the listed page's ids.
 export const LIST_ENTRY_COLUMNS = `${SUMMARY_COLUMNS}, story_id,
   EXISTS (SELECT 1 FROM item_events event WHERE event.item_id = items.id AND event.kind = 'item.changed') AS edited,
   (removed_at IS NOT NULL OR EXISTS (SELECT 1 FROM item_events event WHERE event.item_id = items.id AND event.kind = 'item.removed')) AS removed,
-  CASE WHEN story_id IS NULL THEN 1 ELSE (SELECT count(*)::int FROM items story WHERE story.story_id = items.story_id) END AS story_size`;
+  CASE WHEN story_id IS NULL THEN 1 ELSE (SELECT count(*)::int FROM items story WHERE story.story_id = items.story_id) END AS story_size,
+  COALESCE((SELECT name FROM sources WHERE sources.id = items.source_id), '') AS source_name,
+  COALESCE((SELECT removed_at IS NOT NULL FROM sources WHERE sources.id = items.source_id), true) AS source_removed`;
 
 export interface SummaryRecord {
   id: string;
@@ -71,10 +76,20 @@ export interface ListEntryRecord extends SummaryRecord {
   edited: boolean;
   removed: boolean;
   story_size: number;
+  source_name: string;
+  source_removed: boolean;
 }
 
 export function toListRow(row: ListEntryRecord): ItemListRow {
-  return { ...toSummaryRow(row), edited: row.edited, removed: row.removed, storyId: row.story_id, storySize: row.story_size };
+  return {
+    ...toSummaryRow(row),
+    edited: row.edited,
+    removed: row.removed,
+    storyId: row.story_id,
+    storySize: row.story_size,
+    sourceName: row.source_name,
+    sourceRemoved: row.source_removed,
+  };
 }
 
 /** Numbered placeholders ($1, $2, …) and their values, in the order they are added. */

@@ -14,16 +14,15 @@ export function toItemSummary(item: ItemSummaryRow): ItemSummary {
 }
 
 /** `sources`: the names of the page's sources, removed ones too (SourcesRepository.findNamesByIds). */
-export function toItemListEntry(item: ItemListRow, sources: Map<string, { name: string; removed: boolean }>): ItemListEntry {
-  const source = sources.get(item.sourceId);
+export function toItemListEntry(item: ItemListRow): ItemListEntry {
   return {
     ...toItemSummary(item),
     edited: item.edited,
     removed: item.removed,
     storyId: item.storyId,
     storySize: item.storySize,
-    sourceName: source?.name ?? '',
-    sourceRemoved: source?.removed ?? true,
+    sourceName: item.sourceName,
+    sourceRemoved: item.sourceRemoved,
   };
 }
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SnapshotPages } from '@vigil/collection';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
-import { type ItemDetail, type ItemListEntry, type ItemPage, VigilError } from '@vigil/contracts';
+import { type ItemDetail, type ItemPage, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
-import { EvidenceRepository, type ItemEntity, type ItemFilters, type ItemListRow, ItemsRepository, SourcesRepository } from '@vigil/persistence';
+import { EvidenceRepository, type ItemEntity, type ItemFilters, ItemsRepository, SourcesRepository } from '@vigil/persistence';
 import { SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
 import type { ItemQueryDto } from './item-query.dto';
 import { toItemDetail, toItemListEntry } from './item.presenter';
@@ -26,17 +26,11 @@ export class ItemsService {
     const text = query.q?.trim();
     if (!text) {
       const { items, total, totalIsEstimate } = await this.items.listRecent(page);
-      return { items: await this.listEntries(items), total, totalIsEstimate };
+      return { items: items.map(toItemListEntry), total, totalIsEstimate };
     }
     const hits = await this.search.search({ q: text, sort: query.sort, ...page });
     const items = await this.items.listEntriesInOrder(hits.ids);
-    return { items: await this.listEntries(items), total: hits.total, totalIsEstimate: hits.totalIsEstimate };
-  }
-
-  /** The page's sources in one query by primary key, removed ones too, so each row can say "source removed". */
-  private async listEntries(rows: ItemListRow[]): Promise<ItemListEntry[]> {
-    const sources = await this.sources.findNamesByIds(rows.map((row) => row.sourceId));
-    return rows.map((row) => toItemListEntry(row, sources));
+    return { items: items.map(toItemListEntry), total: hits.total, totalIsEstimate: hits.totalIsEstimate };
   }
 
   async get(id: string): Promise<ItemDetail> {
