@@ -183,6 +183,17 @@ export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] }
     details: { database: { status: 'up' }, queue: { status: 'up', mode: 'in-process' }, search: { status: 'up', engine: 'postgres' } },
   },
   Liveness: { status: 'ok' },
+  RotatedWebhookSecret: { ...webhook, secret: 'whsec_9a8b7c6d5e4f', previousSecretValidUntil: '2026-11-28T03:00:00.000Z' },
+  WebhookTestAnswer: { eventId: '43' },
+  DigestView: {
+    id: 'c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f',
+    periodStart: '2026-11-27T02:00:00.000Z',
+    periodEnd: AT,
+    flagCount: 1,
+    bySeverity: { high: 0, medium: 1, low: 0 },
+    flags: [{ id: FLAG_ID, ruleName: 'Giá xăng', severity: 'medium', title: 'Giá xăng giảm 500 đồng', url: 'https://tin-nhanh.example.vn/kinh-te/gia-xang.html', priority: 0.41, itemCount: 2 }],
+    createdAt: AT,
+  },
 };
 
 export const TEXT_EXAMPLES: Record<TextAnswer, string> = {

@@ -5,6 +5,7 @@ import { toDigestView } from '@vigil/detection';
 import { DigestsRepository } from '@vigil/persistence';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Answers } from '../../common/api-answers';
 import { AnyRole } from '../auth/access.decorators';
 
 export class DigestListQueryDto {
@@ -25,6 +26,7 @@ export class DigestsController {
 
   @AnyRole()
   @Get()
+  @Answers('DigestView[]')
   async list(@Query() query: DigestListQueryDto): Promise<DigestView[]> {
     return (await this.digests.recent(query.limit ?? 10)).map(toDigestView);
   }

@@ -34,6 +34,7 @@ export class WebhooksController {
   @Roles('admin')
   @Patch(':id')
   @Refuses('webhook_not_found')
+  @Answers('WebhookView')
   update(@Param('id', UuidParamPipe) id: string, @Body() body: UpdateWebhookDto): Promise<WebhookView> {
     return this.webhooks.update(id, body);
   }
@@ -43,6 +44,7 @@ export class WebhooksController {
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @Refuses('webhook_not_found')
+  @Answers('RotatedWebhookSecret')
   rotateSecret(@Param('id', UuidParamPipe) id: string): Promise<RotatedWebhookSecret> {
     return this.webhooks.rotateSecret(id);
   }
@@ -52,6 +54,7 @@ export class WebhooksController {
   @Post(':id/test')
   @HttpCode(202)
   @Refuses('webhook_not_found', 'webhook_disabled')
+  @Answers('WebhookTestAnswer')
   test(@Param('id', UuidParamPipe) id: string, @CurrentUser() user: AuthUser): Promise<WebhookTestAnswer> {
     return this.webhooks.test(id, user);
   }
