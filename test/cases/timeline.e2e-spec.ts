@@ -59,7 +59,7 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
         { at: published, to: 'published' },
       ],
     );
-    await history.audit(answered, 'escalated', null, at(-2.5 * HOUR), null, { stage: 'draft', level: 'reviewer' });
+    await history.audit(answered, 'escalated', null, at(-2.5 * HOUR), { escalationLevel: 'assignee', deadlines: { draft: 'pending' } }, { escalationLevel: 'reviewer', deadlines: { draft: 'breached' } });
     await history.link(answered, 'flag', flag, at(-4 * HOUR));
     await history.deadline(answered, 'acknowledge', at(-4 * HOUR + 60 * MINUTE), { metAt: at(-4 * HOUR + 10 * MINUTE) });
     await history.deadline(answered, 'draft', at(-2.5 * HOUR), { metAt: at(-2 * HOUR), breachedAt: at(-2.5 * HOUR) });
@@ -106,6 +106,7 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
     ]);
     expect(body.events[0]).toMatchObject({ kind: 'first_seen', title: 'Đê sông Thạch Hãn bị vỡ?', sourceName: 'Báo Tin Nhanh' });
     expect(body.events[2]).toMatchObject({ kind: 'spike', subject: 'story', subjectName: 'Tin đồn vỡ đê Quảng Trị', count: 6 });
+    expect(body.events.find((event) => event.kind === 'escalated')).toMatchObject({ stage: 'draft', level: 'reviewer' });
     expect(body.metrics).toMatchObject({ timeToAcknowledgeSec: 600, timeToFirstDraftSec: 2 * 3600, timeToPublishSec: 4 * 3600, publishedAt: published.toISOString() });
     expect(body.metrics.deadlines.map((deadline) => [deadline.stage, deadline.outcome])).toEqual([
       ['acknowledge', 'met'],

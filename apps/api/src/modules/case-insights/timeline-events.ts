@@ -70,8 +70,11 @@ function auditEvent(entry: CaseAuditRow, severity: CaseSeverity): TimelineEvent 
     case 'transitioned':
       if (!isStatus(entry.after?.status)) return null;
       return { kind: 'status_changed', at, actor: entry.actor?.displayName ?? null, from: isStatus(entry.before?.status) ? entry.before.status : null, to: entry.after.status, reason: textOf(entry.after.reason) };
-    case 'escalated':
-      return { kind: 'escalated', at, stage: isStage(entry.after?.stage) ? entry.after.stage : null, level: isLevel(entry.after?.level) ? entry.after.level : null };
+    case 'escalated': {
+      // The deadline ticker records the rung reached and the stage that fired: { escalationLevel, deadlines: { <stage>: state } }.
+      const stages = Object.keys((entry.after?.deadlines as Record<string, unknown> | undefined) ?? {}).filter(isStage);
+      return { kind: 'escalated', at, stage: stages[0] ?? null, level: isLevel(entry.after?.escalationLevel) ? entry.after.escalationLevel : null };
+    }
     default:
       return null;
   }
