@@ -3,9 +3,10 @@
 // API and by escalating a flag the real pipeline raised from a loopback feed; every change made elsewhere reaches the
 // open pages over the live socket. The test clock is days behind the browser's own, so a countdown that is right
 // proves it counts on the server's clock.
-import type { CaseStatus, CaseSummary, CaseView, TeamView, UserView } from '@vigil/contracts';
+import type { CaseStatus, CaseSummary, CaseView, FlagPage, FlagView, SourceView, TeamView, UserView } from '@vigil/contracts';
 import { FixtureServer, waitFor } from '@vigil/testing';
 import type { Browser, Page } from 'playwright-core';
+import { triageFeed } from '../fixtures/triage/triage-feeds';
 import { startVigil, type VigilTestApp } from '../support/vigil-test-app';
 import { acknowledgeDeadline, card, cardIn, column, secondsLeft, STATUS_VI } from './support/case-board';
 import { BrowserPages, consoleDist, ensureConsoleBuilt, launchChromium, requireChromium } from './support/console-browser';
@@ -302,6 +303,53 @@ describe('Case board and case page in a browser', () => {
     expect(verified.body).toMatchObject({ intact: true, entries: 4 });
     await page.locator('[data-testid="audit-verify"][data-state="intact"]').filter({ hasText: 'Nhật ký nguyên vẹn (4 mục)' }).waitFor();
   }, 60_000);
+
+  it('escalating a flag on the Live screen opens a case, linked from the screen, with the flag, its item and its story', async () => {
+    const title = 'Tin đồn sập cầu Long Biên sau mưa lớn là bịa đặt';
+    expect((await vigil.request('POST', '/api/rules', { token: adminToken, body: { name: 'Tin đồn sập cầu', query: '"sập cầu" AND "long biên"', severity: 'critical' } })).status).toBe(201);
+    const page = await signedInPage(pages, vigil.baseUrl, OFFICER);
+    await page.getByTestId('nav-live').click();
+    await page.locator('[data-testid="live-connection"][data-state="connected"]').waitFor();
+    const url = feeds.serve('/sap-cau.rss', {
+      body: triageFeed(vigil.clock, {
+        title: 'Tin Thủ Đô',
+        site: 'https://tin.hoso.example.vn',
+        language: 'vi',
+        entries: [{ title, slug: 'sap-cau-long-bien', published: '-1h', description: 'Sở Giao thông Vận tải khẳng định cầu vẫn lưu thông bình thường.' }],
+      }),
+    });
+    expect((await vigil.request<SourceView>('POST', '/api/sources', { token: adminToken, body: { name: 'Tin Thủ Đô hồ sơ', url, kind: 'rss', pollIntervalSec: 900 } })).status).toBe(201);
+    const row = page.getByTestId('flag-row').filter({ hasText: title });
+    await row.waitFor({ timeout: 30_000 });
+    const flag = await waitFor('the flag', async () => (await vigil.request<FlagPage>('GET', '/api/flags?status=open', { token: adminToken })).body.flags.find((candidate: FlagView) => candidate.item.title === title));
+
+    await row.getByTestId('flag-size').click();
+    await page.keyboard.press('e');
+    const dialog = page.getByTestId('flag-reason-dialog');
+    await dialog.getByTestId('flag-reason').fill('Cần Sở Giao thông xác nhận và đăng cải chính');
+    await dialog.getByTestId('flag-reason-submit').click();
+    const opened = page.getByTestId('live-opened-case');
+    await opened.waitFor();
+    const { body: listed } = await vigil.request<{ cases: CaseSummary[] }>('GET', '/api/cases', { token: adminToken });
+    const escalated = listed.cases.find((summary) => summary.title === title);
+    expect(escalated).toMatchObject({ severity: 'critical', status: 'new' });
+    expect(await opened.textContent()).toContain(`Cảnh báo đã vào hồ sơ ${escalated!.reference}.`);
+
+    await page.getByTestId('live-opened-case-link').click();
+    await page.waitForURL(`${vigil.baseUrl}/cases/${escalated!.id}`);
+    const detail = page.getByTestId('case-detail');
+    await detail.waitFor();
+    expect(await detail.getByTestId('case-detail-title').textContent()).toBe(title);
+    const links = detail.getByTestId('case-link');
+    await links.first().waitFor();
+    const kinds = await links.evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-kind')));
+    expect(kinds).toEqual(expect.arrayContaining(['flag', 'item']));
+    expect(await detail.locator('[data-testid="case-link"][data-kind="flag"]').textContent()).toContain(title);
+    // The linked item opens its own page.
+    await detail.locator('[data-testid="case-link"][data-kind="item"]').getByTestId('case-link-target').click();
+    await page.waitForURL(`${vigil.baseUrl}/items/${flag.item.id}`);
+    await page.getByTestId('item-detail').waitFor();
+  }, 90_000);
 
   it('switches the board, its refusals and a case’s page to English and back', async () => {
     const opened = await openCase(OFFICER, { title: 'Fake notice of a school closure in Cầu Giấy', severity: 'medium' });

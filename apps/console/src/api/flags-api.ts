@@ -1,4 +1,4 @@
-import type { FlagPage, FlagView, SpikeView, StoryView } from '@vigil/contracts';
+import type { EscalatedFlagView, FlagPage, FlagView, SpikeView, StoryView } from '@vigil/contracts';
 import { queryString, request } from './http';
 
 /** The most the API lists at once; the live screen keeps the top of the queue, not all of it. */
@@ -30,8 +30,9 @@ export function dismissFlag(id: string, reason: string): Promise<FlagView> {
   return request<FlagView>(flagPath(id, 'dismiss'), { method: 'POST', body: { reason } });
 }
 
-export function escalateFlag(id: string, reason?: string): Promise<FlagView> {
-  return request<FlagView>(flagPath(id, 'escalate'), { method: 'POST', body: reason ? { reason } : {} });
+/** Escalating opens a case for the flag (its item and story linked); the answer carries it. */
+export function escalateFlag(id: string, reason?: string): Promise<EscalatedFlagView> {
+  return request<EscalatedFlagView>(flagPath(id, 'escalate'), { method: 'POST', body: reason ? { reason } : {} });
 }
 
 /** The flag's story joins the target flag's. */

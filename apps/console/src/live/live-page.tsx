@@ -1,6 +1,7 @@
-import type { FlagView } from '@vigil/contracts';
+import type { CaseSummary, FlagView } from '@vigil/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { claimFlag, type FlagSort, releaseFlag } from '../api/flags-api';
 import { useCurrentUser } from '../auth/auth-context';
 import { canTriageFlags } from '../auth/permissions';
@@ -41,6 +42,8 @@ export function LivePage() {
   const [deciding, setDeciding] = useState<{ flag: FlagView; decision: Decision } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  /** The case the last escalation opened, linked under the notice. */
+  const [openedCase, setOpenedCase] = useState<CaseSummary | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [, setTick] = useState(0);
   const lastIndex = useRef(0);
@@ -154,6 +157,14 @@ export function LivePage() {
         </p>
       )}
       <Notice notice={notice} onDismiss={() => setNotice(null)} />
+      {openedCase && (
+        <p className="notice notice-success" data-testid="live-opened-case">
+          {t('cases.escalated', { reference: openedCase.reference })}{' '}
+          <Link to={`/cases/${encodeURIComponent(openedCase.id)}`} data-testid="live-opened-case-link">
+            {t('cases.board.openCase')}
+          </Link>
+        </p>
+      )}
       {feed.error !== undefined ? (
         <ErrorState error={feed.error} onRetry={feed.reload} />
       ) : !feed.flags ? (
@@ -183,10 +194,11 @@ export function LivePage() {
         <ReasonDialog
           flag={deciding.flag}
           decision={deciding.decision}
-          onClose={(decided) => {
+          onClose={(decided, opened) => {
             setDeciding(null);
             if (!decided) return;
             feed.showFlag(decided);
+            setOpenedCase(opened ?? null);
             setNotice(successNotice(deciding.decision === 'dismiss' ? 'live.notice.dismissed' : 'live.notice.escalated', { title: decided.item.title }));
           }}
         />

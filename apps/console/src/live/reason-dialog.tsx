@@ -1,4 +1,4 @@
-import type { FlagView } from '@vigil/contracts';
+import type { CaseSummary, FlagView } from '@vigil/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismissFlag, escalateFlag } from '../api/flags-api';
@@ -9,8 +9,8 @@ export type Decision = 'escalate' | 'dismiss';
 interface ReasonDialogProps {
   flag: FlagView;
   decision: Decision;
-  /** The decided flag, or nothing when cancelled. */
-  onClose: (decided?: FlagView) => void;
+  /** The decided flag (and the case an escalation opened), or nothing when cancelled. */
+  onClose: (decided?: FlagView, opened?: CaseSummary) => void;
 }
 
 /** Asks why before deciding a flag: required to dismiss, optional to escalate. */
@@ -38,7 +38,12 @@ export function ReasonDialog({ flag, decision, onClose }: ReasonDialogProps) {
     setSubmitting(true);
     setError(null);
     try {
-      onClose(decision === 'dismiss' ? await dismissFlag(flag.id, text) : await escalateFlag(flag.id, text || undefined));
+      if (decision === 'dismiss') {
+        onClose(await dismissFlag(flag.id, text));
+      } else {
+        const escalated = await escalateFlag(flag.id, text || undefined);
+        onClose(escalated, escalated.case);
+      }
     } catch (caught) {
       setError(errorMessage(caught));
       setSubmitting(false);
