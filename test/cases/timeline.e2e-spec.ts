@@ -16,6 +16,7 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
   let token: string;
   let answered: string;
   let waiting: string;
+  let firstItemId: string;
   const at = (offsetMs: number) => new Date(published.getTime() + offsetMs);
   let published: Date;
 
@@ -34,6 +35,7 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
     await history.source('Báo Hỏng Feed', { failures: 3 });
     const story = await history.story('Tin đồn vỡ đê Quảng Trị', tinNhanh, at(-26 * HOUR));
     const first = await history.item(tinNhanh, 'Đê sông Thạch Hãn bị vỡ?', at(-26 * HOUR), story);
+    firstItemId = first;
     await history.item(phuong, 'Phường Đông Lễ: đê vẫn an toàn', at(-19 * HOUR), story);
     await history.item(tinNhanh, 'Cư dân mạng chia sẻ ảnh đê vỡ', at(-5 * HOUR), story);
     await history.item(dienDan, 'Ảnh cũ từ năm 2020', at(-2 * HOUR), story);
@@ -209,5 +211,24 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
     expect(html).toContain('Quá hạn');
     const english = await (await fetch(`${vigil.baseUrl}/api/cases/${answered}/report?lang=en`, { headers: { authorization: `Bearer ${token}` } })).text();
     expect(english).toContain('Time to publish</dt><dd>4 h 0 min');
+  });
+
+  // Last: the case it opens would change the counts above.
+  it('follows a case opened and moved through the cases API, with the deadlines the SLA planner set', async () => {
+    const created = await vigil.request<{ id: string }>('POST', '/api/cases', { token, body: { title: 'Ảnh đê vỡ là ảnh cũ', severity: 'critical', links: [{ kind: 'item', id: firstItemId }] } });
+    expect(created.status).toBe(201);
+    expect((await vigil.request('POST', `/api/cases/${created.body.id}/transition`, { token, body: { to: 'acknowledged' } })).status).toBe(200);
+    const { body } = await vigil.request<CaseTimeline>('GET', `/api/cases/${created.body.id}/timeline`, { token });
+    expect(body.events.filter((event) => event.kind === 'case_opened' || event.kind === 'status_changed').map((event) => event.kind)).toEqual(['case_opened', 'status_changed']);
+    expect(body.events.find((event) => event.kind === 'status_changed')).toMatchObject({ from: 'new', to: 'acknowledged', actor: expect.any(String) });
+    expect(body.metrics.timeToAcknowledgeSec).toEqual(expect.any(Number));
+    expect(body.metrics.deadlines.map((deadline) => [deadline.stage, deadline.outcome])).toEqual([
+      ['acknowledge', 'met'],
+      ['draft', 'pending'],
+      ['approve', 'pending'],
+      ['publish', 'pending'],
+    ]);
+    // The linked item brings its whole story.
+    expect(body.spread.totalItems).toBe(7);
   });
 });
