@@ -1,8 +1,8 @@
-import { Client } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { ItemsRepository } from '@vigil/persistence';
-import { ElasticsearchSearchEngine } from './elasticsearch';
+import { createElasticsearchClient, ElasticsearchSearchEngine } from './elasticsearch';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 
@@ -16,7 +16,7 @@ const ELASTICSEARCH_CLIENT = Symbol('ELASTICSEARCH_CLIENT');
       provide: ELASTICSEARCH_CLIENT,
       inject: [VIGIL_CONFIG],
       useFactory: (config: VigilConfig) =>
-        config.search.elasticsearchUrl ? new Client({ node: config.search.elasticsearchUrl, requestTimeout: 10_000 }) : null,
+        config.search.elasticsearchUrl ? createElasticsearchClient(config.search.elasticsearchUrl) : null,
     },
     {
       provide: SEARCH_ENGINE,

@@ -1,6 +1,6 @@
 import { type Client, errors, type estypes } from '@elastic/elasticsearch';
 import { ITEM_TOTAL_EXACT_UP_TO } from '@vigil/contracts';
-import { normalizeVietnamese, type SearchTermGroup, toSearchFields, toSearchTermGroups } from '@vigil/domain';
+import { accentedQuerySpellings, normalizeVietnamese, type SearchTermGroup, toSearchFields, toSearchTermGroups } from '@vigil/domain';
 import type { SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 import { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument } from './items-index-template';
 
@@ -13,6 +13,7 @@ export interface ElasticsearchSearchEngineOptions {
 const TEMPLATE_PRIORITY = 200;
 // Enough to diagnose a failed bulk without turning one bad batch into a megabyte of error message.
 const MAX_REPORTED_FAILURES = 5;
+const REMOVE_BATCH = 1000;
 
 /**
  * Items live in versioned indices (`<prefix>items-v1`, `-v2`, …) behind the alias `<prefix>items`;
@@ -60,8 +61,26 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 
   async removeSource(sourceId: string): Promise<void> {
-    // conflicts: proceed, so a document re-indexed meanwhile (an item's last edit) does not abort the deletion.
-    await this.client.deleteByQuery({ index: this.alias, query: { term: { sourceId } }, conflicts: 'proceed', refresh: true });
+    // Found by id order and deleted in bulk, not with _delete_by_query: that needs the reindex module, which the
+    // stripped test distribution lacks. Deleting a document already gone (404) is fine: removal is idempotent.
+    let after: estypes.SortResults | undefined;
+    for (;;) {
+      const page = await this.client.search({
+        index: this.alias,
+        query: { term: { sourceId } },
+        sort: [{ id: { order: 'asc' } }],
+        size: REMOVE_BATCH,
+        _source: false,
+        ...(after ? { search_after: after } : {}),
+      });
+      const hits = page.hits.hits;
+      if (hits.length === 0) break;
+      const response = await this.client.bulk({ index: this.alias, operations: hits.map((hit) => ({ delete: { _id: hit._id } })) });
+      const failed = response.items.filter((item) => item.delete?.error && item.delete.status !== 404);
+      if (failed.length > 0) throw new Error(describeBulkFailures({ ...response, items: failed }, hits.length));
+      after = hits[hits.length - 1]!.sort;
+    }
+    await this.client.indices.refresh({ index: this.alias });
   }
 
   async search(query: SearchQuery): Promise<SearchHits> {
@@ -76,25 +95,20 @@ export class ElasticsearchSearchEngine implements SearchEngine {
             // Recall: the folded fields match whatever diacritics, tone-mark placement or Unicode form was typed,
             // and English items match inflections through their stems; every query word is required.
             { bool: { must: groups.map(matchFolded) } },
-            // Ranking: the original tokens kept by preserve_original lift items spelled exactly as typed.
-            {
-              multi_match: {
-                query: normalizeVietnamese(query.q),
-                fields: ['title^3', 'text'],
-                type: 'cross_fields',
-                operator: 'and',
-              },
-            },
+            // Ranking: items spelled exactly as the words typed with diacritics rise; words typed without marks
+            // mean "any accent" and add nothing, as on PostgreSQL.
+            ...exactSpellingBoost(query.q),
           ],
           minimum_should_match: 1,
           filter: filtersOf(query),
         },
       },
-      // id last so equal scores and dates still page deterministically.
+      // id last so equal scores and dates still page deterministically, descending as PostgreSQL's NEWEST_FIRST
+      // breaks ties (which has fetched_at before it: not indexed, so only items fetched together tie alike).
       sort: [
         ...(query.sort === 'newest' ? [] : [{ _score: { order: 'desc' as const } }]),
         { publishedAt: { order: 'desc', missing: '_last' } },
-        { id: { order: 'asc' } },
+        { id: { order: 'desc' } },
       ],
       from: query.offset,
       size: query.limit,
@@ -109,8 +123,15 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 
   async ping(): Promise<void> {
-    // The client answers false instead of throwing when something other than Elasticsearch says 404.
-    if (!(await this.client.ping())) throw new Error('Elasticsearch did not answer the ping');
+    // Cluster health rather than HEAD /: it needs no optional module and a red cluster cannot serve searches.
+    const health = await this.client.cluster.health({ timeout: '2s' });
+    if (health.status === 'red') throw new Error(`Elasticsearch cluster ${health.cluster_name} is red`);
+  }
+
+  /** Deletes every index version behind the alias and the template; for tests and decommissioning an office. */
+  async drop(): Promise<void> {
+    await this.client.indices.delete({ index: `${this.alias}-*`, ignore_unavailable: true, allow_no_indices: true });
+    await this.client.indices.deleteIndexTemplate({ name: this.alias }, { ignore: [404] });
   }
 
   /** Makes everything indexed so far searchable; for tests and operators, never called per write. */
@@ -127,6 +148,12 @@ function filtersOf(query: SearchQuery): estypes.QueryDslQueryContainer[] {
     filters.push({ range: { publishedAt: { ...(query.from ? { gte: query.from.toISOString() } : {}), ...(query.to ? { lt: query.to.toISOString() } : {}) } } });
   }
   return filters;
+}
+
+function exactSpellingBoost(q: string): estypes.QueryDslQueryContainer[] {
+  const accented = accentedQuerySpellings(q).map((forms) => normalizeVietnamese(forms[0]!));
+  if (accented.length === 0) return [];
+  return [{ multi_match: { query: accented.join(' '), fields: ['title^3', 'text'], type: 'cross_fields', operator: 'and' } }];
 }
 
 function matchFolded({ token, stem }: SearchTermGroup): estypes.QueryDslQueryContainer {

@@ -31,12 +31,11 @@ export const ITEMS_INDEX_TEMPLATE: ItemsIndexTemplate = {
     // No replica on a single-node cluster (stays green), one as soon as a second node joins.
     auto_expand_replicas: '0-1',
     analysis: {
-      filter: {
-        // preserve_original keeps "lệch" next to "lech", so items spelled exactly as typed rank higher.
-        vigil_folding: { type: 'asciifolding', preserve_original: true },
-      },
       analyzer: {
-        vigil_text: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'vigil_folding'] },
+        // Only core analysis parts (the stripped test distribution has no analysis-common, so no asciifolding):
+        // folding is done in Node into the *Folded fields, the same function the PostgreSQL engine uses, so both
+        // engines fold alike; title/text keep the words as written for exact-accent ranking.
+        vigil_text: { type: 'standard', stopwords: '_none_' },
       },
     },
   },
