@@ -299,6 +299,9 @@ describe('Case board and case page in a browser', () => {
     expect(await actions.evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-action')))).toEqual(['commented', 'transitioned', 'updated', 'created']);
     expect(await page.locator('[data-testid="activity-entry"][data-action="transitioned"]').textContent()).toContain('Mới → Đã tiếp nhận');
     expect(await page.locator('[data-testid="activity-entry"][data-action="updated"]').textContent()).toContain(WRITER.displayName);
+    expect(await page.locator('[data-testid="activity-entry"][data-action="updated"] [data-field="tags"]').textContent()).toBe('Thẻ: — → giao thông, xe buýt');
+    // A comment's entry points to the discussion rather than repeating it.
+    expect(await page.locator('[data-testid="activity-entry"][data-action="commented"] [data-field]').count()).toBe(0);
     const verified = await vigil.request<{ intact: boolean; entries: number }>('GET', `/api/cases/${opened.id}/audit/verify`, { token: adminToken });
     expect(verified.body).toMatchObject({ intact: true, entries: 4 });
     await page.locator('[data-testid="audit-verify"][data-state="intact"]').filter({ hasText: 'Nhật ký nguyên vẹn (4 mục)' }).waitFor();

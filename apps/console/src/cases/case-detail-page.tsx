@@ -1,4 +1,5 @@
 import type { CaseView } from '@vigil/contracts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { getCase } from '../api/cases-api';
@@ -31,6 +32,7 @@ export function CaseDetailPage() {
   const now = useServerNow();
   useCaseEvents(id, resource.reload);
   const view = resource.data;
+  const names = useMemo(() => new Map([...people.map((person) => [person.id, person.displayName] as const), ...teams.map((team) => [team.id, team.name] as const)]), [people, teams]);
   const show = (updated: CaseView) => resource.replace(updated);
 
   return (
@@ -97,7 +99,7 @@ export function CaseDetailPage() {
           <CaseComments caseId={view.id} comments={view.comments} onAdded={show} />
           <section className="card" aria-labelledby="case-activity-title">
             <h2 id="case-activity-title">{t('cases.detail.activityTitle')}</h2>
-            <CaseActivity entries={view.activity} />
+            <CaseActivity entries={view.activity} names={names} />
           </section>
         </article>
       )}
