@@ -242,6 +242,7 @@ describe.each([
       ]);
       expect(page.items[1].url).toBe('https://riverside-herald.example.com/news/flood-relief-convoy');
       expect(page.items[0].language).toBe('en');
+      await vigil.searchable();
       const found = await searchItems(`q=${encodeURIComponent('quang tri')}`);
       expect(found.items.map((item) => item.sourceId)).toEqual([source.id]);
     });

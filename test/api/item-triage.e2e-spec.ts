@@ -40,6 +40,7 @@ describe('Items list for triage', () => {
       expect(created.status).toBe(201);
     }
     await waitFor('both feeds to be collected', async () => ((await list('limit=100')).total === total ? true : undefined), 30_000);
+    await vigil.searchable();
   }, 90_000);
 
   afterAll(async () => {

@@ -133,6 +133,7 @@ describe('OpenAPI success answers', () => {
       },
       30_000,
     );
+    await vigil.searchable();
     expect((await call<ItemPage>('GET', `/api/items?q=${encodeURIComponent('đê')}`)).items.length).toBeGreaterThan(0);
     await call('GET', `/api/items/${item.id}`);
     await call('GET', `/api/items/${item.id}/snapshot`);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@vigil/config';
-import { prepareTestEnvironment, TEST_ADMIN_PASSWORD, TestClock, type TestEnvironment } from '@vigil/testing';
+import { ElasticsearchSearchEngine, SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
+import { prepareTestEnvironment, TEST_ADMIN_PASSWORD, TestClock, type TestEnvironment, waitFor } from '@vigil/testing';
+import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app.factory';
 
 export interface VigilTestApp {
@@ -15,6 +17,11 @@ export interface VigilTestApp {
   adminToken(): Promise<string>;
   /** Every route the HTTP server answers, read from Express's own routing table. */
   routes(): { method: string; path: string }[];
+  /**
+   * Waits until every stored item is searchable: at once on PostgreSQL (it searches the items table); on
+   * Elasticsearch, which is near-real-time, until the index outbox is empty and then a refresh.
+   */
+  searchable(): Promise<void>;
   /** The Nest application itself, for specs that read its metadata or its database. */
   app: INestApplication;
   close(): Promise<void>;
@@ -55,6 +62,18 @@ export async function startVigil(extraEnv: Record<string, string> = {}, options:
     return body.accessToken;
   };
 
+  const engine = app.get<SearchEngine>(SEARCH_ENGINE);
+  const searchable = async () => {
+    if (!(engine instanceof ElasticsearchSearchEngine)) return;
+    const db = app.get(DataSource);
+    await waitFor(
+      'every item to be indexed',
+      async () => ((await db.query('SELECT 1 FROM items WHERE indexed_at IS NULL LIMIT 1')).length === 0 ? true : undefined),
+      30_000,
+    );
+    await engine.refresh();
+  };
+
   return {
     baseUrl,
     environment,
@@ -63,8 +82,11 @@ export async function startVigil(extraEnv: Record<string, string> = {}, options:
     loginAs,
     adminToken: () => loginAs('admin', TEST_ADMIN_PASSWORD),
     routes: () => listRoutes(app),
+    searchable,
     app,
     close: async () => {
+      // This run's indices (its own prefix) go with it.
+      if (engine instanceof ElasticsearchSearchEngine) await engine.drop();
       await app.close();
       await environment.cleanup();
     },
