@@ -75,6 +75,9 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'GET /api/teams': EVERY_ROLE,
   'POST /api/teams': ['admin', 'leader'],
   'PUT /api/teams/:id/members': ['admin', 'leader'],
+  // The deadlines' SLA policy: everyone reads it (it explains the countdowns), admins set it.
+  'GET /api/sla-policy': EVERY_ROLE,
+  'PUT /api/sla-policy': ['admin'],
   // Claim matching: everyone sees suggestions; those who triage (and leaders) confirm; admins keep the glossary and team places.
   'GET /api/cases/:id/similar': EVERY_ROLE,
   'POST /api/cases/:id/similar/:otherId/confirm': ['admin', 'duty_officer', 'leader'],

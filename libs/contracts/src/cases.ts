@@ -84,6 +84,10 @@ export interface CaseSummary {
   tags: string[];
   /** The case's SLA deadlines (filled by the deadline component; empty when none are set). */
   deadlines: CaseDeadlineView[];
+  /** When one of its deadlines was first missed; null while none has been. */
+  breachedAt: string | null;
+  /** The escalation ladder rung reached, an index of CASE_ESCALATION_LEVELS: 0 the assignee (not escalated), 1 the reviewer on duty, 2 the leaders. */
+  escalationLevel: number;
   /** When the case last changed status (its creation at first). */
   statusChangedAt: string;
   createdAt: string;

@@ -75,6 +75,13 @@ export const ErrorCode = {
   CaseTransitionNotPermitted: 'case_transition_not_permitted',
   TeamNotFound: 'team_not_found',
   TeamExists: 'team_exists',
+  // SLA policy
+  SlaStageMinutesInvalid: 'sla_stage_minutes_invalid',
+  SlaStageOrderInvalid: 'sla_stage_order_invalid',
+  SlaWarnShareInvalid: 'sla_warn_share_invalid',
+  SlaReminderInvalid: 'sla_reminder_invalid',
+  SlaHolidayInvalid: 'sla_holiday_invalid',
+  SlaCalendarInvalid: 'sla_calendar_invalid',
   DependencyUnavailable: 'dependency_unavailable',
   Internal: 'internal',
 } as const;
@@ -145,6 +152,12 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   case_transition_not_permitted: 403,
   team_not_found: 404,
   team_exists: 409,
+  sla_stage_minutes_invalid: 400,
+  sla_stage_order_invalid: 400,
+  sla_warn_share_invalid: 400,
+  sla_reminder_invalid: 400,
+  sla_holiday_invalid: 400,
+  sla_calendar_invalid: 400,
   dependency_unavailable: 503,
   internal: 500,
 };

@@ -11,3 +11,4 @@ export * from './cases';
 export * from './api-schemas.generated';
 export * from './case-insights';
 export * from './claims';
+export * from './sla-policy';

@@ -13,6 +13,8 @@ export function toCaseSummary(row: CaseRow, deadlines: CaseDeadlineView[] = []):
     team: row.team,
     tags: row.tags,
     deadlines,
+    breachedAt: row.breachedAt?.toISOString() ?? null,
+    escalationLevel: row.escalationLevel,
     statusChangedAt: row.statusChangedAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

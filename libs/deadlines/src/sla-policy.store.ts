@@ -16,4 +16,9 @@ export class SlaPolicyStore {
   async current(tx?: Transaction): Promise<SlaPolicy> {
     return parseSlaPolicy(JSON.parse(await this.settings.getOrInit(SLA_POLICY_SETTING, JSON.stringify(DEFAULT_SLA_POLICY), tx)));
   }
+
+  /** Replaces the policy; deadlines already planned keep their times, the next plan uses this one. */
+  async replace(policy: SlaPolicy): Promise<void> {
+    await this.settings.put(SLA_POLICY_SETTING, JSON.stringify(policy));
+  }
 }

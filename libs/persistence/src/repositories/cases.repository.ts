@@ -20,6 +20,10 @@ export interface CaseRow {
   createdAt: Date;
   updatedAt: Date;
   statusChangedAt: Date;
+  /** When a deadline of the case was first missed (the ticker sets it; never cleared). */
+  breachedAt: Date | null;
+  /** The ladder rung the case has been escalated to (an index of CASE_ESCALATION_LEVELS; 0: still the assignee). */
+  escalationLevel: number;
 }
 
 /** The fields a case is opened with and edited through (ids for assignee and team). */
@@ -46,7 +50,8 @@ const CASE_SELECT = `
          ${personJson('a')} AS assignee,
          CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'name', t.name) END AS team,
          ${personJson('cb')} AS "createdBy",
-         c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.status_changed_at AS "statusChangedAt"
+         c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.status_changed_at AS "statusChangedAt",
+         c.breached_at AS "breachedAt", c.escalation_level AS "escalationLevel"
     FROM cases c
     LEFT JOIN users a ON a.id = c.assignee_id
     LEFT JOIN teams t ON t.id = c.team_id

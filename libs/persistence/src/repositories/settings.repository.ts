@@ -18,4 +18,9 @@ export class SettingsRepository {
     const stored = await settings.findOneByOrFail({ key });
     return stored.value;
   }
+
+  /** Stores `value` under `key`, replacing what was there. */
+  async put(key: string, value: string): Promise<void> {
+    await this.settings.createQueryBuilder().insert().values({ key, value }).orUpdate(['value'], ['key']).execute();
+  }
 }

@@ -15,6 +15,8 @@ const kase: CaseSummary = {
   team: null,
   tags: ['đê điều'],
   deadlines: [{ stage: 'acknowledge', dueAt: '2026-11-27T00:00:00.000Z', state: 'met' }],
+  breachedAt: null,
+  escalationLevel: 0,
   statusChangedAt: AT,
   createdAt: '2026-11-26T23:00:00.000Z',
   updatedAt: AT,

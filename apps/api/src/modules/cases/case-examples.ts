@@ -1,4 +1,4 @@
-import type { CaseAuditEntryView, CaseAuditTrail, CaseAuditVerification, CasePage, CaseSummary, CaseView, EscalatedFlagView, FlagView, TeamView } from '@vigil/contracts';
+import type { CaseAuditEntryView, CaseAuditTrail, CaseAuditVerification, CasePage, CaseSummary, CaseView, EscalatedFlagView, FlagView, SlaPolicyView, TeamView } from '@vigil/contracts';
 
 /** /api/docs examples of the case answers: one fictional dyke rumour answered by the press office. */
 const AT = '2026-11-27T03:00:00.000Z';
@@ -18,6 +18,8 @@ const summary: CaseSummary = {
   team,
   tags: ['đê điều'],
   deadlines: [{ stage: 'draft', dueAt: '2026-11-27T11:00:00.000Z', state: 'pending' }],
+  breachedAt: null,
+  escalationLevel: 0,
   statusChangedAt: AT,
   createdAt: AT,
   updatedAt: AT,
@@ -54,10 +56,24 @@ export function escalatedFlagExample(flag: FlagView): EscalatedFlagView {
   return { ...flag, status: 'escalated', decision: { by: { id: officer.id, displayName: officer.displayName }, at: AT, reason: null, attachedTo: null }, case: { ...summary, status: 'new' } };
 }
 
+const slaPolicy: SlaPolicyView = {
+  stageMinutes: {
+    critical: { acknowledge: 15, draft: 120, approve: 240, publish: 360 },
+    high: { acknowledge: 60, draft: 480, approve: 1440, publish: 2880 },
+    medium: { acknowledge: 240, draft: 1440, approve: 2880, publish: 4320 },
+    low: { acknowledge: 540, draft: 1620, approve: 2700, publish: 3780 },
+  },
+  officeHoursSeverities: ['medium', 'low'],
+  calendar: { timeZone: 'Asia/Ho_Chi_Minh', weekdays: [1, 2, 3, 4, 5], opensAt: '08:00', closesAt: '17:00', holidays: ['2027-02-05', '2027-02-06', '2027-09-02'] },
+  warnShare: 0.75,
+  reminderMinutes: 15,
+};
+
 export const CASE_EXAMPLES = {
   CaseView: view,
   CasePage: page,
   CaseAuditTrail: trail,
   CaseAuditVerification: verification,
   TeamView: teamView,
+  SlaPolicyView: slaPolicy,
 };
