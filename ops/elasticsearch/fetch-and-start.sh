@@ -103,7 +103,7 @@ EOF
   fi
   as_run_user env ES_JAVA_HOME="$(java_home)" ES_PATH_CONF="$RUN_DIR/config" ES_JAVA_OPTS="-Xms512m -Xmx512m" \
     "$HOME_DIR/bin/elasticsearch" -d -p "$RUN_DIR/es.pid" >"$RUN_DIR/logs/launcher.out" 2>&1 || {
-    log "Elasticsearch did not start:"; tail -n 40 "$RUN_DIR/logs/launcher.out" >&2; exit 1; }
+    log "Elasticsearch did not start:"; tail -n 40 "$RUN_DIR/logs/launcher.out" >&2; rm -rf "$RUN_DIR"; exit 1; }
   PID=$(cat "$RUN_DIR/es.pid")
   printf 'PID=%s\nURL=%s\nRUN_DIR=%s\n' "$PID" "$URL" "$RUN_DIR" >"$STATE"
   local waited=0
