@@ -11,6 +11,7 @@ import { AppShell } from './layout/app-shell';
 import { NotFoundPage } from './layout/not-found-page';
 import { LivePage } from './live/live-page';
 import { RulesPage } from './rules/rules-page';
+import { SlaPolicyPage } from './sla-policy/sla-policy-page';
 import { SourcesPage } from './sources/sources-page';
 import { StoryPage } from './stories/story-page';
 import { UsersPage } from './users/users-page';
@@ -39,6 +40,7 @@ export function App() {
               <Route element={<RequireRole role="admin" />}>
                 <Route path="users" element={<UsersPage />} />
                 <Route path="webhooks" element={<WebhooksPage />} />
+                <Route path="sla-policy" element={<SlaPolicyPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

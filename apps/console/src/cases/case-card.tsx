@@ -3,6 +3,7 @@ import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { SeverityBadge } from '../rules/severity-badge';
+import { BreachBadges } from './breach-badges';
 import { DeadlineCountdown } from './deadline-countdown';
 import { currentDeadline } from './deadline-urgency';
 import { MoveMenu } from './move-menu';
@@ -43,6 +44,7 @@ export function CaseCard({ summary, now, busy, onMove }: CaseCardProps) {
           {summary.reference}
         </span>
         <SeverityBadge severity={summary.severity} />
+        <BreachBadges summary={summary} />
       </div>
       <Link to={`/cases/${encodeURIComponent(summary.id)}`} className="case-card-title" data-testid="case-title">
         {summary.title}

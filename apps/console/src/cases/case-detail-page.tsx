@@ -6,6 +6,7 @@ import { getCase } from '../api/cases-api';
 import { useCurrentUser } from '../auth/auth-context';
 import { canAssignCases } from '../auth/permissions';
 import { SeverityBadge } from '../rules/severity-badge';
+import { BreachBadges } from './breach-badges';
 import { DateTime } from '../shared/date-time';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
@@ -53,6 +54,7 @@ export function CaseDetailPage() {
               {view.reference}
             </span>
             <SeverityBadge severity={view.severity} />
+            <BreachBadges summary={view} />
             <span className={`badge case-status case-status-${view.status}`} data-testid="case-status" data-status={view.status}>
               {t(`cases.status.${view.status}`)}
             </span>

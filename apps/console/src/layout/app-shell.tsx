@@ -63,6 +63,11 @@ export function AppShell() {
               {t('nav.webhooks')}
             </NavLink>
           )}
+          {user.roles.includes('admin') && (
+            <NavLink to="/sla-policy" data-testid="nav-sla-policy">
+              {t('nav.slaPolicy')}
+            </NavLink>
+          )}
         </nav>
         <div className="topbar-end">
           <span className="current-user" title={`${t('shell.currentUser')}: ${user.username}`} data-testid="current-user">
