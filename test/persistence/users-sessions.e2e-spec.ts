@@ -77,13 +77,34 @@ describe('Users and sessions on a real database', () => {
     it('records a use at most once per gap, so a busy console does not write its session on every request', async () => {
       const user = await database.users.create(newUser());
       const session = await database.sessions.create(user.id, after(NOW, DAY), NOW);
-      const lastUse = async () => (await database.sessions.findUnrevoked(session.id))?.lastUsedAt;
+      const lastUse = async () => (await database.sessions.findUnrevokedWithUser(session.id))?.session.lastUsedAt;
       await database.sessions.touch(session.id, after(NOW, 30_000), MINUTE);
       await expect(lastUse()).resolves.toEqual(NOW);
       await database.sessions.touch(session.id, after(NOW, 2 * MINUTE), MINUTE);
       await expect(lastUse()).resolves.toEqual(after(NOW, 2 * MINUTE));
       await database.sessions.revoke(session.id, after(NOW, 3 * MINUTE));
-      await expect(database.sessions.findUnrevoked(session.id)).resolves.toBeNull();
+      await expect(database.sessions.findUnrevokedWithUser(session.id)).resolves.toBeNull();
+    });
+
+    it('reads a session with its user as it is now, in one statement (every authenticated request does)', async () => {
+      const user = await database.users.create(newUser({ mustChangePassword: true }));
+      const session = await database.sessions.create(user.id, after(NOW, DAY), NOW);
+      await database.users.update(user.id, { disabled: true });
+      const statements: string[] = [];
+      const counter = { beforeQuery: (event: { query: string }) => void statements.push(event.query) };
+      database.db.subscribers.push(counter);
+      try {
+        const found = await database.sessions.findUnrevokedWithUser(session.id);
+        expect(found).toMatchObject({
+          session: { id: session.id, userId: user.id, expiresAt: after(NOW, DAY), lastUsedAt: NOW, revokedAt: null },
+          user: { id: user.id, username: user.username, roles: ['duty_officer'], disabled: true, mustChangePassword: true },
+        });
+        expect(found?.session).not.toHaveProperty('user');
+        expect(statements).toHaveLength(1);
+      } finally {
+        database.db.subscribers.splice(database.db.subscribers.indexOf(counter), 1);
+      }
+      await expect(database.sessions.findUnrevokedWithUser(randomUUID())).resolves.toBeNull();
     });
   });
 

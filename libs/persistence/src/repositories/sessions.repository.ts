@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { SessionEntity } from '../entities/session.entity';
+import { UserEntity } from '../entities/user.entity';
 
 @Injectable()
 export class SessionsRepository {
@@ -16,9 +17,19 @@ export class SessionsRepository {
     return this.sessions.findOneBy({ id, revokedAt: IsNull(), expiresAt: MoreThan(now) });
   }
 
-  /** A session not revoked, expired or not: the caller tells "timed out" from "signed out". */
-  findUnrevoked(id: string): Promise<SessionEntity | null> {
-    return this.sessions.findOneBy({ id, revokedAt: IsNull() });
+  /**
+   * A session not revoked, expired or not (the caller tells "timed out" from "signed out"), with its user, in one
+   * query: every authenticated request reads both.
+   */
+  async findUnrevokedWithUser(id: string): Promise<{ session: SessionEntity; user: UserEntity } | null> {
+    const found = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndMapOne('session.user', UserEntity, 'user', 'user.id = session.userId')
+      .where('session.id = :id AND session.revokedAt IS NULL', { id })
+      .getOne();
+    if (!found) return null;
+    const { user, ...session } = found as SessionEntity & { user: UserEntity };
+    return { session, user };
   }
 
   /**

@@ -106,14 +106,14 @@ export class AuthService implements OnModuleInit {
       throw unauthenticated();
     }
     const now = this.clock.now();
-    const session = typeof claims.sid === 'string' ? await this.sessions.findUnrevoked(claims.sid) : null;
-    if (!session || session.userId !== claims.sub) throw unauthenticated();
+    const found = typeof claims.sid === 'string' ? await this.sessions.findUnrevokedWithUser(claims.sid) : null;
+    if (!found || found.session.userId !== claims.sub) throw unauthenticated();
+    const { session, user } = found;
     const idleMs = now.getTime() - session.lastUsedAt.getTime();
     if (session.expiresAt <= now || idleMs >= this.config.auth.sessionIdleMs) {
       throw new VigilError('session_expired', 'The session timed out; sign in again');
     }
-    const user = await this.users.findById(session.userId);
-    if (!user || user.disabled) throw unauthenticated();
+    if (user.disabled) throw unauthenticated();
     if (idleMs >= TOUCH_GAP_MS) await this.sessions.touch(session.id, now, TOUCH_GAP_MS);
     return { id: user.id, username: user.username, roles: user.roles, sessionId: session.id, mustChangePassword: user.mustChangePassword };
   }
