@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnyLiveEventEnvelope, CaseView, LiveEventPage } from '@vigil/contracts';
+import type { AnyLiveEventEnvelope, CasePage, CaseView, LiveEventPage } from '@vigil/contracts';
 import { prepareTestEnvironment, TestClock, type TestEnvironment, waitFor } from '@vigil/testing';
 import { connectLive, type LiveClient } from '../live/support/live-client';
 import { type ApiProcess, freePort, startApiProcess } from '../live/support/live-app';
@@ -71,6 +71,7 @@ describe('case deadlines', () => {
       ['approve', 240, 'pending'],
       ['publish', 360, 'pending'],
     ]);
+    expect(opened).toMatchObject({ breachedAt: null, escalationLevel: 0 });
   });
 
   it('warns once at 75%, within 5 s, and breaches exactly once across a restart between warning and breach', async () => {
@@ -93,7 +94,9 @@ describe('case deadlines', () => {
     expect(await stored(opened.id, 'deadline.warning')).toHaveLength(1);
     expect(heard(opened.id, 'case.escalated').map((event) => event.data)).toEqual([expect.objectContaining({ stage: 'acknowledge', level: 'reviewer', byUserId: null })]);
     const view = await call<CaseView>('GET', `/api/cases/${opened.id}`);
-    expect(view.deadlines[0]).toMatchObject({ stage: 'acknowledge', state: 'breached' });
+    expect(view.deadlines[0]).toMatchObject({ stage: 'acknowledge', state: 'breached', dueAt: expect.any(String) });
+    expect(view.escalationLevel).toBe(1);
+    expect(new Date(view.breachedAt!).getTime()).toBeGreaterThanOrEqual(new Date(view.deadlines[0]!.dueAt).getTime());
     expect(view.activity.some((entry) => entry.action === 'escalated' && entry.actor === null)).toBe(true);
     expect((await call<{ intact: boolean }>('GET', `/api/cases/${opened.id}/audit/verify`)).intact).toBe(true);
   });
@@ -127,6 +130,8 @@ describe('case deadlines', () => {
     expect(escalations[1]!.roles).toContain('leader');
     const view = await call<CaseView>('GET', `/api/cases/${opened.id}`);
     expect(view.deadlines.map((deadline) => deadline.state)).toEqual(['breached', 'pending', 'pending', 'pending']);
+    const board = await call<CasePage>('GET', '/api/cases?severity=critical');
+    expect(board.cases.find((summary) => summary.id === opened.id)).toMatchObject({ escalationLevel: 2, breachedAt: expect.any(String) });
   });
 
   it('pauses while the case waits on outside information and resumes where it stopped', async () => {
