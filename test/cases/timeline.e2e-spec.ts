@@ -61,6 +61,8 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
         { at: published, to: 'published' },
       ],
     );
+    // The ticker's warning at 75% of the draft stage's 90 minutes, as it records it.
+    await history.audit(answered, 'updated', null, at(-4 * HOUR + 67.5 * MINUTE), { deadlines: { draft: 'pending' } }, { deadlines: { draft: 'warned' } });
     await history.audit(answered, 'escalated', null, at(-2.5 * HOUR), { escalationLevel: 'assignee', deadlines: { draft: 'pending' } }, { escalationLevel: 'reviewer', deadlines: { draft: 'breached' } });
     await history.link(answered, 'flag', flag, at(-4 * HOUR));
     await history.deadline(answered, 'acknowledge', at(-4 * HOUR + 60 * MINUTE), { metAt: at(-4 * HOUR + 10 * MINUTE) });
@@ -98,6 +100,7 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
       'status:acknowledged',
       'deadline:acknowledge:met',
       'status:drafting',
+      'deadline:draft:warned',
       'escalated',
       'deadline:draft:breached',
       'status:in_review',
@@ -109,6 +112,7 @@ describe('Cases: timeline, impact, handover, dashboard and exports', () => {
     expect(body.events[0]).toMatchObject({ kind: 'first_seen', title: 'Đê sông Thạch Hãn bị vỡ?', sourceName: 'Báo Tin Nhanh' });
     expect(body.events[2]).toMatchObject({ kind: 'spike', subject: 'story', subjectName: 'Tin đồn vỡ đê Quảng Trị', count: 6 });
     expect(body.events.find((event) => event.kind === 'escalated')).toMatchObject({ stage: 'draft', level: 'reviewer' });
+    expect(body.events.find((event) => event.kind === 'deadline' && event.outcome === 'warned')).toEqual({ kind: 'deadline', at: at(-4 * HOUR + 67.5 * MINUTE).toISOString(), stage: 'draft', outcome: 'warned', dueAt: at(-2.5 * HOUR).toISOString() });
     expect(body.metrics).toMatchObject({ timeToAcknowledgeSec: 600, timeToFirstDraftSec: 2 * 3600, timeToPublishSec: 4 * 3600, publishedAt: published.toISOString() });
     expect(body.metrics.deadlines.map((deadline) => [deadline.stage, deadline.outcome])).toEqual([
       ['acknowledge', 'met'],

@@ -32,7 +32,8 @@ export type TimelineEvent =
   | { kind: 'case_opened'; at: string; actor: string | null; severity: CaseSeverity }
   | { kind: 'status_changed'; at: string; actor: string | null; from: CaseStatus | null; to: CaseStatus; reason: string | null }
   | { kind: 'escalated'; at: string; stage: CaseDeadlineStage | null; level: CaseEscalationLevel | null }
-  | { kind: 'deadline'; at: string; stage: CaseDeadlineStage; outcome: 'met' | 'breached'; dueAt: string };
+  /** `warned`: the share of the stage's time the policy warns at had passed with the stage unmet. */
+  | { kind: 'deadline'; at: string; stage: CaseDeadlineStage; outcome: 'warned' | 'met' | 'breached'; dueAt: string };
 export type TimelineEventKind = TimelineEvent['kind'];
 /** The most events one timeline lists (the oldest kept: how it began matters most in a review). */
 export const TIMELINE_MAX_EVENTS = 500;

@@ -89,7 +89,7 @@ export class CaseHistory {
     return id;
   }
 
-  async audit(caseId: string, action: 'created' | 'transitioned' | 'escalated', actorId: string | null, at: Date, before: Record<string, unknown> | null, after: Record<string, unknown>): Promise<void> {
+  async audit(caseId: string, action: 'created' | 'updated' | 'transitioned' | 'escalated', actorId: string | null, at: Date, before: Record<string, unknown> | null, after: Record<string, unknown>): Promise<void> {
     const audit = this.vigil.app.get(CaseAuditRepository);
     await this.vigil.app.get(Transactions).run((tx) => audit.append(caseId, { action, actorId, before, after }, at, tx));
   }

@@ -41,7 +41,7 @@ interface ReportLabels {
   severities: Record<CaseSeverity, string>;
   statuses: Record<CaseStatus, string>;
   stages: Record<CaseDeadlineStage, string>;
-  outcomes: Record<'met' | 'breached' | 'pending', string>;
+  outcomes: Record<'warned' | 'met' | 'breached' | 'pending', string>;
   kinds: Record<TimelineEvent['kind'], string>;
 }
 
@@ -93,7 +93,7 @@ const VI: ReportLabels = {
     closed: 'Đã đóng',
   },
   stages: { acknowledge: 'Tiếp nhận', draft: 'Bản thảo', approve: 'Phê duyệt', publish: 'Công bố' },
-  outcomes: { met: 'Đúng hạn', breached: 'Quá hạn', pending: 'Đang chạy' },
+  outcomes: { warned: 'Đã cảnh báo', met: 'Đúng hạn', breached: 'Quá hạn', pending: 'Đang chạy' },
   kinds: {
     first_seen: 'Tin đầu tiên',
     flag_raised: 'Gắn cờ',
@@ -153,7 +153,7 @@ const EN: ReportLabels = {
     closed: 'Closed',
   },
   stages: { acknowledge: 'Acknowledge', draft: 'First draft', approve: 'Approval', publish: 'Publication' },
-  outcomes: { met: 'Met', breached: 'Breached', pending: 'Running' },
+  outcomes: { warned: 'Warned', met: 'Met', breached: 'Breached', pending: 'Running' },
   kinds: {
     first_seen: 'First item',
     flag_raised: 'Flag raised',

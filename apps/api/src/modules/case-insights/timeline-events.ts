@@ -47,8 +47,9 @@ export function timelineEvents(sources: TimelineSources): TimelineEvent[] {
   for (const spike of sources.spikes) {
     events.push({ kind: 'spike', at: spike.detectedAt.toISOString(), subject: spike.subject, subjectName: spike.subjectName, count: spike.count, zScore: spike.zScore });
   }
+  const dueAt = new Map(sources.deadlines.map((deadline) => [deadline.stage, deadline.dueAt.toISOString()]));
   for (const entry of sources.audit) {
-    const event = auditEvent(entry, sources.severity);
+    const event = auditEvent(entry, sources.severity, dueAt);
     if (event) events.push(event);
   }
   for (const deadline of sources.deadlines) {
@@ -62,7 +63,7 @@ export function timelineEvents(sources: TimelineSources): TimelineEvent[] {
   return events.sort((a, b) => a.at.localeCompare(b.at) || order.get(a.kind)! - order.get(b.kind)!);
 }
 
-function auditEvent(entry: CaseAuditRow, severity: CaseSeverity): TimelineEvent | null {
+function auditEvent(entry: CaseAuditRow, severity: CaseSeverity, dueAt: ReadonlyMap<CaseDeadlineStage, string>): TimelineEvent | null {
   const at = entry.at;
   switch (entry.action) {
     case 'created':
@@ -74,6 +75,14 @@ function auditEvent(entry: CaseAuditRow, severity: CaseSeverity): TimelineEvent 
       // The deadline ticker records the rung reached and the stage that fired: { escalationLevel, deadlines: { <stage>: state } }.
       const stages = Object.keys((entry.after?.deadlines as Record<string, unknown> | undefined) ?? {}).filter(isStage);
       return { kind: 'escalated', at, stage: stages[0] ?? null, level: isLevel(entry.after?.escalationLevel) ? entry.after.escalationLevel : null };
+    }
+    case 'updated': {
+      // The deadline ticker records a warning as a system update: { deadlines: { <stage>: 'warned' } }.
+      if (entry.actor !== null) return null;
+      const warned = Object.entries((entry.after?.deadlines as Record<string, unknown> | undefined) ?? {}).find(([stage, state]) => isStage(stage) && state === 'warned');
+      const stage = warned?.[0];
+      const due = isStage(stage) ? dueAt.get(stage) : undefined;
+      return isStage(stage) && due ? { kind: 'deadline', at, stage, outcome: 'warned', dueAt: due } : null;
     }
     default:
       return null;
