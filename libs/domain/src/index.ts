@@ -24,5 +24,4 @@ export * from './cases/comment-mentions';
 export * from './cases/case-reference';
 export * from './claims';
 export * from './cases/insights/case-metrics';
-export * from './cases/insights/case-metrics';
 export * from './cases/case-editing';

@@ -19,13 +19,13 @@ import { Webhooks1765700000000 } from './1765700000000-webhooks';
 import { StoryCentroids1765800000000 } from './1765800000000-story-centroids';
 import { SourceBodyHash1765850000000 } from './1765850000000-source-body-hash';
 import { ItemSearch1765860000000 } from './1765860000000-item-search';
-import { SourceSearchPurge1765950000000 } from './1765950000000-source-search-purge';
-import { ItemCopies1765950000001 } from './1765950000001-item-copies';
 import { FlagDigests1765900000000 } from './1765900000000-flag-digests';
 import { WebhookSecretRotation1765900000001 } from './1765900000001-webhook-secret-rotation';
+import { SourceSearchPurge1765950000000 } from './1765950000000-source-search-purge';
+import { ItemCopies1765950000001 } from './1765950000001-item-copies';
 import { Cases1766000000000 } from './1766000000000-cases';
 import { ClaimMatching1766200000000 } from './1766200000000-claim-matching';
 import { CaseDeadlines1766100000000 } from './1766100000000-case-deadlines';
 
 /** Applied in order at start; each is reviewed SQL with a down step. */
-export const MIGRATIONS = [InitialSchema1764220000000, Collection1764300000000, ItemEventReasons1764500000000, EnrichmentOutbox1764600000000, SnapshotRenderings1764650000000, EntryHash1764700000000, SearchPaths1764800000000, SourceFailureCodes1764900000000, SessionLastUse1765000000000, SecondFactor1765000000001, SourceRemoval1765200000000, SnapshotRenderingsAgain1765200000001, LiveEvents1765300000000, WatchRulesAndFlags1765400000000, SpikeAlerts1765400000001, ConfiguredPollInterval1765500000000, MustChangePassword1765600000000, Webhooks1765700000000, StoryCentroids1765800000000, SourceBodyHash1765850000000, ItemSearch1765860000000, SourceSearchPurge1765950000000, ItemCopies1765950000001, FlagDigests1765900000000, WebhookSecretRotation1765900000001, Cases1766000000000, CaseDeadlines1766100000000, ClaimMatching1766200000000];
+export const MIGRATIONS = [InitialSchema1764220000000, Collection1764300000000, ItemEventReasons1764500000000, EnrichmentOutbox1764600000000, SnapshotRenderings1764650000000, EntryHash1764700000000, SearchPaths1764800000000, SourceFailureCodes1764900000000, SessionLastUse1765000000000, SecondFactor1765000000001, SourceRemoval1765200000000, SnapshotRenderingsAgain1765200000001, LiveEvents1765300000000, WatchRulesAndFlags1765400000000, SpikeAlerts1765400000001, ConfiguredPollInterval1765500000000, MustChangePassword1765600000000, Webhooks1765700000000, StoryCentroids1765800000000, SourceBodyHash1765850000000, ItemSearch1765860000000, FlagDigests1765900000000, WebhookSecretRotation1765900000001, SourceSearchPurge1765950000000, ItemCopies1765950000001, Cases1766000000000, CaseDeadlines1766100000000, ClaimMatching1766200000000];
