@@ -70,6 +70,9 @@ describe('Cases: escalating a flag', () => {
     expect(escalated.status).toBe(200);
     expect(escalated.body).toMatchObject({ id: flag.id, status: 'escalated', case: { status: 'new', severity: 'critical', title: RUMOUR.title } });
     const opened = (await api<CaseView>('GET', `/api/cases/${escalated.body.case.id}`)).body;
+    // The answer shows the case as its board card will: with the deadlines planned at opening.
+    expect(escalated.body.case.deadlines).toEqual(opened.deadlines);
+    expect(opened.deadlines).toHaveLength(4);
     const expected = [{ kind: 'flag', id: flag.id }, { kind: 'item', id: flag.item.id }, ...(flag.storyId ? [{ kind: 'story', id: flag.storyId }] : [])];
     expect(opened.links.map(({ kind, id }) => ({ kind, id }))).toEqual(expect.arrayContaining(expected));
     expect(opened.links).toHaveLength(expected.length);
@@ -91,6 +94,12 @@ describe('Cases: escalating a flag', () => {
     const flag = flags.get('Hà Đông')!;
     const joined = await api<EscalatedFlagView>('POST', `/api/flags/${flag.id}/escalate`, { caseId });
     expect(joined.body).toMatchObject({ status: 'escalated', case: { id: caseId } });
+    expect(joined.body.case.deadlines).toHaveLength(4);
+    const linkedEvent = await waitFor('the case update for the new link', async () =>
+      live.events.find((event) => event.type === 'case.updated' && event.data.case.id === caseId && event.data.changed.includes('links')),
+    );
+    // A live update keeps the board card's countdown: the case's deadlines ride along.
+    expect(linkedEvent.type === 'case.updated' && linkedEvent.data.case.deadlines).toHaveLength(4);
     const trail = (await api<CaseAuditTrail>('GET', `/api/cases/${caseId}/audit`)).body.entries;
     expect(trail.at(-1)).toMatchObject({ action: 'linked', after: { links: [{ kind: 'flag', id: flag.id }], escalatedFlagId: flag.id } });
     const links = (await api<CaseView>('GET', `/api/cases/${caseId}`)).body.links;

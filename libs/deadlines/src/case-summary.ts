@@ -1,8 +1,8 @@
 import type { CaseDeadlineView, CaseSummary } from '@vigil/contracts';
 import type { CaseRow } from '@vigil/persistence';
 
-/** A case as boards and live events show it, with its deadlines. */
-export function toCaseSummary(row: CaseRow, deadlines: CaseDeadlineView[] = []): CaseSummary {
+/** A case as boards and live events show it, with its deadlines (required: a summary without them would blank a board card's countdown). */
+export function toCaseSummary(row: CaseRow, deadlines: CaseDeadlineView[]): CaseSummary {
   return {
     id: row.id,
     reference: row.reference,

@@ -131,11 +131,11 @@ export class CaseChangesService {
       const current = await this.cases.lock(escalation.caseId, tx);
       if (!current) throw caseNotFound(escalation.caseId, 'caseId');
       const events = await this.addLinks(current, targets, user.id, context, tx);
-      return { case: toCaseSummary((await this.cases.findById(current.id, tx))!), events };
+      return { case: toCaseSummary((await this.cases.findById(current.id, tx))!, await this.deadlines.viewsOf(current.id, tx)), events };
     }
     const fields: CaseFields = { title: escalation.title ?? flag.item.title, claimSummary: null, severity: escalation.severity ?? flag.rule.severity, assigneeId: null, teamId: null, tags: [] };
-    const { value, events } = await this.open(fields, targets, user.id, context, tx);
-    return { case: toCaseSummary(value), events };
+    const { summary, events } = await this.open(fields, targets, user.id, context, tx);
+    return { case: summary, events };
   }
 
   private async open(fields: CaseFields, targets: readonly CaseLinkTarget[], actorId: string, context: Record<string, unknown>, tx: Transaction) {
@@ -145,8 +145,9 @@ export class CaseChangesService {
     await this.links.add(row.id, targets, actorId, at, tx);
     const after = { reference: row.reference, status: row.status, ...fields, links: targets, ...context };
     await this.audit.append(row.id, { action: 'created', actorId, before: null, after }, at, tx);
-    const events: LiveEventDraft[] = [{ type: 'case.created', data: { case: toCaseSummary(row, await this.deadlines.viewsOf(row.id, tx)), byUserId: actorId } }];
-    return { value: row, events };
+    const summary = toCaseSummary(row, await this.deadlines.viewsOf(row.id, tx));
+    const events: LiveEventDraft[] = [{ type: 'case.created', data: { case: summary, byUserId: actorId } }];
+    return { value: row, summary, events };
   }
 
   /** Links what is not linked yet; linking nothing new changes nothing (no audit entry, no event). */
@@ -156,7 +157,7 @@ export class CaseChangesService {
     if (added.length === 0) return [];
     await this.audit.append(current.id, { action: 'linked', actorId, before: null, after: { links: added, ...context } }, at, tx);
     const row = await this.cases.touch(current.id, at, tx);
-    return [{ type: 'case.updated', data: { case: toCaseSummary(row), byUserId: actorId, changed: ['links'] } }];
+    return [{ type: 'case.updated', data: { case: toCaseSummary(row, await this.deadlines.viewsOf(current.id, tx)), byUserId: actorId, changed: ['links'] } }];
   }
 
   private async lock(id: string, tx: Transaction): Promise<CaseRow> {

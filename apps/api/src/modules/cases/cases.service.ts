@@ -28,7 +28,7 @@ export class CasesService {
       offset: query.offset ?? 0,
     });
     const deadlines = await this.deadlines.viewsFor(rows.map((row) => row.id));
-    return { cases: rows.map((row) => toCaseSummary(row, deadlines.get(row.id))), total };
+    return { cases: rows.map((row) => toCaseSummary(row, deadlines.get(row.id) ?? [])), total };
   }
 
   async view(id: string, user: AuthUser): Promise<CaseView> {
