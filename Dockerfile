@@ -13,7 +13,11 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
+# A heap ceiling (the same as the npm start scripts) also makes V8 collect sooner: on a host with 16 GiB or more,
+# an unbounded heap lets it grow to 4x the live data between full collections (626 MiB RSS for ~125 MiB live while
+# collecting 100k items, against 360-375 MiB with this one). Live data stays far below it.
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=768 \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app

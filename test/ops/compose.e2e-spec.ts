@@ -1,5 +1,6 @@
 // docker-compose.yml, the Dockerfile and ops/env.example cannot be run here (no Docker engine), so this spec
 // pins down their shape and keeps them in step with the variables libs/config declares.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@vigil/config';
@@ -190,6 +191,20 @@ describe('Dockerfile', () => {
     expect(users.at(-1)).toBeDefined();
     expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);
     expect(dockerfile).toMatch(/^EXPOSE 3000$/m);
+  });
+
+  // Without a ceiling, V8 on a large host lets the heap grow to 4x the live data between full collections.
+  it('gives both processes the heap ceiling the npm start scripts give them, and node honours it', () => {
+    const heapOption = /^\s*NODE_OPTIONS=(\S+)/m.exec(dockerfile)?.[1] ?? '';
+    expect(heapOption).toMatch(/^--max-old-space-size=\d+$/);
+    for (const name of APPLICATIONS) expect(environmentOf(name, { ADMIN_PASSWORD: 'x'.repeat(12) })).not.toHaveProperty('NODE_OPTIONS');
+    const scripts = Object.values((JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> }).scripts);
+    const launches = scripts.flatMap((script) => [...script.matchAll(/\bnode (.*?) ?dist\/apps\/(?:api|ingestor)\/src\/main\.js/g)].map((match) => match[1]));
+    expect(launches).toEqual([heapOption, heapOption, heapOption]);
+    const limitMiB = Number(execFileSync(process.execPath, ['-p', 'v8.getHeapStatistics().heap_size_limit / 1048576'], { env: { ...process.env, NODE_OPTIONS: heapOption } }).toString());
+    const oldSpaceMiB = Number(heapOption.split('=')[1]);
+    expect(limitMiB).toBeGreaterThanOrEqual(oldSpaceMiB);
+    expect(limitMiB).toBeLessThan(oldSpaceMiB + 128);
   });
 });
 
