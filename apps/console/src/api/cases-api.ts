@@ -4,7 +4,9 @@ import type {
   CasePage,
   CaseSeverity,
   CaseView,
+  ConfirmMatchResult,
   CreateCaseRequest,
+  SimilarCasesView,
   TeamView,
   TransitionCaseRequest,
   UpdateCaseRequest,
@@ -61,4 +63,14 @@ export function verifyCaseAudit(id: string, signal?: AbortSignal): Promise<CaseA
 
 export function listTeams(signal?: AbortSignal): Promise<TeamView[]> {
   return request<TeamView[]>('/api/teams', { signal });
+}
+
+/** Open cases about the same claim as this one, best match first. */
+export function similarCases(id: string, signal?: AbortSignal): Promise<SimilarCasesView> {
+  return request<SimilarCasesView>(casePath(id, 'similar'), { signal });
+}
+
+/** The officer confirms two cases are about the same claim: the glossary learns the names they spell alike. */
+export function confirmSimilarCase(id: string, otherId: string): Promise<ConfirmMatchResult> {
+  return request<ConfirmMatchResult>(casePath(id, `similar/${encodeURIComponent(otherId)}/confirm`), { method: 'POST', body: {} });
 }

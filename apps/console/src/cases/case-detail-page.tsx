@@ -17,6 +17,7 @@ import { CaseComments } from './case-comments';
 import { CaseDeadlines } from './case-deadlines';
 import { CaseFieldsForm } from './case-fields-form';
 import { CaseLinks } from './case-links';
+import { CaseSimilarCases } from './case-similar-cases';
 import { CaseTimelineSlot } from './case-timeline-slot';
 import { CaseTransitions } from './case-transitions';
 import { useCaseEvents } from './use-case-events';
@@ -97,6 +98,7 @@ export function CaseDetailPage() {
             />
           </section>
           <CaseLinks links={view.links} />
+          <CaseSimilarCases caseId={view.id} version={view.updatedAt} />
           <CaseTimelineSlot view={view} />
           <CaseComments caseId={view.id} comments={view.comments} onAdded={show} />
           <section className="card" aria-labelledby="case-activity-title">

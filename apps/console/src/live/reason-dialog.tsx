@@ -1,8 +1,9 @@
-import type { CaseSummary, FlagView } from '@vigil/contracts';
+import type { CaseSummary, FlagView, SimilarCaseView } from '@vigil/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismissFlag, escalateFlag } from '../api/flags-api';
 import { useErrorMessage } from '../shared/error-message';
+import { FlagCaseSuggestions } from './flag-case-suggestions';
 
 export type Decision = 'escalate' | 'dismiss';
 
@@ -13,7 +14,7 @@ interface ReasonDialogProps {
   onClose: (decided?: FlagView, opened?: CaseSummary) => void;
 }
 
-/** Asks why before deciding a flag: required to dismiss, optional to escalate. */
+/** Asks why before deciding a flag: required to dismiss, optional to escalate (into a new case or a suggested one). */
 export function ReasonDialog({ flag, decision, onClose }: ReasonDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -21,12 +22,27 @@ export function ReasonDialog({ flag, decision, onClose }: ReasonDialogProps) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [attachingId, setAttachingId] = useState<string | null>(null);
   const required = decision === 'dismiss';
 
   useEffect(() => {
     // StrictMode runs this twice; closing in a cleanup would fire `close` and cancel at once.
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
+
+  async function attach(suggestion: SimilarCaseView) {
+    setSubmitting(true);
+    setAttachingId(suggestion.caseId);
+    setError(null);
+    try {
+      const escalated = await escalateFlag(flag.id, reason.trim() || undefined, suggestion.caseId);
+      onClose(escalated, escalated.case);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setSubmitting(false);
+      setAttachingId(null);
+    }
+  }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,6 +85,7 @@ export function ReasonDialog({ flag, decision, onClose }: ReasonDialogProps) {
             data-testid="flag-reason"
           />
         </label>
+        {decision === 'escalate' && <FlagCaseSuggestions flagId={flag.id} attachingId={attachingId} disabled={submitting} onAttach={(suggestion) => void attach(suggestion)} />}
         {error && (
           <p className="form-error" role="alert" data-testid="flag-reason-error">
             {error}
