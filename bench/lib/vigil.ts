@@ -120,12 +120,20 @@ export interface ChildVigil extends Client {
 }
 
 const MAIN = fileURLToPath(new URL('../../apps/api/src/main.js', import.meta.url));
+/** The repository's package.json (this file runs from bench/dist/bench/lib). */
+const PACKAGE_JSON = new URL('../../../../package.json', import.meta.url);
 
-/** Vigil as its own process (`node dist/apps/api/src/main.js`), so its memory and latency are its own. */
+/** The node options `npm run start:api` starts the product with (its heap ceiling), so the bench measures Vigil as deployed. */
+function productNodeOptions(): string[] {
+  const scripts = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return scripts['start:api']!.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/** Vigil as its own process (`node dist/apps/api/src/main.js`, with the product's node options), so its memory and latency are its own. */
 export async function startChildVigil(kind: DatabaseKind, extraEnv: Record<string, string> = {}): Promise<ChildVigil> {
   const database = await databaseEnv(kind);
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...productNodeOptions(), MAIN], {
     env: { ...process.env, ...baseEnv(extraEnv), ...database.env, PORT: String(port), HOST: '127.0.0.1', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
