@@ -314,7 +314,7 @@ describe('Vigil console: stored XSS from collected content stays inert', () => {
     await expectInert(page, 'case page');
   });
 
-  it('shows a hostile case’s timeline, the shift handover, the dashboard and the printable report with every payload inert', async () => {
+  it('shows a hostile case’s timeline and similar cases, the shift handover, the dashboard and the printable report with every payload inert', async () => {
     const token = vigil.token;
     const created = await vigil.vigil.request<CaseView>('POST', '/api/cases', {
       token,
@@ -329,12 +329,18 @@ describe('Vigil console: stored XSS from collected content stays inert', () => {
     const caseId = created.body.id;
     const moved = await vigil.vigil.request('POST', `/api/cases/${caseId}/transition`, { token, body: { to: 'acknowledged', reason: textPayload('transition-reason').slice(0, 500) } });
     expect(moved.status).toBe(200);
+    // A second hostile case about the same text, so the case page's similar-cases panel shows hostile suggestions.
+    const similar = await vigil.vigil.request<CaseView>('POST', '/api/cases', { token, body: { title: textPayload('similar-case'), claimSummary: textPayload('similar-claim'), severity: 'high' } });
+    expect(similar.status).toBe(201);
 
     const page = await signedInPage();
     await page.goto(`${vigil.vigil.baseUrl}/cases/${caseId}`);
     await page.getByTestId('timeline-event').first().waitFor();
     expect(await page.getByTestId('timeline-events').textContent()).toContain(textPayload('transition-reason').slice(0, 500));
-    await expectInert(page, 'case timeline');
+    const suggestion = page.locator(`[data-testid="similar-case"][data-case-id="${similar.body.id}"]`);
+    await suggestion.waitFor();
+    expect(await suggestion.getByTestId('similar-case-title').textContent()).toBe(textPayload('similar-case'));
+    await expectInert(page, 'case timeline and similar cases');
     await page.getByTestId('nav-handover').click();
     await page.getByTestId('handover-case').first().waitFor();
     await expectInert(page, 'shift handover');
