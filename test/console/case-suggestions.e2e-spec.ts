@@ -1,7 +1,7 @@
 // Claim matching in the console (issue 10) in the system Chromium against a whole Vigil: a case about an accented
 // Vietnamese claim is open; the real pipeline raises a flag from a loopback feed whose post types the same claim
 // without diacritics. Escalating it on the Live screen suggests that case with its score and parts, one click
-// attaches the flag, and the case page lists it. The case page suggests the other open case about the claim and
+// attaches the flag, and the case page lists it; a refused attach is worded from its error code. The case page suggests the other open case about the claim and
 // confirms the match.
 import type { CaseView, FlagPage, FlagView, SourceView, UserView } from '@vigil/contracts';
 import { FixtureServer, waitFor } from '@vigil/testing';
@@ -112,6 +112,37 @@ describe('Suggested cases in a browser', () => {
     expect(await flagLink.textContent()).toContain(POST_TITLE);
     const { body: stored } = await vigil.request<CaseView>('GET', `/api/cases/${claimCase.id}`, { token: adminToken });
     expect(stored.links).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'flag', id: flag.id })]));
+  }, 90_000);
+
+  it('says, in the officer’s language, why attaching was refused when the flag was decided meanwhile, and keeps the dialog open', async () => {
+    const bridgeCase = await openCase('Tin đồn Đà Nẵng thu phí xe máy qua cầu Rồng là bịa đặt', 'Bài đăng nói xe máy qua cầu Rồng phải trả phí từ tháng sau.');
+    expect((await vigil.request('POST', '/api/rules', { token: adminToken, body: { name: 'Tin đồn phí cầu Rồng', query: '"cầu rồng"', severity: 'medium' } })).status).toBe(201);
+    const page = await signedInPage(pages, vigil.baseUrl, OFFICER);
+    await page.getByTestId('nav-live').click();
+    await page.locator('[data-testid="live-connection"][data-state="connected"]').waitFor();
+    const title = 'Da Nang thu phi xe may qua cau Rong tu thang sau';
+    const url = feeds.serve('/cau-rong.rss', {
+      body: triageFeed(vigil.clock, { title: 'Hội nhóm Đà Nẵng', site: 'https://nhom.danang.example.vn', language: 'vi', entries: [{ title, slug: 'phi-cau-rong', published: '-1h', description: 'Nghe noi xe may qua cau Rong se phai tra phi.' }] }),
+    });
+    expect((await vigil.request<SourceView>('POST', '/api/sources', { token: adminToken, body: { name: 'Hội nhóm Đà Nẵng', url, kind: 'rss', pollIntervalSec: 900 } })).status).toBe(201);
+    const row = page.getByTestId('flag-row').filter({ hasText: title });
+    await row.waitFor({ timeout: 30_000 });
+    const flag = await waitFor('the flag', async () => (await vigil.request<FlagPage>('GET', '/api/flags?status=open', { token: adminToken })).body.flags.find((candidate: FlagView) => candidate.item.title === title));
+
+    await row.getByTestId('flag-size').click();
+    await page.keyboard.press('e');
+    const dialog = page.getByTestId('flag-reason-dialog');
+    const suggestion = dialog.locator(`[data-testid="similar-case"][data-case-id="${bridgeCase.id}"]`);
+    await suggestion.waitFor();
+    // Another officer decides the flag while the dialog is open.
+    expect((await vigil.request('POST', `/api/flags/${flag.id}/dismiss`, { token: adminToken, body: { reason: 'Trùng tin đã xử lý' } })).status).toBe(200);
+    await suggestion.getByTestId('similar-case-action').click();
+    expect(await dialog.getByTestId('flag-reason-error').textContent()).toBe('Cảnh báo này đã được xử lý xong.');
+    expect(await suggestion.getByTestId('similar-case-action').isEnabled()).toBe(true);
+    const { body: stored } = await vigil.request<CaseView>('GET', `/api/cases/${bridgeCase.id}`, { token: adminToken });
+    expect(stored.links.filter((link) => link.kind === 'flag')).toEqual([]);
+    await dialog.getByTestId('flag-reason-cancel').click();
+    await dialog.waitFor({ state: 'detached' });
   }, 90_000);
 
   it('lists similar open cases on a case page, in English too, and confirms a match', async () => {
