@@ -1,6 +1,7 @@
-import { CASE_SEVERITIES, type CasePerson, type CaseSeverity, type TeamRef } from '@vigil/contracts';
+import type { CasePerson, CaseSeverity, TeamRef } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
 import type { CaseFilter } from '../api/cases-api';
+import { ChoiceField, personChoices, severityChoices, teamChoices } from './choice-field';
 
 interface BoardFiltersProps {
   filter: CaseFilter;
@@ -13,43 +14,33 @@ export function BoardFilters({ filter, people, teams, onChange }: BoardFiltersPr
   const { t } = useTranslation();
   return (
     <div className="board-filters" role="group" aria-label={t('cases.filters.label')}>
-      <label className="inline-field">
-        <span>{t('cases.fields.severity')}</span>
-        <select
-          value={filter.severity ?? ''}
-          onChange={(event) => onChange({ ...filter, severity: (event.target.value || undefined) as CaseSeverity | undefined })}
-          data-testid="board-filter-severity"
-        >
-          <option value="">{t('cases.filters.all')}</option>
-          {CASE_SEVERITIES.map((severity) => (
-            <option key={severity} value={severity}>
-              {t(`rules.severity.${severity}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="inline-field">
-        <span>{t('cases.fields.assignee')}</span>
-        <select value={filter.assigneeId ?? ''} onChange={(event) => onChange({ ...filter, assigneeId: event.target.value || undefined })} data-testid="board-filter-assignee">
-          <option value="">{t('cases.filters.all')}</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="inline-field">
-        <span>{t('cases.fields.team')}</span>
-        <select value={filter.teamId ?? ''} onChange={(event) => onChange({ ...filter, teamId: event.target.value || undefined })} data-testid="board-filter-team">
-          <option value="">{t('cases.filters.all')}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        inline
+        label={t('cases.fields.severity')}
+        value={filter.severity ?? ''}
+        emptyLabel={t('cases.filters.all')}
+        choices={severityChoices(t)}
+        onChange={(value) => onChange({ ...filter, severity: (value || undefined) as CaseSeverity | undefined })}
+        testId="board-filter-severity"
+      />
+      <ChoiceField
+        inline
+        label={t('cases.fields.assignee')}
+        value={filter.assigneeId ?? ''}
+        emptyLabel={t('cases.filters.all')}
+        choices={personChoices(people)}
+        onChange={(value) => onChange({ ...filter, assigneeId: value || undefined })}
+        testId="board-filter-assignee"
+      />
+      <ChoiceField
+        inline
+        label={t('cases.fields.team')}
+        value={filter.teamId ?? ''}
+        emptyLabel={t('cases.filters.all')}
+        choices={teamChoices(teams)}
+        onChange={(value) => onChange({ ...filter, teamId: value || undefined })}
+        testId="board-filter-team"
+      />
     </div>
   );
 }

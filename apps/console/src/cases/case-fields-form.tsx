@@ -1,9 +1,10 @@
-import { CASE_SEVERITIES, type CasePerson, type CaseSeverity, type CaseView, type TeamView, type UpdateCaseRequest } from '@vigil/contracts';
+import { type CasePerson, type CaseSeverity, type CaseView, type TeamView, type UpdateCaseRequest } from '@vigil/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateCase } from '../api/cases-api';
 import { useErrorMessage } from '../shared/error-message';
 import { parseTags } from './case-tags';
+import { ChoiceField, personChoices, severityChoices, teamChoices } from './choice-field';
 
 interface CaseFieldsFormProps {
   view: CaseView;
@@ -96,38 +97,32 @@ export function CaseFieldsForm({ view, teams, people, canAssign, onSaved }: Case
           <span>{t('cases.fields.claimSummary')}</span>
           <textarea value={draft.claimSummary} onChange={(event) => set('claimSummary', event.target.value)} rows={3} maxLength={4000} data-testid="case-field-claim" />
         </label>
-        <label className="field">
-          <span>{t('cases.fields.severity')}</span>
-          <select value={draft.severity} disabled={!canAssign} onChange={(event) => set('severity', event.target.value as CaseSeverity)} data-testid="case-field-severity">
-            {CASE_SEVERITIES.map((value) => (
-              <option key={value} value={value}>
-                {t(`rules.severity.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('cases.fields.team')}</span>
-          <select value={draft.teamId} disabled={!canAssign} onChange={(event) => set('teamId', event.target.value)} data-testid="case-field-team">
-            <option value="">{t('cases.noTeam')}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('cases.fields.assignee')}</span>
-          <select value={draft.assigneeId} disabled={!canAssign} onChange={(event) => set('assigneeId', event.target.value)} data-testid="case-field-assignee">
-            <option value="">{t('cases.unassigned')}</option>
-            {choices.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('cases.fields.severity')}
+          value={draft.severity}
+          choices={severityChoices(t)}
+          disabled={!canAssign}
+          onChange={(value) => set('severity', value as CaseSeverity)}
+          testId="case-field-severity"
+        />
+        <ChoiceField
+          label={t('cases.fields.team')}
+          value={draft.teamId}
+          emptyLabel={t('cases.noTeam')}
+          choices={teamChoices(teams)}
+          disabled={!canAssign}
+          onChange={(value) => set('teamId', value)}
+          testId="case-field-team"
+        />
+        <ChoiceField
+          label={t('cases.fields.assignee')}
+          value={draft.assigneeId}
+          emptyLabel={t('cases.unassigned')}
+          choices={personChoices(choices)}
+          disabled={!canAssign}
+          onChange={(value) => set('assigneeId', value)}
+          testId="case-field-assignee"
+        />
         <label className="field">
           <span>{t('cases.fields.tags')}</span>
           <input value={draft.tags} onChange={(event) => set('tags', event.target.value)} placeholder={t('cases.fields.tagsHint')} data-testid="case-field-tags" />

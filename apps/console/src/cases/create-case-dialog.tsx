@@ -1,9 +1,10 @@
-import { CASE_SEVERITIES, type CasePerson, type CaseSeverity, type CaseView, type TeamView } from '@vigil/contracts';
+import { type CasePerson, type CaseSeverity, type CaseView, type TeamView } from '@vigil/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCase } from '../api/cases-api';
 import { useErrorMessage } from '../shared/error-message';
 import { parseTags } from './case-tags';
+import { ChoiceField, personChoices, severityChoices, teamChoices } from './choice-field';
 
 interface CreateCaseDialogProps {
   teams: TeamView[];
@@ -69,38 +70,9 @@ export function CreateCaseDialog({ teams, people, onClose }: CreateCaseDialogPro
           <textarea value={claimSummary} onChange={(event) => setClaimSummary(event.target.value)} rows={3} maxLength={4000} data-testid="case-create-claim" />
         </label>
         <div className="form-grid">
-          <label className="field">
-            <span>{t('cases.fields.severity')}</span>
-            <select value={severity} onChange={(event) => setSeverity(event.target.value as CaseSeverity)} data-testid="case-create-severity">
-              {CASE_SEVERITIES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`rules.severity.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('cases.fields.team')}</span>
-            <select value={teamId} onChange={(event) => setTeamId(event.target.value)} data-testid="case-create-team">
-              <option value="">{t('cases.noTeam')}</option>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('cases.fields.assignee')}</span>
-            <select value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)} data-testid="case-create-assignee">
-              <option value="">{t('cases.unassigned')}</option>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.displayName}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField label={t('cases.fields.severity')} value={severity} choices={severityChoices(t)} onChange={(value) => setSeverity(value as CaseSeverity)} testId="case-create-severity" />
+          <ChoiceField label={t('cases.fields.team')} value={teamId} emptyLabel={t('cases.noTeam')} choices={teamChoices(teams)} onChange={setTeamId} testId="case-create-team" />
+          <ChoiceField label={t('cases.fields.assignee')} value={assigneeId} emptyLabel={t('cases.unassigned')} choices={personChoices(people)} onChange={setAssigneeId} testId="case-create-assignee" />
           <label className="field">
             <span>{t('cases.fields.tags')}</span>
             <input value={tags} onChange={(event) => setTags(event.target.value)} placeholder={t('cases.fields.tagsHint')} data-testid="case-create-tags" />
