@@ -114,4 +114,15 @@ describe('Cases: escalating a flag', () => {
     expect((await api<FlagView>('GET', `/api/flags/${flag.id}`)).body.status).toBe('open');
     expect((await api<{ code: string }>('POST', `/api/flags/${flag.id}/escalate`, { severity: 'urgent' })).status).toBe(400);
   });
+
+  it('refuses to add a flag to a closed case, which must be reopened first', async () => {
+    const flag = flags.get('Nước sạch')!;
+    const opened = await api<CaseView>('POST', '/api/cases', { title: 'Tin cũ về nước sạch', severity: 'low' });
+    expect(opened.status).toBe(201);
+    expect((await api('POST', `/api/cases/${opened.body.id}/transition`, { to: 'closed' })).status).toBe(200);
+    const refused = await api<{ code: string; field: string }>('POST', `/api/flags/${flag.id}/escalate`, { caseId: opened.body.id });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'case_closed', field: 'caseId' } });
+    expect((await api<FlagView>('GET', `/api/flags/${flag.id}`)).body.status).toBe('open');
+    expect((await api<CaseView>('GET', `/api/cases/${opened.body.id}`)).body.links).toEqual([]);
+  });
 });

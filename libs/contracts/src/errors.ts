@@ -71,6 +71,7 @@ export const ErrorCode = {
   ClaimMatchSelf: 'claim_match_self',
   // Cases and teams
   CaseNotFound: 'case_not_found',
+  CaseClosed: 'case_closed',
   CaseTransitionIllegal: 'case_transition_illegal',
   CaseTransitionNotPermitted: 'case_transition_not_permitted',
   TeamNotFound: 'team_not_found',
@@ -148,6 +149,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   glossary_term_exists: 409,
   claim_match_self: 400,
   case_not_found: 404,
+  case_closed: 409,
   case_transition_illegal: 409,
   case_transition_not_permitted: 403,
   team_not_found: 404,

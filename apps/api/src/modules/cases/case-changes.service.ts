@@ -130,6 +130,8 @@ export class CaseChangesService {
     if (escalation.caseId) {
       const current = await this.cases.lock(escalation.caseId, tx);
       if (!current) throw caseNotFound(escalation.caseId, 'caseId');
+      // A closed case is history: new evidence reopens it deliberately (a workflow step), not as a side effect.
+      if (current.status === 'closed') throw new VigilError('case_closed', `Case ${current.reference} is closed; reopen it first`, { field: 'caseId' });
       const events = await this.addLinks(current, targets, user.id, context, tx);
       return { case: toCaseSummary((await this.cases.findById(current.id, tx))!, await this.deadlines.viewsOf(current.id, tx)), events };
     }
