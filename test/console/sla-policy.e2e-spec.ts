@@ -37,12 +37,13 @@ describe('SLA policy screen and breach markers in a browser', () => {
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill(TEST_ADMIN_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-sla-policy').waitFor();
+    await page.getByTestId('nav-admin').waitFor();
     return page;
   }
 
   it('shows the policy, refuses stages out of order with the reason, and stores a valid change', async () => {
     const page = await signIn();
+    await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-sla-policy').click();
     await page.getByRole('heading', { level: 1, name: 'Chính sách thời hạn (SLA)' }).waitFor();
     expect(await page.getByTestId('sla-minutes-critical-acknowledge').inputValue()).toBe('15');

@@ -52,6 +52,7 @@ describe('Webhooks screen in a browser', () => {
     await page.getByTestId('login-username').fill('admin');
     await page.getByTestId('login-password').fill(TEST_ADMIN_PASSWORD);
     await page.getByTestId('login-submit').click();
+    await page.getByTestId('nav-admin').click();
     await page.getByTestId('nav-webhooks').click();
     await page.getByRole('heading', { level: 1, name: 'Webhook' }).waitFor();
     return page;

@@ -5,6 +5,7 @@ import { useAuth, useCurrentUser } from '../auth/auth-context';
 import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { TwoFactorDialog } from '../auth/two-factor-dialog';
 import { useErrorMessage } from '../shared/error-message';
+import { AdminMenu } from './admin-menu';
 import { LanguageSwitch } from './language-switch';
 
 export function AppShell() {
@@ -53,21 +54,7 @@ export function AppShell() {
           <NavLink to="/rules" data-testid="nav-rules">
             {t('nav.rules')}
           </NavLink>
-          {user.roles.includes('admin') && (
-            <NavLink to="/users" data-testid="nav-users">
-              {t('nav.users')}
-            </NavLink>
-          )}
-          {user.roles.includes('admin') && (
-            <NavLink to="/webhooks" data-testid="nav-webhooks">
-              {t('nav.webhooks')}
-            </NavLink>
-          )}
-          {user.roles.includes('admin') && (
-            <NavLink to="/sla-policy" data-testid="nav-sla-policy">
-              {t('nav.slaPolicy')}
-            </NavLink>
-          )}
+          {user.roles.includes('admin') && <AdminMenu />}
         </nav>
         <div className="topbar-end">
           <span className="current-user" title={`${t('shell.currentUser')}: ${user.username}`} data-testid="current-user">
