@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_LINK_KINDS, CASE_SEVERITIES, CASE_STATUSES, type CaseLinkKind, type CaseSeverity, type CaseStatus } from '@vigil/contracts';
 import { Transform, Type } from 'class-transformer';
@@ -9,6 +10,20 @@ const TITLE_MAX = 300;
 const SUMMARY_MAX = 4000;
 const TAG_MAX = 50;
 const TAGS_MAX = 20;
+
+/** What a case's tags must be, on opening a case and on editing it (absent means unchanged, never null). */
+const CaseTagRules = () =>
+  applyDecorators(
+    IsOptionalButNotNull(),
+    IsArray(),
+    ArrayMaxSize(TAGS_MAX),
+    Trimmed(),
+    IsString({ each: true }),
+    MinLength(1, { each: true, message: 'each tag must not be empty' }),
+    MaxLength(TAG_MAX, { each: true }),
+    HasNoNul({ each: true }),
+    IsWellFormedText({ each: true }),
+  );
 
 export class CaseLinkDto {
   @ApiProperty({ enum: CASE_LINK_KINDS })
@@ -54,15 +69,7 @@ export class CreateCaseDto {
   teamId?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: TAGS_MAX, example: ['điện', 'giá cả'] })
-  @IsOptionalButNotNull()
-  @IsArray()
-  @ArrayMaxSize(TAGS_MAX)
-  @Trimmed()
-  @IsString({ each: true })
-  @MinLength(1, { each: true, message: 'each tag must not be empty' })
-  @MaxLength(TAG_MAX, { each: true })
-  @HasNoNul({ each: true })
-  @IsWellFormedText({ each: true })
+  @CaseTagRules()
   tags?: string[];
 
   @ApiPropertyOptional({ type: [CaseLinkDto], maxItems: 50, description: 'Flags, items and stories the case is about' })
@@ -111,15 +118,7 @@ export class UpdateCaseDto {
   teamId?: string | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: TAGS_MAX })
-  @IsOptionalButNotNull()
-  @IsArray()
-  @ArrayMaxSize(TAGS_MAX)
-  @Trimmed()
-  @IsString({ each: true })
-  @MinLength(1, { each: true, message: 'each tag must not be empty' })
-  @MaxLength(TAG_MAX, { each: true })
-  @HasNoNul({ each: true })
-  @IsWellFormedText({ each: true })
+  @CaseTagRules()
   tags?: string[];
 }
 
