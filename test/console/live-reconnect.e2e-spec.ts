@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ItemFlagger } from '@vigil/detection';
-import { prepareTestEnvironment, TEST_ADMIN_PASSWORD, TestClock, type TestEnvironment } from '@vigil/testing';
+import { prepareTestEnvironment, TEST_ADMIN_PASSWORD, TestClock, type TestEnvironment, within } from '@vigil/testing';
 import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { freePort, startApiProcess, type ApiProcess } from '../live/support/live-app';
@@ -67,13 +67,13 @@ describe('Live screen: reconnect with replay, the spike banner, the digest and t
     for (let n = 0; n < count; n += 1) {
       counter += 1;
       const title = `Ngập sâu ở phố ${counter}, xe máy chết máy hàng loạt`;
-      const [row]: { id: string }[] = await db.query(
+      const [row]: { id: string }[] = await within(`Storing item ${counter}`, db.query(
         `INSERT INTO items (source_id, dedupe_key, guid, url, canonical_url, title, content, text, snippet, language, fetched_at, search_title, search_text, content_hash)
          VALUES ($1, $2, $2, $3, $3, $4, $4, $4, $4, 'vi', $5, $4, $4, $6) RETURNING id`,
         [sourceId, `ngap-${counter}`, `https://songhong.example.vn/ngap-${counter}.html`, title, clock.now(), randomUUID()],
-      );
+      ));
       ids.push(row!.id);
-      await api.app.get(ItemFlagger, { strict: false }).flagItems([row!.id]);
+      await within(`Flagging item ${counter}`, api.app.get(ItemFlagger, { strict: false }).flagItems([row!.id]));
     }
     return ids;
   }
@@ -93,9 +93,9 @@ describe('Live screen: reconnect with replay, the spike banner, the digest and t
 
     // The API stops: the page says it is reconnecting. It comes back on the same address, and flags are raised
     // before the page is back: they come by replay after the last event the page applied.
-    await api.close();
+    await within('Stopping the API', api.close());
     await page.locator('[data-testid="live-connection"][data-state="reconnecting"]').waitFor();
-    api = await startApiProcess(environment.env, clock, port);
+    api = await within('Starting the API again', startApiProcess(environment.env, clock, port));
     await collect(2);
     await page.locator('[data-testid="live-connection"][data-state="connected"]').waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="flag-row"]').length >= 3);

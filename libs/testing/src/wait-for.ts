@@ -13,3 +13,16 @@ export async function waitFor<T>(description: string, probe: () => Promise<T | u
   }
   throw new Error(`Timed out waiting for ${description}${lastError ? `: ${(lastError as Error).message}` : ''}`);
 }
+
+/** Awaits `work`, or fails naming `description` after `timeoutMs`, so a hung step says which one it was. */
+export async function within<T>(description: string, work: Promise<T>, timeoutMs = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${description} did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -61,6 +61,20 @@ describe('ParsingPool', () => {
     await expect(pool.parseFeed('<rss version="2.0"><channel><title>Sau</title></channel></rss>')).resolves.toMatchObject({ title: 'Sau' });
   });
 
+
+  it('holds the limit when the event loop is too busy to fire its timer: a task that ran past it still fails', async () => {
+    pool = new ParsingPool({ threads: 1, timeoutMs: 200 });
+    await pool.parseFeed('<rss version="2.0"><channel><title>Khởi động</title></channel></rss>');
+    const runaway = pool.extractArticle(articlePage(0.6), 'https://tin.example.vn/tin-dai.html');
+    // Once the task is handed to its thread, the main thread stays blocked until the thread has finished, so neither
+    // the thread's start nor the timer is seen in time.
+    await new Promise((resolve) => setImmediate(resolve));
+    const blockedUntil = performance.now() + 8_000;
+    while (performance.now() < blockedUntil) {
+      // Busy, as a long garbage collection or a synchronous burst of work would be.
+    }
+    await expect(runaway).rejects.toMatchObject({ kind: 'article', reason: 'timeout' });
+  });
   it('runs the tasks that were waiting behind a stopped one', async () => {
     pool = new ParsingPool({ threads: 1, timeoutMs: 200 });
     const runaway = pool.extractArticle(articlePage(2), 'https://tin.example.vn/tin-dai.html');

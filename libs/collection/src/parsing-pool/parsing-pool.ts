@@ -3,7 +3,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { type ExtractedArticle, type ListingRule, type ParsedFeed, type ParsedSitemap, type ParseFeedOptions } from '@vigil/parsing';
-import { type ParsingKind, type ParsingOutcome, type ParsingTask, type ParsingTasks, unwrapOutcome } from './parsing-tasks';
+import { type ParsingKind, type ParsingTask, type ParsingTasks, type TimedParsingOutcome, unwrapOutcome } from './parsing-tasks';
 import { parsingWorkerFile } from './worker-file';
 
 export interface ParsingPoolOptions {
@@ -59,7 +59,7 @@ export class ParsingPoolBusyError extends Error {
 export class ParsingPool implements OnApplicationShutdown {
   readonly threads: number;
   readonly timeoutMs: number;
-  private readonly piscina: Piscina<{ task: ParsingTask; started: MessagePort }, ParsingOutcome>;
+  private readonly piscina: Piscina<{ task: ParsingTask; started: MessagePort }, TimedParsingOutcome>;
   private readonly maxQueue: number;
   /** Tasks given to piscina and not yet settled; counted here since piscina does not bound tasks that carry an AbortSignal. */
   private pending = 0;
@@ -126,12 +126,13 @@ export class ParsingPool implements OnApplicationShutdown {
     const { port1: startedHere, port2: started } = new MessageChannel();
     const limit = new AbortController();
     let timer: NodeJS.Timeout | undefined;
-    startedHere.once('message', () => {
-      timer = setTimeout(() => limit.abort(), this.timeoutMs);
+    // A busy event loop reads the thread's start late: the timer allows only what is left of the limit.
+    startedHere.once('message', (startedAt: number) => {
+      timer = setTimeout(() => limit.abort(), Math.max(0, this.timeoutMs - (Date.now() - startedAt)));
     });
-    let outcome: ParsingOutcome;
+    let timed: TimedParsingOutcome;
     try {
-      outcome = await this.piscina.run({ task: { kind, input } as ParsingTask, started }, { signal: limit.signal, transferList: [started] });
+      timed = await this.piscina.run({ task: { kind, input } as ParsingTask, started }, { signal: limit.signal, transferList: [started] });
     } catch (error) {
       throw this.failure(kind, error);
     } finally {
@@ -139,13 +140,19 @@ export class ParsingPool implements OnApplicationShutdown {
       clearTimeout(timer);
       startedHere.close();
     }
-    return unwrapOutcome<K>(outcome);
+    // The limit holds even when the timer could not fire in time: a task that ran past it fails the same way.
+    if (timed.elapsedMs > this.timeoutMs) throw this.timeoutError(kind);
+    return unwrapOutcome<K>(timed.outcome);
+  }
+
+  private timeoutError(kind: ParsingKind, cause?: unknown): ParseTaskError {
+    return new ParseTaskError(kind, 'timeout', `${LABELS[kind]} stopped after ${this.timeoutMs / 1000} s: the document is too large or too complex`, { cause });
   }
 
   private failure(kind: ParsingKind, error: unknown): Error {
     if (this.closed) return closedError();
     if (error instanceof Error && error.name === 'AbortError') {
-      return new ParseTaskError(kind, 'timeout', `${LABELS[kind]} stopped after ${this.timeoutMs / 1000} s: the document is too large or too complex`, { cause: error });
+      return this.timeoutError(kind, error);
     }
     // Every error a parser throws comes back as an outcome: a rejection means the thread itself ended (out of memory).
     const reason = error instanceof Error ? error.message : String(error);

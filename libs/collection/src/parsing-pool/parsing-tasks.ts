@@ -22,6 +22,12 @@ export type ParsingOutcome =
   | { ok: true; value: unknown }
   | { ok: false; error: { name: string; message: string; stack?: string; failure?: Pick<FeedParseError, 'failureCode' | 'failureParams'> } };
 
+/** A task's outcome with how long its thread spent on it, measured in that thread. */
+export interface TimedParsingOutcome {
+  outcome: ParsingOutcome;
+  elapsedMs: number;
+}
+
 const HANDLERS: { [K in ParsingKind]: (input: ParsingTasks[K]['input']) => ParsingTasks[K]['output'] } = {
   feed: ({ text, options }) => parseFeed(text, options),
   sitemap: ({ text, baseUrl }) => parseSitemap(text, baseUrl),
