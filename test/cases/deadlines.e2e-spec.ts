@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnyLiveEventEnvelope, CasePage, CaseView, LiveEventPage } from '@vigil/contracts';
+import { randomUUID } from 'node:crypto';
+import type { AnyLiveEventEnvelope, CasePage, CaseView, LiveEventPage, Role } from '@vigil/contracts';
 import { prepareTestEnvironment, TestClock, type TestEnvironment, waitFor } from '@vigil/testing';
 import { connectLive, type LiveClient } from '../live/support/live-client';
 import { type ApiProcess, freePort, startApiProcess } from '../live/support/live-app';
@@ -22,6 +23,7 @@ describe('case deadlines', () => {
   let client: LiveClient;
   let port: number;
   const clock = new TestClock();
+  const listeners: LiveClient[] = [];
 
   beforeAll(async () => {
     dataDir = process.env.TEST_DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'vigil-deadlines-'));
@@ -33,6 +35,7 @@ describe('case deadlines', () => {
   }, 120_000);
 
   afterAll(async () => {
+    for (const listener of listeners) listener.close();
     client?.close();
     await api?.close();
     await environment?.cleanup();
@@ -48,14 +51,24 @@ describe('case deadlines', () => {
 
   const openCase = (severity: string, title = `Tin giả: mất điện toàn miền Bắc ba ngày (${severity})`) => call<CaseView>('POST', '/api/cases', { title, severity });
   const moveTo = (caseId: string, to: string) => call<CaseView>('POST', `/api/cases/${caseId}/transition`, { to });
-  const heard = (caseId: string, type: string) => client.events.filter((event) => event.type === type && JSON.stringify(event.data).includes(caseId));
-  const waitToHear = (caseId: string, type: string, count = 1) =>
-    waitFor(`${count} ${type} for ${caseId}`, () => Promise.resolve(heard(caseId, type).length >= count ? heard(caseId, type) : undefined), 15_000);
+  const heard = (caseId: string, type: string, listener = client) => listener.events.filter((event) => event.type === type && JSON.stringify(event.data).includes(caseId));
+  const waitToHear = (caseId: string, type: string, count = 1, listener = client) =>
+    waitFor(`${count} ${type} for ${caseId}`, () => Promise.resolve(heard(caseId, type, listener).length >= count ? heard(caseId, type, listener) : undefined), 15_000);
   const ticks = (count: number) => new Promise((resolve) => setTimeout(resolve, count * Number(TICK_SEC) * 1000));
 
   async function stored(caseId: string, type: string): Promise<AnyLiveEventEnvelope[]> {
     const page = await call<LiveEventPage>('GET', '/api/events?after=0&limit=500');
     return page.events.filter((event) => event.type === type && JSON.stringify(event.data).includes(caseId));
+  }
+
+  /** A live client signed in as a new user holding only `role`. */
+  async function listenAs(role: Role): Promise<LiveClient> {
+    const user = { username: `nghe-${role.replace('_', '-')}-${randomUUID().slice(0, 8)}`, password: 'mat-khau-truc-ban-2026' };
+    await call('POST', '/api/users', { ...user, displayName: `Người nghe (${role})`, roles: [role] });
+    const listener = connectLive(api.baseUrl, { auth: { token: (await api.login(user.username, user.password)).token } });
+    listeners.push(listener);
+    await listener.waitForReady();
+    return listener;
   }
 
   function dueOf(view: CaseView, stage: string): number {
@@ -65,11 +78,11 @@ describe('case deadlines', () => {
   it('plans every stage of a new case: a critical one has 15 minutes to acknowledge, then 2, 4 and 6 hours', async () => {
     const opened = await openCase('critical');
     const created = new Date(opened.createdAt).getTime();
-    expect(opened.deadlines.map((deadline) => [deadline.stage, (new Date(deadline.dueAt).getTime() - created) / MINUTE, deadline.state])).toEqual([
-      ['acknowledge', 15, 'pending'],
-      ['draft', 120, 'pending'],
-      ['approve', 240, 'pending'],
-      ['publish', 360, 'pending'],
+    expect(opened.deadlines.map((deadline) => [deadline.stage, (new Date(deadline.dueAt).getTime() - created) / MINUTE, deadline.state, deadline.metAt])).toEqual([
+      ['acknowledge', 15, 'pending', null],
+      ['draft', 120, 'pending', null],
+      ['approve', 240, 'pending', null],
+      ['publish', 360, 'pending', null],
     ]);
     expect(opened).toMatchObject({ breachedAt: null, escalationLevel: 0 });
   });
@@ -118,7 +131,12 @@ describe('case deadlines', () => {
     await waitToHear(opened.id, 'case.escalated', 2);
     clock.advance(15 * MINUTE);
     await waitToHear(opened.id, 'case.escalated', 3);
-    await moveTo(opened.id, 'acknowledged');
+    const acknowledgedAt = clock.now().getTime();
+    const acknowledged = await moveTo(opened.id, 'acknowledged');
+    // Met late: the stage stays breached and says when it was met, so a board counts down the next one.
+    const met = acknowledged.deadlines.find((deadline) => deadline.stage === 'acknowledge')!;
+    expect(met.state).toBe('breached');
+    expect(Math.abs(new Date(met.metAt!).getTime() - acknowledgedAt)).toBeLessThan(5_000);
     clock.advance(15 * MINUTE);
     await ticks(8);
     const escalations = heard(opened.id, 'case.escalated').map((event) => event.data as { stage: string; level: string; roles: string[] });
@@ -129,18 +147,26 @@ describe('case deadlines', () => {
     ]);
     expect(escalations[1]!.roles).toContain('leader');
     const view = await call<CaseView>('GET', `/api/cases/${opened.id}`);
-    expect(view.deadlines.map((deadline) => deadline.state)).toEqual(['breached', 'pending', 'pending', 'pending']);
+    expect(view.deadlines.map((deadline) => [deadline.state, deadline.metAt])).toEqual([
+      ['breached', met.metAt],
+      ['pending', null],
+      ['pending', null],
+      ['pending', null],
+    ]);
     const board = await call<CasePage>('GET', '/api/cases?severity=critical');
-    expect(board.cases.find((summary) => summary.id === opened.id)).toMatchObject({ escalationLevel: 2, breachedAt: expect.any(String) });
+    const card = board.cases.find((summary) => summary.id === opened.id)!;
+    expect(card).toMatchObject({ escalationLevel: 2, breachedAt: expect.any(String) });
+    expect(card.deadlines.map((deadline) => deadline.metAt)).toEqual([met.metAt, null, null, null]);
   });
 
   it('pauses while the case waits on outside information and resumes where it stopped', async () => {
     const opened = await openCase('critical');
-    await moveTo(opened.id, 'acknowledged');
+    const acknowledged = await moveTo(opened.id, 'acknowledged');
+    expect(acknowledged.deadlines.find((deadline) => deadline.stage === 'acknowledge')).toMatchObject({ state: 'met', metAt: expect.any(String) });
     await moveTo(opened.id, 'drafting');
     clock.advance(60 * MINUTE);
     const waiting = await moveTo(opened.id, 'waiting');
-    expect(waiting.deadlines.find((deadline) => deadline.stage === 'draft')!.state).toBe('paused');
+    expect(waiting.deadlines.find((deadline) => deadline.stage === 'draft')).toMatchObject({ state: 'paused', metAt: null });
     clock.advance(90 * MINUTE); // past the draft's original due time (2 h)
     await ticks(8);
     expect(heard(opened.id, 'deadline.breached')).toHaveLength(0);
@@ -159,5 +185,23 @@ describe('case deadlines', () => {
     const raised = await call<CaseView>('PATCH', `/api/cases/${opened.id}`, { severity: 'critical' });
     expect(Math.abs(dueOf(raised, 'acknowledge') - (new Date(opened.createdAt).getTime() + 15 * MINUTE))).toBeLessThan(5_000);
     expect(dueOf(raised, 'publish') - dueOf(raised, 'acknowledge')).toBeGreaterThan(5.5 * 60 * MINUTE);
+  });
+
+  it('tells the leaders of every breach, while a warning stays with the assignee\'s rung and the escalation with the rung it reaches', async () => {
+    const [writer, reviewer, leader] = [await listenAs('writer'), await listenAs('reviewer'), await listenAs('leader')];
+    const opened = await openCase('critical');
+    clock.advance(new Date(opened.createdAt).getTime() + 11.25 * MINUTE - clock.now().getTime());
+    await waitToHear(opened.id, 'deadline.warning', 1, writer);
+    clock.advance(dueOf(opened, 'acknowledge') - clock.now().getTime());
+    await waitToHear(opened.id, 'deadline.breached', 1, leader);
+    await waitToHear(opened.id, 'case.escalated', 1, reviewer);
+    await ticks(8);
+    const counts = (listener: LiveClient) => ['deadline.warning', 'deadline.breached', 'case.escalated'].map((type) => heard(opened.id, type, listener).length);
+    expect({ writer: counts(writer), reviewer: counts(reviewer), leader: counts(leader) }).toEqual({
+      writer: [1, 0, 0],
+      reviewer: [0, 1, 1],
+      leader: [0, 1, 0],
+    });
+    expect(heard(opened.id, 'deadline.breached', leader)[0]!.data).toMatchObject({ caseId: opened.id, deadline: { stage: 'acknowledge', state: 'breached', metAt: null } });
   });
 });

@@ -53,6 +53,8 @@ export interface CaseDeadlineView {
   /** ISO 8601 instant in UTC; while paused, the due time as it stood when the pause began. */
   dueAt: string;
   state: CaseDeadlineState;
+  /** ISO 8601 instant in UTC when the case reached the status that meets the stage (in time or late); null while unmet. */
+  metAt: string | null;
 }
 
 /** Who escalation reaches, one level per unmet stage. */

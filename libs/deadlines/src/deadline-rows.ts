@@ -36,5 +36,6 @@ export function deadlineView(row: CaseDeadlineRow): CaseDeadlineView {
     stage: row.stage,
     dueAt: row.dueAt.toISOString(),
     state: deadlineState({ metAt: row.metAt, warnedAt: row.warnedAt, breachedAt: row.breachedAt, paused: row.runningSince === null }),
+    metAt: row.metAt?.toISOString() ?? null,
   };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseDeadlineStage } from '@vigil/contracts';
-import { addTime, CLOCK, type Clock, escalationLevelName, levelAfterReminder, levelAtBreach, rolesAtLevel, type SlaPolicy } from '@vigil/domain';
+import { addTime, CLOCK, type Clock, escalationLevelName, levelAfterReminder, levelAtBreach, rolesAtLevel, rolesHearingBreach, type SlaPolicy } from '@vigil/domain';
 import { CaseAuditRepository, type CaseDeadlineRow, CaseDeadlinesRepository, CasesRepository, type DeadlineEscalation, type Transaction, Transactions } from '@vigil/persistence';
 import { type LiveEventDraft, LiveEventPublisher } from '@vigil/realtime';
 import { toCaseSummary } from './case-summary';
@@ -91,7 +91,7 @@ export class DeadlineTicker {
         audience: { roles },
       };
       if (firing.kind === 'warning') drafts.push({ type: 'deadline.warning', data: deadline, audience: { roles } });
-      if (firing.kind === 'breach') drafts.push({ type: 'deadline.breached', data: deadline, audience: { roles } }, escalated);
+      if (firing.kind === 'breach') drafts.push({ type: 'deadline.breached', data: deadline, audience: { roles: rolesHearingBreach(firing.level) } }, escalated);
       if (firing.kind === 'reminder') drafts.push(escalated);
     }
     return this.publisher.store(drafts, tx);

@@ -21,7 +21,7 @@ interface CaseCardProps {
 
 export function CaseCard({ summary, now, busy, onMove }: CaseCardProps) {
   const { t } = useTranslation();
-  const deadline = currentDeadline(summary.deadlines, summary.status);
+  const deadline = currentDeadline(summary.deadlines);
 
   function handleDragStart(event: DragEvent<HTMLElement>) {
     event.dataTransfer.setData(CASE_DRAG_TYPE, summary.id);

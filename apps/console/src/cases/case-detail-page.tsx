@@ -81,7 +81,7 @@ export function CaseDetailPage() {
                   ))}
             </dd>
           </dl>
-          <CaseDeadlines deadlines={view.deadlines} status={view.status} now={now} />
+          <CaseDeadlines deadlines={view.deadlines} now={now} />
           <section className="card" aria-labelledby="case-status-title">
             <h2 id="case-status-title">{t('cases.detail.statusTitle')}</h2>
             <CaseTransitions view={view} onChanged={show} />

@@ -52,4 +52,9 @@ function outcomeOf(row: CaseDeadlineRow): CaseDeadlineOutcomeRow {
   };
 }
 
-const viewOf = (deadline: CaseDeadlineOutcomeRow): CaseDeadlineView => ({ stage: deadline.stage, dueAt: deadline.dueAt.toISOString(), state: deadline.state });
+const viewOf = (deadline: CaseDeadlineOutcomeRow): CaseDeadlineView => ({
+  stage: deadline.stage,
+  dueAt: deadline.dueAt.toISOString(),
+  state: deadline.state,
+  metAt: deadline.metAt?.toISOString() ?? null,
+});

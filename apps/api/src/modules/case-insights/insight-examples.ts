@@ -14,7 +14,7 @@ const kase: CaseSummary = {
   assignee: { id: '0b6e2d4f-3a1c-4e8b-9f72-5d8a1c3e6b90', username: 'truc.ban', displayName: 'Trực ban Sở TT&TT' },
   team: null,
   tags: ['đê điều'],
-  deadlines: [{ stage: 'acknowledge', dueAt: '2026-11-27T00:00:00.000Z', state: 'met' }],
+  deadlines: [{ stage: 'acknowledge', dueAt: '2026-11-27T00:00:00.000Z', state: 'met', metAt: '2026-11-26T23:10:00.000Z' }],
   breachedAt: null,
   escalationLevel: 0,
   statusChangedAt: AT,
@@ -53,7 +53,7 @@ const timeline: CaseTimeline = {
 
 const handover: HandoverView = {
   at: AT,
-  openCases: [{ case: { ...kase, status: 'new', deadlines: [{ stage: 'acknowledge', dueAt: '2026-11-27T03:15:00.000Z', state: 'pending' }] }, nextDeadline: { stage: 'acknowledge', dueAt: '2026-11-27T03:15:00.000Z', state: 'pending' } }],
+  openCases: [{ case: { ...kase, status: 'new', deadlines: [{ stage: 'acknowledge', dueAt: '2026-11-27T03:15:00.000Z', state: 'pending', metAt: null }] }, nextDeadline: { stage: 'acknowledge', dueAt: '2026-11-27T03:15:00.000Z', state: 'pending' } }],
   upcomingDeadlines: [{ caseId: CASE_ID, reference: kase.reference, title: kase.title, severity: 'high', stage: 'acknowledge', dueAt: '2026-11-27T03:15:00.000Z', state: 'pending' }],
   unclaimedCriticalFlags: [{ id: '5a8c3e1f-2d7b-4f9a-b6e4-1c0d9f8a7b32', ruleName: 'Vỡ đê', title: 'Đê sông Hồng bị vỡ?', itemCount: 3, sourceCount: 2, priority: 0.82, createdAt: AT }],
   sourcesNeedingAttention: [{ id: SOURCE_ID, name: 'Báo Tin Nhanh (hư cấu)', status: 'failing', lastSuccessAt: '2026-11-26T20:00:00.000Z', lastItemAt: '2026-11-26T19:55:00.000Z', consecutiveFailures: 3 }],

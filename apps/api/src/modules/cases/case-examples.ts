@@ -17,7 +17,7 @@ const summary: CaseSummary = {
   assignee: writer,
   team,
   tags: ['đê điều'],
-  deadlines: [{ stage: 'draft', dueAt: '2026-11-27T11:00:00.000Z', state: 'pending' }],
+  deadlines: [{ stage: 'draft', dueAt: '2026-11-27T11:00:00.000Z', state: 'pending', metAt: null }],
   breachedAt: null,
   escalationLevel: 0,
   statusChangedAt: AT,

@@ -1,4 +1,4 @@
-import { escalationLevelName, LEADER_LEVEL, levelAfterReminder, levelAtBreach, rolesAtLevel } from './escalation-ladder';
+import { escalationLevelName, LEADER_LEVEL, levelAfterReminder, levelAtBreach, rolesAtLevel, rolesHearingBreach } from './escalation-ladder';
 
 describe('escalation ladder', () => {
   it('sends a first missed stage to the reviewer on duty', () => {
@@ -19,5 +19,11 @@ describe('escalation ladder', () => {
     expect(rolesAtLevel(0)).not.toContain('leader');
     expect(rolesAtLevel(1)).toContain('reviewer');
     expect(rolesAtLevel(2)).toContain('leader');
+  });
+
+  it('tells the leaders of every breach, from the first rung on, besides the rung it reaches', () => {
+    expect(rolesHearingBreach(1)).toEqual(expect.arrayContaining([...rolesAtLevel(1), 'leader']));
+    expect(rolesHearingBreach(0)).toContain('leader');
+    expect(rolesHearingBreach(2)).toEqual(rolesAtLevel(2));
   });
 });

@@ -30,3 +30,8 @@ const ROLES_AT: Record<CaseEscalationLevel, Role[]> = {
 export function rolesAtLevel(level: number): Role[] {
   return [...ROLES_AT[escalationLevelName(level)]];
 }
+
+/** Who hears a breach: the rung it reaches, and the leaders at every rung, since they review each breach of a crisis. */
+export function rolesHearingBreach(level: number): Role[] {
+  return [...new Set<Role>([...rolesAtLevel(level), 'leader'])];
+}
