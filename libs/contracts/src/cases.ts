@@ -246,6 +246,18 @@ export interface CaseCommentedLiveData {
   reference: string;
   comment: CaseCommentView;
 }
+/** `case.mentioned`, heard only by a user a comment @mentions (never its author): enough to say who wrote where. */
+export interface CaseMentionedLiveData {
+  caseId: string;
+  reference: string;
+  title: string;
+  commentId: string;
+  authorDisplayName: string;
+  /** The comment's start, at most CASE_MENTION_EXCERPT characters (render as text). */
+  excerpt: string;
+}
+/** How much of a comment a mention notification quotes. */
+export const CASE_MENTION_EXCERPT = 140;
 export interface CaseEscalatedLiveData extends CaseLiveData {
   stage: CaseDeadlineStage;
   level: CaseEscalationLevel;

@@ -1,5 +1,5 @@
 import type { ItemEventParams, ItemEventReason } from './api';
-import type { CaseCommentedLiveData, CaseEscalatedLiveData, CaseLiveData, CaseTransitionedLiveData, CaseUpdatedLiveData, DeadlineLiveData } from './cases';
+import type { CaseCommentedLiveData, CaseEscalatedLiveData, CaseLiveData, CaseMentionedLiveData, CaseTransitionedLiveData, CaseUpdatedLiveData, DeadlineLiveData } from './cases';
 import type { FlagView, SpikeView } from './detection';
 import type { DigestView } from './digests';
 import type { Role } from './roles';
@@ -75,6 +75,7 @@ export interface LiveEventDataMap {
   'case.updated': CaseUpdatedLiveData;
   'case.transitioned': CaseTransitionedLiveData;
   'case.commented': CaseCommentedLiveData;
+  'case.mentioned': CaseMentionedLiveData;
   'case.escalated': CaseEscalatedLiveData;
   'deadline.warning': DeadlineLiveData;
   'deadline.breached': DeadlineLiveData;
@@ -98,6 +99,7 @@ export const LIVE_EVENT_TYPES = [
   'case.updated',
   'case.transitioned',
   'case.commented',
+  'case.mentioned',
   'case.escalated',
   'deadline.warning',
   'deadline.breached',
@@ -119,12 +121,13 @@ export interface LiveEventEnvelope<T extends LiveEventType = LiveEventType> {
 export type AnyLiveEventEnvelope = { [T in LiveEventType]: LiveEventEnvelope<T> }[LiveEventType];
 
 /**
- * Who hears an event: nobody named means every signed-in user; otherwise anyone holding one of `roles` or in
- * `team` (teams come later; the rooms are named for them already).
+ * Who hears an event: nobody named means every signed-in user; otherwise anyone holding one of `roles`, in `team`
+ * (teams come later; the rooms are named for them already) or named in `userIds`.
  */
 export interface LiveAudience {
   roles?: readonly Role[];
   team?: string;
+  userIds?: readonly string[];
 }
 
 /** `GET /api/events`: the stored events after `after`, oldest first; `nextAfter` is the cursor for the next page. */
@@ -136,9 +139,10 @@ export interface LiveEventPage {
   hasMore: boolean;
 }
 
-/** socket.io room names: one per role, one per team, one for every signed-in socket. */
+/** socket.io room names: one per role, one per team, one per user, one for every signed-in socket. */
 export const liveRooms = {
   everyone: 'everyone',
   role: (role: Role) => `role:${role}`,
   team: (team: string) => `team:${team}`,
+  user: (userId: string) => `user:${userId}`,
 } as const;

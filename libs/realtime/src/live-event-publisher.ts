@@ -51,6 +51,7 @@ export class LiveEventPublisher {
         data,
         roles: audience?.roles?.length ? [...audience.roles] : null,
         team: audience?.team ?? null,
+        userIds: audience?.userIds?.length ? [...audience.userIds] : null,
       })),
       tx,
     );

@@ -45,7 +45,8 @@ export function applyBoardEvent(cases: CaseSummary[], event: BoardEvent, filter:
     case 'deadline.breached':
       return withDeadline(cases, event.data.caseId, event.data.deadline);
     case 'case.commented':
-      // Comments are read on the case's own page.
+    case 'case.mentioned':
+      // Comments are read on the case's own page (a mention is the top bar's notification).
       return cases;
     default: {
       const exhaustive: never = event;

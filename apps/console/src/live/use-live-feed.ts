@@ -135,6 +135,7 @@ export function useLiveFeed(listener: LiveFeedListener, sort: FlagSort): LiveFee
         case 'case.updated':
         case 'case.transitioned':
         case 'case.commented':
+        case 'case.mentioned':
         case 'case.escalated':
         case 'deadline.warning':
         case 'deadline.breached':
@@ -164,7 +165,6 @@ export function useLiveFeed(listener: LiveFeedListener, sort: FlagSort): LiveFee
     });
 
     const close = openLiveSocket({
-      cursor: () => lastApplied,
       onEvent: (event, replayed) => {
         if (disposed) return;
         if (lastApplied !== undefined && compareEventIds(event.id, lastApplied) <= 0) return;
@@ -174,7 +174,7 @@ export function useLiveFeed(listener: LiveFeedListener, sort: FlagSort): LiveFee
       onReady: (ready, resumed) => {
         if (disposed) return;
         if (lastApplied === undefined || compareEventIds(ready.lastEventId, lastApplied) > 0) lastApplied = ready.lastEventId;
-        // A connection without a cursor replayed nothing: the list must be read now, after the server's cursor.
+        // This listener's first ready (nothing was replayed to it): the list must be read now, after the server's cursor.
         if (!resumed) {
           listLoaded = true;
           load();

@@ -17,10 +17,13 @@ export class LiveEventEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   data!: object;
 
-  /** Who may see it: holders of one of these roles (or members of `team`); both null means everyone signed in. */
+  /** Who may see it: holders of one of these roles, members of `team` or the users in `userIds`; all null means everyone signed in. */
   @Column({ type: 'text', array: true, nullable: true })
   roles!: Role[] | null;
 
   @Column({ type: 'text', nullable: true })
   team!: string | null;
+
+  @Column({ name: 'user_ids', type: 'text', array: true, nullable: true })
+  userIds!: string[] | null;
 }

@@ -7,8 +7,9 @@ import { type Transaction, within } from './transactions';
 
 export type NewLiveEvent = Omit<LiveEventEntity, 'id'>;
 
-/** Who is reading: an event with an audience is theirs if they hold one of its roles or belong to its team. */
+/** Who is reading: an event with an audience is theirs if they hold one of its roles, belong to its team or are named in it. */
 export interface LiveEventViewer {
+  userId: string;
   roles: readonly Role[];
   teams?: readonly string[];
 }
@@ -32,8 +33,8 @@ export class LiveEventsRepository {
     return within(tx, this.events.manager, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
       const result = await manager.createQueryBuilder().insert().into(LiveEventEntity).values(events.map((event) => ({ ...event }))).returning('*').execute();
-      const rows = result.raw as { id: string; type: string; at: Date; data: object; roles: Role[] | null; team: string | null }[];
-      return rows.map((row) => Object.assign(new LiveEventEntity(), row, { id: String(row.id) }));
+      const rows = result.raw as { id: string; type: string; at: Date; data: object; roles: Role[] | null; team: string | null; user_ids: string[] | null }[];
+      return rows.map(({ user_ids: userIds, ...row }) => Object.assign(new LiveEventEntity(), row, { id: String(row.id), userIds }));
     });
   }
 
@@ -45,10 +46,10 @@ export class LiveEventsRepository {
     const query = this.events.createQueryBuilder('event').where('event.id > :afterId', { afterId }).orderBy('event.id', 'ASC').limit(limit);
     if (options.upTo !== undefined) query.andWhere('event.id <= :upTo', { upTo: options.upTo });
     if (options.viewer) {
-      query.andWhere('((event.roles IS NULL AND event.team IS NULL) OR event.roles && CAST(:roles AS text[]) OR event.team = ANY(CAST(:teams AS text[])))', {
-        roles: [...options.viewer.roles],
-        teams: [...(options.viewer.teams ?? [])],
-      });
+      query.andWhere(
+        '((event.roles IS NULL AND event.team IS NULL AND event.userIds IS NULL) OR event.roles && CAST(:roles AS text[]) OR event.team = ANY(CAST(:teams AS text[])) OR CAST(:userId AS text) = ANY(event.userIds))',
+        { roles: [...options.viewer.roles], teams: [...(options.viewer.teams ?? [])], userId: options.viewer.userId },
+      );
     }
     return query.getMany();
   }

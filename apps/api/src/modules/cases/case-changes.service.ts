@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CaseLinkKind, type CaseStatus, type CaseSummary, type CaseTransitionRefusal, type CaseView, type ErrorCode, type FlagView, type Role, VigilError } from '@vigil/contracts';
+import { CASE_MENTION_EXCERPT, type CaseCommentView, type CaseLinkKind, type CaseStatus, type CaseSummary, type CaseTransitionRefusal, type CaseView, type ErrorCode, type FlagView, type Role, VigilError } from '@vigil/contracts';
 import { allowedCaseTransitions, caseFieldRefused, type CaseEditableField, CLOCK, type Clock, decideCaseTransition, isPermissionRefusal, parseMentions } from '@vigil/domain';
 import { CaseDeadlinePlanner } from '@vigil/deadlines';
 import { AnnouncedWrites } from '@vigil/detection';
@@ -109,7 +109,7 @@ export class CaseChangesService {
       const after = { commentId: comment.id, body, mentions: mentioned.map((person) => person.username) };
       await this.audit.append(id, { action: 'commented', actorId: user.id, before: null, after }, at, tx);
       const view = { id: comment.id, author: comment.author, body: comment.body, mentions: comment.mentions, createdAt: comment.createdAt.toISOString() };
-      return { value: current, events: [{ type: 'case.commented', data: { caseId: id, reference: current.reference, comment: view } }] };
+      return { value: current, events: [{ type: 'case.commented', data: { caseId: id, reference: current.reference, comment: view } }, ...mentionEvents(current, view)] };
     });
     return this.reads.view(id, user);
   }
@@ -182,6 +182,20 @@ export class CaseChangesService {
       if (!(await this.links.targetExists(target))) throw new VigilError(MISSING_TARGET[target.kind], `No ${target.kind} ${target.id}`, { field: 'links' });
     }
   }
+}
+
+/** `case.mentioned` for the users the comment names, heard by them alone; mentioning oneself notifies nobody. */
+function mentionEvents(current: CaseRow, comment: CaseCommentView): LiveEventDraft<'case.mentioned'>[] {
+  const userIds = comment.mentions.map((person) => person.id).filter((userId) => userId !== comment.author.id);
+  if (userIds.length === 0) return [];
+  const data = { caseId: current.id, reference: current.reference, title: current.title, commentId: comment.id, authorDisplayName: comment.author.displayName, excerpt: excerptOf(comment.body) };
+  return [{ type: 'case.mentioned', data, audience: { userIds } }];
+}
+
+/** The comment's start on one line, cut by characters (not UTF-16 units) so no letter is split. */
+function excerptOf(body: string): string {
+  const characters = Array.from(body.replace(/\s+/g, ' ').trim());
+  return characters.length <= CASE_MENTION_EXCERPT ? characters.join('') : `${characters.slice(0, CASE_MENTION_EXCERPT - 1).join('')}…`;
 }
 
 const MISSING_TARGET: Record<CaseLinkKind, ErrorCode> = { flag: 'flag_not_found', item: 'item_not_found', story: 'story_not_found' };

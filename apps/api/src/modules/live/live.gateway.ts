@@ -16,6 +16,7 @@ import { type Namespace, Server, type Socket } from 'socket.io';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthService } from '../auth/auth.service';
 import { LiveDelivery } from './live-delivery';
+import { liveViewer } from './live-viewer';
 import { readHandshake } from './live-handshake';
 
 const REPLAY_PAGE = 500;
@@ -93,7 +94,7 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
    * equal to this process's delivery cursor, so everything up to it came by replay and everything after comes live.
    */
   private async replayThenJoin(socket: LiveSocket, user: AuthUser, cursor: string): Promise<void> {
-    const viewer = { roles: user.roles };
+    const viewer = liveViewer(user);
     for (;;) {
       if (socket.disconnected) return;
       const target = this.delivery.deliveredId;
@@ -139,12 +140,16 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
 }
 
 function roomsOf(user: AuthUser): string[] {
-  return [liveRooms.everyone, ...user.roles.map((role: Role) => liveRooms.role(role))];
+  return [liveRooms.everyone, liveRooms.user(user.id), ...user.roles.map((role: Role) => liveRooms.role(role))];
 }
 
 function audienceRooms(row: LiveEventEntity): string[] {
-  if (!row.roles?.length && !row.team) return [liveRooms.everyone];
-  return [...(row.roles ?? []).map((role) => liveRooms.role(role)), ...(row.team ? [liveRooms.team(row.team)] : [])];
+  if (!row.roles?.length && !row.team && !row.userIds?.length) return [liveRooms.everyone];
+  return [
+    ...(row.roles ?? []).map((role) => liveRooms.role(role)),
+    ...(row.team ? [liveRooms.team(row.team)] : []),
+    ...(row.userIds ?? []).map((userId) => liveRooms.user(userId)),
+  ];
 }
 
 function compareIds(a: string, b: string): number {
