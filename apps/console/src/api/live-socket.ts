@@ -1,5 +1,5 @@
 import { LIVE_NAMESPACE, LIVE_READY_EVENT, LIVE_SOCKET_EVENT, type AnyLiveEventEnvelope, type LiveHandshakeAuth, type LiveReady } from '@vigil/contracts';
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 
 /** What the connection indicator shows. */
 export type LiveConnectionState =
@@ -10,70 +10,129 @@ export type LiveConnectionState =
   | { kind: 'reconnecting' };
 
 export interface LiveSocketHandlers {
-  /** The last event id applied, sent on every (re)connection so the server replays what came after; undefined: from now. */
-  cursor(): string | undefined;
+  /** Only events after this listener's first `ready`: what came before is in whatever it reads on that `ready`. */
   onEvent(event: AnyLiveEventEnvelope, replayed: boolean): void;
-  /** `resumed` is false when the connection started without a cursor (nothing was replayed). */
+  /** `resumed` is false on this listener's first `ready` (nothing was replayed to it); true after a reconnection. */
   onReady(ready: LiveReady, resumed: boolean): void;
   onState(state: LiveConnectionState): void;
   /** The server refused the handshake or closed the socket (signed out elsewhere, session ended); it will not retry by itself. */
   onRefused(code: string, retry: () => void): void;
 }
 
+interface Listener {
+  handlers: LiveSocketHandlers;
+  ready: boolean;
+}
+
+interface SharedSocket {
+  listeners: Set<Listener>;
+  state: LiveConnectionState;
+  /** The last `ready` while the socket is caught up; undefined while connecting or replaying. */
+  caughtUp: LiveReady | undefined;
+  close(): void;
+}
+
+/** The page's one socket, shared by every view listening (the shell's notifications, the screen's own feed). */
+let shared: SharedSocket | null = null;
+
 /**
- * The `/live` socket on the console's own origin, signed in by the session cookie. socket.io retries dropped
- * transports by itself; every (re)connection sends the last applied id, and replay comes from the server's event
- * store, so a reconnect loses and repeats nothing (the caller still drops ids it has applied). Returns `close`.
+ * Listens on the `/live` socket on the console's own origin, signed in by the session cookie; returns `stop`. A page
+ * holds one socket whatever listens: it opens with the first listener and closes with the last. socket.io retries
+ * dropped transports by itself; every reconnection sends the last id the socket saw, and replay comes from the
+ * server's event store, so a reconnect loses and repeats nothing (listeners still drop ids they have applied).
  */
 export function openLiveSocket(handlers: LiveSocketHandlers): () => void {
+  const socket = (shared ??= connectShared());
+  const listener: Listener = { handlers, ready: false };
+  socket.listeners.add(listener);
+  handlers.onState(socket.state);
+  const caughtUp = socket.caughtUp;
+  // Joining a socket that is already caught up: this listener's `ready` is now, once its caller has returned.
+  if (caughtUp) {
+    queueMicrotask(() => {
+      if (!socket.listeners.has(listener) || listener.ready) return;
+      listener.ready = true;
+      handlers.onReady(caughtUp, false);
+    });
+  }
+  return () => {
+    socket.listeners.delete(listener);
+    if (socket.listeners.size > 0) return;
+    socket.close();
+    if (shared === socket) shared = null;
+  };
+}
+
+function connectShared(): SharedSocket {
+  let lastSeen: string | undefined;
   let resumed = false;
   let replaying = true;
   let received = 0;
-  const socket = io(LIVE_NAMESPACE, {
+  const listeners = new Set<Listener>();
+  const shared: SharedSocket = { listeners, state: { kind: 'connecting' }, caughtUp: undefined, close: () => close() };
+  const socket: Socket = io(LIVE_NAMESPACE, {
     withCredentials: true,
     reconnectionDelay: 1_000,
     reconnectionDelayMax: 10_000,
     auth: (send) => {
-      const lastEventId = handlers.cursor();
-      resumed = lastEventId !== undefined;
-      send((lastEventId === undefined ? {} : { lastEventId }) satisfies LiveHandshakeAuth);
+      resumed = lastSeen !== undefined;
+      send((lastSeen === undefined ? {} : { lastEventId: lastSeen }) satisfies LiveHandshakeAuth);
     },
   });
-  const retry = () => {
-    if (!socket.connected) socket.connect();
+  const setState = (state: LiveConnectionState) => {
+    shared.state = state;
+    for (const listener of listeners) listener.handlers.onState(state);
+  };
+  const see = (id: string) => {
+    if (lastSeen === undefined || BigInt(id) > BigInt(lastSeen)) lastSeen = id;
+  };
+  const refused = (code: string) => {
+    const retry = () => {
+      if (!socket.connected) socket.connect();
+    };
+    for (const listener of listeners) listener.handlers.onRefused(code, retry);
+  };
+  const close = () => {
+    socket.removeAllListeners();
+    socket.disconnect();
   };
 
   socket.on('connect', () => {
     replaying = true;
     received = 0;
-    handlers.onState(resumed ? { kind: 'catching_up', received } : { kind: 'connecting' });
+    setState(resumed ? { kind: 'catching_up', received } : { kind: 'connecting' });
   });
   socket.on(LIVE_SOCKET_EVENT, (event: AnyLiveEventEnvelope) => {
+    see(event.id);
     if (replaying && resumed) {
       received += 1;
-      handlers.onState({ kind: 'catching_up', received });
+      setState({ kind: 'catching_up', received });
     }
-    handlers.onEvent(event, replaying && resumed);
+    for (const listener of listeners) if (listener.ready) listener.handlers.onEvent(event, replaying && resumed);
   });
   socket.on(LIVE_READY_EVENT, (ready: LiveReady) => {
+    see(ready.lastEventId);
     replaying = false;
-    handlers.onReady(ready, resumed);
-    handlers.onState({ kind: 'connected' });
+    shared.caughtUp = ready;
+    for (const listener of listeners) {
+      const listenerResumed = listener.ready;
+      listener.ready = true;
+      listener.handlers.onReady(ready, listenerResumed);
+    }
+    setState({ kind: 'connected' });
   });
   socket.on('disconnect', (reason) => {
+    shared.caughtUp = undefined;
     if (reason === 'io client disconnect') return;
-    handlers.onState({ kind: 'reconnecting' });
+    setState({ kind: 'reconnecting' });
     // Closed by the server (logout, password change, disabled user): socket.io does not reconnect on its own.
-    if (reason === 'io server disconnect') handlers.onRefused('unauthenticated', retry);
+    if (reason === 'io server disconnect') refused('unauthenticated');
   });
   socket.on('connect_error', (error: Error & { data?: { code?: unknown } }) => {
-    handlers.onState({ kind: 'reconnecting' });
+    shared.caughtUp = undefined;
+    setState({ kind: 'reconnecting' });
     // A transport failure is retried by socket.io (`active`); a refusal by the server's sign-in check is not.
-    if (!socket.active) handlers.onRefused(typeof error.data?.code === 'string' ? error.data.code : error.message, retry);
+    if (!socket.active) refused(typeof error.data?.code === 'string' ? error.data.code : error.message);
   });
-
-  return () => {
-    socket.removeAllListeners();
-    socket.disconnect();
-  };
+  return shared;
 }

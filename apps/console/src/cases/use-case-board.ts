@@ -82,7 +82,6 @@ export function useCaseBoard(filter: CaseFilter): CaseBoard {
     });
 
     const close = openLiveSocket({
-      cursor: () => lastApplied,
       onEvent: (event, replayed) => {
         if (disposed) return;
         if (lastApplied !== undefined && compareEventIds(event.id, lastApplied) <= 0) return;

@@ -12,18 +12,15 @@ export function useCaseEvents(caseId: string, onChange: () => void): void {
     onChangeRef.current = onChange;
   });
   useEffect(() => {
-    let connectedBefore = false;
     return openLiveSocket({
-      // From now: what happened before is in the case as first read, and a reconnection reads it again.
-      cursor: () => undefined,
       onEvent: (event) => {
         if (!isBoardEvent(event)) return;
         const id = 'case' in event.data ? event.data.case.id : event.data.caseId;
         if (id === caseId) onChangeRef.current();
       },
-      onReady: () => {
-        if (connectedBefore) onChangeRef.current();
-        connectedBefore = true;
+      // What happened before the first `ready` is in the case as first read; a reconnection reads it again.
+      onReady: (_ready, resumed) => {
+        if (resumed) onChangeRef.current();
       },
       onState: () => undefined,
       // The page's own requests meet an ended session (and the console's one 401 handler) soon enough.

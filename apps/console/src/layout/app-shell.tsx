@@ -7,6 +7,7 @@ import { TwoFactorDialog } from '../auth/two-factor-dialog';
 import { useErrorMessage } from '../shared/error-message';
 import { AdminMenu } from './admin-menu';
 import { LanguageSwitch } from './language-switch';
+import { MentionNotifications } from './mention-notifications';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -82,6 +83,7 @@ export function AppShell() {
       {/* Outside the header, whose colours and button styles are meant for the dark bar. */}
       {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
       {managingTwoFactor && <TwoFactorDialog onClose={() => setManagingTwoFactor(false)} />}
+      <MentionNotifications />
       <main className="content">
         <Outlet />
       </main>
