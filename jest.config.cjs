@@ -7,6 +7,7 @@ const shared = {
     '^@vigil/(contracts|domain|config|persistence|search|queue|parsing|collection|detection|realtime|deadlines|testing)$': '<rootDir>/libs/$1/src',
   },
   transform: { '^.+\\.tsx?$': ['@swc/jest', { module: { type: 'es6' } }] },
+  setupFiles: ['<rootDir>/test/support/loopback-only-dns.cjs'],
 };
 
 module.exports = {
