@@ -93,9 +93,11 @@ describe('Claims: similar cases, the glossary and owner teams', () => {
     expect(best).toMatchObject({ caseId: floodCase, shared: { numbers: ['35'], places: ['Thanh Hóa'] } });
     expect(best!.parts.glossary).toBeGreaterThan(0);
     expect(best!.shared.concepts).toEqual(expect.arrayContaining(['flood', 'deaths']));
+    // What confirming would teach the glossary, for the officer to check: the name spelt both ways.
+    expect(best!.candidatePairs).toEqual(expect.arrayContaining([{ vi: 'Thanh Hóa', en: 'Thanh Hoa', kind: 'name' }]));
 
     await db.query(`UPDATE cases SET claim_summary = claim_summary || ' gần sông Mã' WHERE id = $1`, [floodCase]);
-    const confirmed = await api<ConfirmMatchResult>('POST', `/api/cases/${english}/similar/${floodCase}/confirm`, { pairs: [{ vi: 'sông Mã', en: 'Ma river', kind: 'name' }] });
+    const confirmed = await api<ConfirmMatchResult>('POST', `/api/cases/${english}/similar/${floodCase}/confirm`, { pairs: [...best!.candidatePairs, { vi: 'sông Mã', en: 'Ma river', kind: 'name' }] });
     expect(confirmed.status).toBe(200);
     const added = confirmed.body.addedTerms.map((term) => `${term.vi} ↔ ${term.en}`);
     expect(added).toEqual(expect.arrayContaining(['sông Mã ↔ Ma river', 'Thanh Hóa ↔ Thanh Hoa']));

@@ -2,8 +2,8 @@
 // Vietnamese claim is open; the real pipeline raises a flag from a loopback feed whose post types the same claim
 // without diacritics. Escalating it on the Live screen suggests that case with its score and parts, one click
 // attaches the flag, and the case page lists it; a refused attach is worded from its error code. The case page suggests the other open case about the claim and
-// confirms the match.
-import type { CaseView, FlagPage, FlagView, SourceView, UserView } from '@vigil/contracts';
+// confirms the match; for an English ↔ Vietnamese match it shows the term pairs the glossary would learn, and adds the ones the officer kept.
+import type { CaseView, FlagPage, FlagView, GlossaryTermView, SimilarCasesView, SourceView, UserView } from '@vigil/contracts';
 import { FixtureServer, waitFor } from '@vigil/testing';
 import type { Browser } from 'playwright-core';
 import { triageFeed } from '../fixtures/triage/triage-feeds';
@@ -161,5 +161,35 @@ describe('Suggested cases in a browser', () => {
     expect(await match.getByTestId('similar-case-score').textContent()).toMatch(/^Score \d+\.\d$/);
     await match.getByTestId('similar-case-action').filter({ hasText: 'Confirm same claim' }).click();
     await panel.getByTestId('notice').filter({ hasText: `Confirmed ${second.reference} as the same claim.` }).waitFor();
+  }, 60_000);
+
+  it('shows the term pairs an English ↔ Vietnamese match teaches, adds the kept ones to the glossary, and a later suggestion uses them', async () => {
+    const vietnamese = await openCase('Tin đồn vỡ đập thủy điện Sông Đà là sai sự thật', 'Bài đăng nói đập thủy điện Sông Đà ở Hòa Bình bị vỡ, 40 người mất tích.');
+    const english = await openCase('Song Da hydropower dam burst rumour', 'Posts claim the Song Da hydropower dam in Hoa Binh burst and 40 people are missing.');
+    const page = await signedInPage(pages, vigil.baseUrl, OFFICER);
+    await page.goto(`${vigil.baseUrl}/cases/${english.id}`);
+    const panel = page.getByTestId('case-similar');
+    const match = panel.locator(`[data-testid="similar-case"][data-case-id="${vietnamese.id}"]`);
+    await match.waitFor();
+    const river = match.locator('[data-testid="candidate-pair"][data-vi="Sông Đà"][data-en="Song Da"]');
+    const province = match.locator('[data-testid="candidate-pair"][data-vi="Hòa Bình"][data-en="Hoa Binh"]');
+    expect(await match.getByTestId('candidate-pairs').textContent()).toContain('Cặp thuật ngữ sẽ thêm vào bảng thuật ngữ');
+    expect(await match.getByTestId('candidate-pairs').textContent()).toContain('Sông Đà ↔ Song Da');
+    expect([await river.isChecked(), await province.isChecked()]).toEqual([true, true]);
+    // The officer keeps the river's name and leaves the province out.
+    await province.uncheck();
+    await match.getByTestId('similar-case-action').click();
+    await panel.getByTestId('notice').filter({ hasText: `Đã xác nhận ${vietnamese.reference} cùng nội dung.` }).waitFor();
+
+    const { body: glossary } = await vigil.request<GlossaryTermView[]>('GET', '/api/glossary', { token: adminToken });
+    const learnt = glossary.filter((term) => term.origin === 'confirmed').map((term) => `${term.vi} ↔ ${term.en} (${term.kind})`);
+    expect(learnt).toContain('Sông Đà ↔ Song Da (name)');
+    expect(learnt).not.toContain('Hòa Bình ↔ Hoa Binh (name)');
+    // A later English claim meets the Vietnamese case through the learnt pair, and it is no longer offered to learn.
+    const later = await openCase('Song Da hydropower warning', 'Residents near the Song Da hydropower plant fear the worst');
+    const { body: similar } = await vigil.request<SimilarCasesView>('GET', `/api/cases/${later.id}/similar`, { token: officerToken });
+    const suggestion = similar.suggestions.find((candidate) => candidate.caseId === vietnamese.id);
+    expect(suggestion?.shared.concepts).toContain('song da');
+    expect(suggestion?.candidatePairs.map((pair) => pair.vi)).not.toContain('Sông Đà');
   }, 60_000);
 });

@@ -37,6 +37,11 @@ export interface SimilarCaseView {
   score: number;
   parts: MatchScoreParts;
   shared: { numbers: string[]; dates: string[]; places: string[]; concepts: string[] };
+  /**
+   * English ↔ Vietnamese name pairs between the two claims the glossary lacks ("Song Da" ↔ "Sông Đà"): what
+   * confirming the match would teach it, for the officer to check first. Empty when both claims share a language.
+   */
+  candidatePairs: CreateGlossaryTermRequest[];
 }
 
 export interface SimilarCasesView {
@@ -44,7 +49,10 @@ export interface SimilarCasesView {
 }
 
 export interface ConfirmMatchRequest {
-  /** Term pairs the officer saw in the two claims, added to the glossary with the name pairs learnt automatically. */
+  /**
+   * The term pairs the officer confirmed (the suggestion's candidatePairs they kept, and any they saw themselves),
+   * added to the glossary; left out, the candidate pairs are added as found.
+   */
   pairs?: CreateGlossaryTermRequest[];
 }
 

@@ -6,6 +6,7 @@ import type {
   CaseView,
   ConfirmMatchResult,
   CreateCaseRequest,
+  CreateGlossaryTermRequest,
   SimilarCasesView,
   TeamView,
   TransitionCaseRequest,
@@ -70,7 +71,7 @@ export function similarCases(id: string, signal?: AbortSignal): Promise<SimilarC
   return request<SimilarCasesView>(casePath(id, 'similar'), { signal });
 }
 
-/** The officer confirms two cases are about the same claim: the glossary learns the names they spell alike. */
-export function confirmSimilarCase(id: string, otherId: string): Promise<ConfirmMatchResult> {
-  return request<ConfirmMatchResult>(casePath(id, `similar/${encodeURIComponent(otherId)}/confirm`), { method: 'POST', body: {} });
+/** The officer confirms two cases are about the same claim: the glossary learns the term pairs they kept. */
+export function confirmSimilarCase(id: string, otherId: string, pairs: CreateGlossaryTermRequest[]): Promise<ConfirmMatchResult> {
+  return request<ConfirmMatchResult>(casePath(id, `similar/${encodeURIComponent(otherId)}/confirm`), { method: 'POST', body: { pairs } });
 }

@@ -1,4 +1,4 @@
-import type { SimilarCaseView } from '@vigil/contracts';
+import type { CreateGlossaryTermRequest, SimilarCaseView } from '@vigil/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmSimilarCase, similarCases } from '../api/cases-api';
@@ -8,9 +8,10 @@ import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
 import { errorNotice, Notice, successNotice, type NoticeMessage } from '../shared/notice';
 import { useResource } from '../shared/use-resource';
+import { CandidatePairs, pairKey } from './candidate-pairs';
 import { SimilarCaseList } from './similar-case-list';
 
-/** Open cases about the same claim as this one; confirming a match teaches the glossary the names they share. */
+/** Open cases about the same claim as this one; confirming a match teaches the glossary the term pairs the officer kept. */
 export function CaseSimilarCases({ caseId, version }: { caseId: string; version: string }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -18,13 +19,29 @@ export function CaseSimilarCases({ caseId, version }: { caseId: string; version:
   const resource = useResource((signal) => similarCases(caseId, signal), [caseId, version]);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  // Keyed by suggestion and pair: every candidate pair is kept until the officer unticks it.
+  const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
   const suggestions = resource.data?.suggestions;
+  const droppedKey = (suggestion: SimilarCaseView, pair: CreateGlossaryTermRequest) => `${suggestion.caseId}|${pairKey(pair)}`;
+
+  function toggle(suggestion: SimilarCaseView, pair: CreateGlossaryTermRequest, kept: boolean) {
+    setDropped((current) => {
+      const next = new Set(current);
+      if (kept) next.delete(droppedKey(suggestion, pair));
+      else next.add(droppedKey(suggestion, pair));
+      return next;
+    });
+  }
 
   async function confirm(suggestion: SimilarCaseView) {
     setBusyId(suggestion.caseId);
     setNotice(null);
     try {
-      await confirmSimilarCase(caseId, suggestion.caseId);
+      await confirmSimilarCase(
+        caseId,
+        suggestion.caseId,
+        suggestion.candidatePairs.filter((pair) => !dropped.has(droppedKey(suggestion, pair))),
+      );
       setNotice(successNotice('cases.similar.confirmed', { reference: suggestion.reference }));
     } catch (error) {
       setNotice(errorNotice(error));
@@ -51,6 +68,16 @@ export function CaseSimilarCases({ caseId, version }: { caseId: string; version:
           actionLabel={t('cases.similar.confirm')}
           busyId={busyId}
           onAction={canOpenCases(user) ? (suggestion) => void confirm(suggestion) : undefined}
+          actionDetail={(suggestion) =>
+            suggestion.candidatePairs.length > 0 && (
+              <CandidatePairs
+                pairs={suggestion.candidatePairs}
+                isKept={(pair) => !dropped.has(droppedKey(suggestion, pair))}
+                onToggle={(pair, kept) => toggle(suggestion, pair, kept)}
+                disabled={busyId !== null}
+              />
+            )
+          }
         />
       )}
     </section>

@@ -1,4 +1,5 @@
 import { CASE_STATUSES, SEVERITIES, type CaseStatus, type MatchScoreParts, type Severity, type SimilarCaseView } from '@vigil/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { SeverityBadge } from '../rules/severity-badge';
@@ -12,10 +13,12 @@ interface SimilarCaseListProps {
   busyId: string | null;
   /** Hidden when the viewer may not act. */
   onAction?: (suggestion: SimilarCaseView) => void;
+  /** What the action will also do, shown above its button (the pairs a confirmation teaches the glossary). */
+  actionDetail?: (suggestion: SimilarCaseView) => ReactNode;
 }
 
 /** Suggested open cases about the same claim, best first: what each scores, from which parts, and what they share. */
-export function SimilarCaseList({ suggestions, actionLabel, busyId, onAction }: SimilarCaseListProps) {
+export function SimilarCaseList({ suggestions, actionLabel, busyId, onAction, actionDetail }: SimilarCaseListProps) {
   const { t } = useTranslation();
   return (
     <ol className="similar-cases" data-testid="similar-cases">
@@ -45,6 +48,7 @@ export function SimilarCaseList({ suggestions, actionLabel, busyId, onAction }: 
                 {t('cases.similar.shared', { terms: shared.join(', ') })}
               </p>
             )}
+            {onAction && actionDetail?.(suggestion)}
             {onAction && (
               <button type="button" onClick={() => onAction(suggestion)} disabled={busyId !== null} data-testid="similar-case-action">
                 {busyId === suggestion.caseId ? t('live.dialog.submitting') : actionLabel}

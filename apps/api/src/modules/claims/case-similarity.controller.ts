@@ -29,7 +29,7 @@ export class CaseSimilarityController {
   @HttpCode(200)
   @Refuses('case_not_found', 'claim_match_self')
   confirm(@Param('id', UuidParamPipe) id: string, @Param('otherId', UuidParamPipe) otherId: string, @Body() body: ConfirmMatchDto, @CurrentUser() user: AuthUser): Promise<ConfirmMatchResult> {
-    return this.matching.confirm(id, otherId, body.pairs ?? [], user.id);
+    return this.matching.confirm(id, otherId, body.pairs, user.id);
   }
 
   @AnyRole()

@@ -19,6 +19,7 @@ const similar: SimilarCasesView = {
       score: 17.42,
       parts: { text: 6.31, glossary: 5.11, numbers: 2, dates: 2, places: 2 },
       shared: { numbers: ['1200'], dates: ['26/11'], places: ['Hà Nội'], concepts: ['dyke breach', 'evacuate'] },
+      candidatePairs: [{ vi: 'sông Hồng', en: 'Red River', kind: 'name' }],
     },
   ],
 };

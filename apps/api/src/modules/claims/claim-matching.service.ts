@@ -30,7 +30,8 @@ export class ClaimMatchingService {
     return this.similar(text, new Set());
   }
 
-  async confirm(caseId: string, otherCaseId: string, pairs: readonly GlossaryPair[], userId: string): Promise<ConfirmMatchResult> {
+  /** Adds the officer's pairs to the glossary, or, when they named none, the name pairs the suggestion offered. */
+  async confirm(caseId: string, otherCaseId: string, pairs: readonly GlossaryPair[] | undefined, userId: string): Promise<ConfirmMatchResult> {
     if (caseId === otherCaseId) throw new VigilError('claim_match_self', 'A case cannot be matched with itself', { field: 'otherId' });
     const [subject, other] = await Promise.all([this.caseText(caseId), this.caseText(otherCaseId)]);
     const glossary = new ClaimGlossary(await this.claims.glossary());
@@ -38,7 +39,7 @@ export class ClaimMatchingService {
     const [scored] = matcher.suggest(matcher.index([{ id: other.id, source: 'case', text: other.text }]), subject.text, { minScore: 0 });
     const now = this.clock.now();
     await this.claims.confirmMatch(caseId, otherCaseId, scored?.score ?? 0, userId, now);
-    const learnt = [...pairs, ...confirmedNamePairs(subject.text, other.text, glossary)];
+    const learnt = pairs ?? confirmedNamePairs(subject.text, other.text, glossary);
     const added = await this.claims.addGlossaryTerms(learnt, 'confirmed', userId, now);
     return { caseId, otherCaseId, addedTerms: added.map(glossaryTermView) };
   }
@@ -56,14 +57,16 @@ export class ClaimMatchingService {
 
   private async similar(text: string, exclude: ReadonlySet<string>): Promise<SimilarCasesView> {
     const [open, glossary] = await Promise.all([this.claims.openCaseTexts(), this.claims.glossary()]);
-    const matcher = new ClaimMatcher(new ClaimGlossary(glossary));
+    const terms = new ClaimGlossary(glossary);
+    const matcher = new ClaimMatcher(terms);
     const index = matcher.index(open.map((row) => ({ id: row.id, source: 'case' as const, text: row.text })));
     const byId = new Map(open.map((row) => [row.id, row]));
     const suggestions = matcher.suggest(index, text, { limit: SUGGESTIONS, exclude });
     return {
       suggestions: suggestions.map((suggestion) => {
         const row = byId.get(suggestion.id)!;
-        return { caseId: row.id, reference: row.reference, title: row.title, status: row.status, severity: row.severity, score: suggestion.score, parts: suggestion.parts, shared: suggestion.shared };
+        const candidatePairs = confirmedNamePairs(text, row.text, terms);
+        return { caseId: row.id, reference: row.reference, title: row.title, status: row.status, severity: row.severity, score: suggestion.score, parts: suggestion.parts, shared: suggestion.shared, candidatePairs };
       }),
     };
   }

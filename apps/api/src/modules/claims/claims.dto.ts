@@ -27,7 +27,7 @@ export class GlossaryPairDto {
 }
 
 export class ConfirmMatchDto {
-  @ApiPropertyOptional({ type: [GlossaryPairDto], maxItems: 20, description: 'Term pairs the officer saw in the two claims' })
+  @ApiPropertyOptional({ type: [GlossaryPairDto], maxItems: 20, description: "The term pairs the officer confirmed, added to the glossary; left out, the suggestion's candidatePairs" })
   @IsOptionalButNotNull()
   @IsArray()
   @ArrayMaxSize(20)
