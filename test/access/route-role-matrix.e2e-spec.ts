@@ -70,6 +70,7 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/transition': EVERY_ROLE,
   'POST /api/cases/:id/comments': EVERY_ROLE,
   'POST /api/cases/:id/links': EVERY_ROLE,
+  'DELETE /api/cases/:id/links/:kind/:targetId': EVERY_ROLE,
   'GET /api/cases/:id/audit': EVERY_ROLE,
   'GET /api/cases/:id/audit/verify': EVERY_ROLE,
   'GET /api/teams': EVERY_ROLE,

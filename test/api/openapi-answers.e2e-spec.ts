@@ -151,6 +151,7 @@ describe('OpenAPI success answers', () => {
     await call('POST', `/api/cases/${caseId}/transition`, { body: { to: 'acknowledged', reason: 'Đã nhận' } });
     await call('POST', `/api/cases/${caseId}/comments`, { body: { body: '@openapi.officer nhờ soạn trả lời' } });
     await call('POST', `/api/cases/${caseId}/links`, { body: { kind: 'item', id: item.id } });
+    await call('DELETE', `/api/cases/${caseId}/links/item/${item.id}`);
     await call('GET', `/api/cases/${caseId}/audit`);
     await call('GET', `/api/cases/${caseId}/audit/verify`);
     await call('POST', '/api/cases', { body: { title: 'Tin đồn cắt nước Hà Đông', severity: 'low' } });

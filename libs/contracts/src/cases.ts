@@ -120,7 +120,7 @@ export interface CaseCommentView {
   createdAt: string;
 }
 
-export const CASE_AUDIT_ACTIONS = ['created', 'updated', 'transitioned', 'commented', 'linked', 'escalated'] as const;
+export const CASE_AUDIT_ACTIONS = ['created', 'updated', 'transitioned', 'commented', 'linked', 'unlinked', 'escalated'] as const;
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[number];
 
 /** One entry of a case's append-only, hash-chained trail. */

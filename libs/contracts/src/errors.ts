@@ -72,6 +72,7 @@ export const ErrorCode = {
   // Cases and teams
   CaseNotFound: 'case_not_found',
   CaseClosed: 'case_closed',
+  CaseLinkNotFound: 'case_link_not_found',
   CaseTransitionIllegal: 'case_transition_illegal',
   CaseTransitionNotPermitted: 'case_transition_not_permitted',
   TeamNotFound: 'team_not_found',
@@ -150,6 +151,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   claim_match_self: 400,
   case_not_found: 404,
   case_closed: 409,
+  case_link_not_found: 404,
   case_transition_illegal: 409,
   case_transition_not_permitted: 403,
   team_not_found: 404,

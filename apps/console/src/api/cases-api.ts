@@ -1,6 +1,8 @@
 import type {
   CaseAuditTrail,
   CaseAuditVerification,
+  CaseLinkKind,
+  CaseLinkRequest,
   CasePage,
   CaseSeverity,
   CaseView,
@@ -52,6 +54,16 @@ export function transitionCase(id: string, body: TransitionCaseRequest): Promise
 /** Answers the case with the comment (and its @mentions resolved) in place. */
 export function addCaseComment(id: string, body: string): Promise<CaseView> {
   return request<CaseView>(casePath(id, 'comments'), { method: 'POST', body: { body } });
+}
+
+/** Linking what is linked already changes nothing; the answer is the case either way. */
+export function linkToCase(id: string, body: CaseLinkRequest): Promise<CaseView> {
+  return request<CaseView>(casePath(id, 'links'), { method: 'POST', body });
+}
+
+/** A link that is not (or no longer) there answers 404 `case_link_not_found`. */
+export function unlinkFromCase(id: string, kind: CaseLinkKind, targetId: string): Promise<CaseView> {
+  return request<CaseView>(casePath(id, `links/${kind}/${encodeURIComponent(targetId)}`), { method: 'DELETE' });
 }
 
 export function getCaseAudit(id: string, signal?: AbortSignal): Promise<CaseAuditTrail> {

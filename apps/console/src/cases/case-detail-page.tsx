@@ -97,7 +97,7 @@ export function CaseDetailPage() {
               onSaved={show}
             />
           </section>
-          <CaseLinks links={view.links} />
+          <CaseLinks caseId={view.id} links={view.links} onChanged={show} />
           <CaseSimilarCases caseId={view.id} version={view.updatedAt} />
           <CaseTimelineSlot view={view} />
           <CaseComments caseId={view.id} comments={view.comments} onAdded={show} />

@@ -1,6 +1,9 @@
-import type { CaseLinkView } from '@vigil/contracts';
+import type { CaseLinkView, CaseView } from '@vigil/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { CaseLinkPicker } from './case-link-picker';
+import { CaseLinkRemoveDialog } from './case-link-remove-dialog';
 
 /** Where a linked item or story is read; flags are triaged on the Live screen and have no page of their own. */
 function linkTarget(link: CaseLinkView): string | null {
@@ -18,8 +21,16 @@ function linkTarget(link: CaseLinkView): string | null {
   }
 }
 
-export function CaseLinks({ links }: { links: CaseLinkView[] }) {
+interface CaseLinksProps {
+  caseId: string;
+  links: CaseLinkView[];
+  /** The case as it stands after a link was added or removed. */
+  onChanged: (view: CaseView) => void;
+}
+
+export function CaseLinks({ caseId, links, onChanged }: CaseLinksProps) {
   const { t } = useTranslation();
+  const [removing, setRemoving] = useState<CaseLinkView | null>(null);
   return (
     <section className="card case-links" aria-labelledby="case-links-title" data-testid="case-links">
       <h2 id="case-links-title">{t('cases.links.title')}</h2>
@@ -39,11 +50,25 @@ export function CaseLinks({ links }: { links: CaseLinkView[] }) {
                   </Link>
                 ) : (
                   <span>{title}</span>
-                )}
+                )}{' '}
+                <button type="button" className="small" onClick={() => setRemoving(link)} data-testid="case-link-remove">
+                  {t('cases.links.remove')}
+                </button>
               </li>
             );
           })}
         </ul>
+      )}
+      <CaseLinkPicker caseId={caseId} links={links} onLinked={onChanged} />
+      {removing && (
+        <CaseLinkRemoveDialog
+          caseId={caseId}
+          link={removing}
+          onClose={(updated) => {
+            setRemoving(null);
+            if (updated) onChanged(updated);
+          }}
+        />
       )}
     </section>
   );

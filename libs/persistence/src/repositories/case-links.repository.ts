@@ -44,6 +44,16 @@ export class CaseLinksRepository {
     );
   }
 
+  /** Unlinks one target; returns whether it was linked. */
+  async remove(caseId: string, target: CaseLinkTarget, tx: Transaction): Promise<boolean> {
+    // As a CTE: TypeORM answers a bare DELETE with a row count, not its RETURNING rows.
+    const rows: unknown[] = await tx.manager.query(
+      `WITH removed AS (DELETE FROM case_links WHERE case_id = $1 AND kind = $2 AND target_id = $3 RETURNING 1) SELECT 1 FROM removed`,
+      [caseId, target.kind, target.id],
+    );
+    return rows.length > 0;
+  }
+
   /** The case's links in the order added, titled by the flag's first item, the item, or the story. */
   list(caseId: string): Promise<CaseLinkRow[]> {
     return this.db.query(

@@ -120,6 +120,21 @@ export class CaseChangesService {
     return this.reads.view(id, user);
   }
 
+  /** Unlinks one flag, item or story; like linking, audited with the link as it was and announced as a change of `links`. */
+  async unlink(id: string, target: CaseLinkTarget, user: AuthUser): Promise<CaseView> {
+    await this.announced.run(async (tx) => {
+      const current = await this.lock(id, tx);
+      if (!(await this.links.remove(id, target, tx))) {
+        throw new VigilError('case_link_not_found', `Case ${current.reference} has no link to ${target.kind} ${target.id}`, { field: 'targetId' });
+      }
+      const at = this.clock.now();
+      await this.audit.append(id, { action: 'unlinked', actorId: user.id, before: { links: [{ kind: target.kind, id: target.id }] }, after: { links: [] } }, at, tx);
+      const row = await this.cases.touch(id, at, tx);
+      return { value: null, events: [{ type: 'case.updated', data: { case: toCaseSummary(row, await this.deadlines.viewsOf(id, tx)), byUserId: user.id, changed: ['links'] } }] };
+    });
+    return this.reads.view(id, user);
+  }
+
   /**
    * The case side of escalating a flag, in the flag decision's transaction: the flag, its item and its story join the
    * named case, or open a new one. Returns the case and the live events to store with the decision.

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { CaseAuditTrail, CaseAuditVerification, CasePage, CaseView } from '@vigil/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { CASE_LINK_KINDS, type CaseAuditTrail, type CaseAuditVerification, type CaseLinkKind, type CasePage, type CaseView } from '@vigil/contracts';
 import { Answers } from '../../common/api-answers';
 import { Refuses } from '../../common/api-refusals';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
@@ -8,6 +8,7 @@ import { AnyRole, Roles } from '../auth/access.decorators';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { CaseLinkDto, CaseListQueryDto, CreateCaseCommentDto, CreateCaseDto, TransitionCaseDto, UpdateCaseDto } from './case.dto';
 import { CaseChangesService } from './case-changes.service';
+import { CaseLinkKindPipe } from './case-link-kind.pipe';
 import { CasesService } from './cases.service';
 
 /** Those who run the shift open cases; everyone works on them, the workflow deciding who takes which step. */
@@ -77,6 +78,21 @@ export class CasesController {
   @Answers('CaseView')
   link(@Param('id', UuidParamPipe) id: string, @Body() body: CaseLinkDto, @CurrentUser() user: AuthUser): Promise<CaseView> {
     return this.changes.link(id, body, user);
+  }
+
+  /** The same roles as linking: whoever may add evidence to a case may take back what was linked by mistake. */
+  @AnyRole()
+  @Delete(':id/links/:kind/:targetId')
+  @ApiParam({ name: 'kind', enum: CASE_LINK_KINDS })
+  @Refuses('case_not_found', 'case_link_not_found')
+  @Answers('CaseView')
+  unlink(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('kind', CaseLinkKindPipe) kind: CaseLinkKind,
+    @Param('targetId', UuidParamPipe) targetId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CaseView> {
+    return this.changes.unlink(id, { kind, id: targetId }, user);
   }
 
   @AnyRole()
