@@ -61,14 +61,14 @@ describe('case deadlines', () => {
     return page.events.filter((event) => event.type === type && JSON.stringify(event.data).includes(caseId));
   }
 
-  /** A live client signed in as a new user holding only `role`. */
-  async function listenAs(role: Role): Promise<LiveClient> {
+  /** A live client signed in as a new user holding only `role`, and that user's id. */
+  async function listenAs(role: Role): Promise<LiveClient & { userId: string }> {
     const user = { username: `nghe-${role.replace('_', '-')}-${randomUUID().slice(0, 8)}`, password: 'mat-khau-truc-ban-2026' };
-    await call('POST', '/api/users', { ...user, displayName: `Người nghe (${role})`, roles: [role] });
+    const { id } = await call<{ id: string }>('POST', '/api/users', { ...user, displayName: `Người nghe (${role})`, roles: [role] });
     const listener = connectLive(api.baseUrl, { auth: { token: (await api.login(user.username, user.password)).token } });
     listeners.push(listener);
     await listener.waitForReady();
-    return listener;
+    return Object.assign(listener, { userId: id });
   }
 
   function dueOf(view: CaseView, stage: string): number {
@@ -187,9 +187,9 @@ describe('case deadlines', () => {
     expect(dueOf(raised, 'publish') - dueOf(raised, 'acknowledge')).toBeGreaterThan(5.5 * 60 * MINUTE);
   });
 
-  it('tells the leaders of every breach, while a warning stays with the assignee\'s rung and the escalation with the rung it reaches', async () => {
-    const [writer, reviewer, leader] = [await listenAs('writer'), await listenAs('reviewer'), await listenAs('leader')];
-    const opened = await openCase('critical');
+  it('tells the leaders of every breach, while a warning stays with the assignee and their rung and the escalation with the rung it reaches', async () => {
+    const [writer, reviewer, leader, assignee] = [await listenAs('writer'), await listenAs('reviewer'), await listenAs('leader'), await listenAs('leader')];
+    const opened = await call<CaseView>('POST', '/api/cases', { title: 'Tin giả: sập cầu Long Biên (giao cho lãnh đạo)', severity: 'critical', assigneeId: assignee.userId });
     clock.advance(new Date(opened.createdAt).getTime() + 11.25 * MINUTE - clock.now().getTime());
     await waitToHear(opened.id, 'deadline.warning', 1, writer);
     clock.advance(dueOf(opened, 'acknowledge') - clock.now().getTime());
@@ -197,10 +197,12 @@ describe('case deadlines', () => {
     await waitToHear(opened.id, 'case.escalated', 1, reviewer);
     await ticks(8);
     const counts = (listener: LiveClient) => ['deadline.warning', 'deadline.breached', 'case.escalated'].map((type) => heard(opened.id, type, listener).length);
-    expect({ writer: counts(writer), reviewer: counts(reviewer), leader: counts(leader) }).toEqual({
+    // The assignee holds only the leader role, which the assignee's rung does not include: warned as the assignee.
+    expect({ writer: counts(writer), reviewer: counts(reviewer), leader: counts(leader), assignee: counts(assignee) }).toEqual({
       writer: [1, 0, 0],
       reviewer: [0, 1, 1],
       leader: [0, 1, 0],
+      assignee: [1, 1, 0],
     });
     expect(heard(opened.id, 'deadline.breached', leader)[0]!.data).toMatchObject({ caseId: opened.id, deadline: { stage: 'acknowledge', state: 'breached', metAt: null } });
   });

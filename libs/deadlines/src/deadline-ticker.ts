@@ -90,7 +90,9 @@ export class DeadlineTicker {
         data: { case: toCaseSummary(row, views), byUserId: null, stage, level: escalationLevelName(firing.level), roles },
         audience: { roles },
       };
-      if (firing.kind === 'warning') drafts.push({ type: 'deadline.warning', data: deadline, audience: { roles } });
+      // The assignee is warned whatever their roles: the first rung of the ladder is them.
+      const assignee = row.assignee ? { userIds: [row.assignee.id] } : {};
+      if (firing.kind === 'warning') drafts.push({ type: 'deadline.warning', data: deadline, audience: { roles, ...assignee } });
       if (firing.kind === 'breach') drafts.push({ type: 'deadline.breached', data: deadline, audience: { roles: rolesHearingBreach(firing.level) } }, escalated);
       if (firing.kind === 'reminder') drafts.push(escalated);
     }
