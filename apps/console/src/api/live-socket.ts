@@ -27,8 +27,10 @@ interface Listener {
 interface SharedSocket {
   listeners: Set<Listener>;
   state: LiveConnectionState;
-  /** The last `ready` while the socket is caught up; undefined while connecting or replaying. */
-  caughtUp: LiveReady | undefined;
+  /** While the socket is caught up, the last id it saw (its `ready` for a listener joining now); else undefined. */
+  caughtUp(): LiveReady | undefined;
+  /** Connects again if the server closed or refused it (a listener arriving later may be signed in anew). */
+  revive(): void;
   close(): void;
 }
 
@@ -46,7 +48,8 @@ export function openLiveSocket(handlers: LiveSocketHandlers): () => void {
   const listener: Listener = { handlers, ready: false };
   socket.listeners.add(listener);
   handlers.onState(socket.state);
-  const caughtUp = socket.caughtUp;
+  socket.revive();
+  const caughtUp = socket.caughtUp();
   // Joining a socket that is already caught up: this listener's `ready` is now, once its caller has returned.
   if (caughtUp) {
     queueMicrotask(() => {
@@ -68,8 +71,20 @@ function connectShared(): SharedSocket {
   let resumed = false;
   let replaying = true;
   let received = 0;
+  let caughtUp = false;
   const listeners = new Set<Listener>();
-  const shared: SharedSocket = { listeners, state: { kind: 'connecting' }, caughtUp: undefined, close: () => close() };
+  const shared: SharedSocket = {
+    listeners,
+    state: { kind: 'connecting' },
+    caughtUp: () => (caughtUp && lastSeen !== undefined ? { lastEventId: lastSeen } : undefined),
+    revive: () => {
+      if (!socket.active) socket.connect();
+    },
+    close: () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
   const socket: Socket = io(LIVE_NAMESPACE, {
     withCredentials: true,
     reconnectionDelay: 1_000,
@@ -92,10 +107,6 @@ function connectShared(): SharedSocket {
     };
     for (const listener of listeners) listener.handlers.onRefused(code, retry);
   };
-  const close = () => {
-    socket.removeAllListeners();
-    socket.disconnect();
-  };
 
   socket.on('connect', () => {
     replaying = true;
@@ -113,7 +124,7 @@ function connectShared(): SharedSocket {
   socket.on(LIVE_READY_EVENT, (ready: LiveReady) => {
     see(ready.lastEventId);
     replaying = false;
-    shared.caughtUp = ready;
+    caughtUp = true;
     for (const listener of listeners) {
       const listenerResumed = listener.ready;
       listener.ready = true;
@@ -122,14 +133,14 @@ function connectShared(): SharedSocket {
     setState({ kind: 'connected' });
   });
   socket.on('disconnect', (reason) => {
-    shared.caughtUp = undefined;
+    caughtUp = false;
     if (reason === 'io client disconnect') return;
     setState({ kind: 'reconnecting' });
     // Closed by the server (logout, password change, disabled user): socket.io does not reconnect on its own.
     if (reason === 'io server disconnect') refused('unauthenticated');
   });
   socket.on('connect_error', (error: Error & { data?: { code?: unknown } }) => {
-    shared.caughtUp = undefined;
+    caughtUp = false;
     setState({ kind: 'reconnecting' });
     // A transport failure is retried by socket.io (`active`); a refusal by the server's sign-in check is not.
     if (!socket.active) refused(typeof error.data?.code === 'string' ? error.data.code : error.message);
