@@ -1,4 +1,4 @@
-import type { CaseAuditTrail, CaseView, EscalatedFlagView, FlagPage, FlagView, SourceView } from '@vigil/contracts';
+import type { CaseAuditTrail, CaseView, EscalatedFlagView, FlagPage, FlagView, GlossaryTermView, SourceView } from '@vigil/contracts';
 import { TestClock, waitFor } from '@vigil/testing';
 import { articlePage, type ArticleContent, rss2 } from '../fixtures/collection';
 import { CollectionFixtureServer } from '../collection/support/collection-fixture-server';
@@ -124,5 +124,22 @@ describe('Cases: escalating a flag', () => {
     expect(refused).toMatchObject({ status: 409, body: { code: 'case_closed', field: 'caseId' } });
     expect((await api<FlagView>('GET', `/api/flags/${flag.id}`)).body.status).toBe('open');
     expect((await api<CaseView>('GET', `/api/cases/${opened.body.id}`)).body.links).toEqual([]);
+  });
+
+  it('adds the term pairs the officer kept when the flag joins a case, as confirming a match on the case page does', async () => {
+    const flag = flags.get('Nước sạch')!;
+    const english = await api<CaseView>('POST', '/api/cases', { title: 'Ha Dong water cut rumour', claimSummary: 'Posts claim Ha Dong loses clean water for three days.', severity: 'low' });
+    expect(english.status).toBe(201);
+    // The pairs are checked as on the case page: a malformed one refuses the whole escalation, the flag stays open.
+    const malformed = await api<{ code: string }>('POST', `/api/flags/${flag.id}/escalate`, { caseId: english.body.id, pairs: [{ vi: 'Hà Đông', en: '', kind: 'name' }] });
+    expect(malformed).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
+    expect((await api<FlagView>('GET', `/api/flags/${flag.id}`)).body.status).toBe('open');
+
+    const joined = await api<EscalatedFlagView>('POST', `/api/flags/${flag.id}/escalate`, { caseId: english.body.id, pairs: [{ vi: 'Hà Đông', en: 'Ha Dong', kind: 'name' }] });
+    expect(joined.body).toMatchObject({ status: 'escalated', case: { id: english.body.id } });
+    const glossary = (await api<GlossaryTermView[]>('GET', '/api/glossary')).body;
+    const confirmed = glossary.filter((term) => term.origin === 'confirmed').map((term) => `${term.vi} ↔ ${term.en} (${term.kind})`);
+    // Exactly the pairs sent, and no other the two claims might share.
+    expect(confirmed).toEqual(['Hà Đông ↔ Ha Dong (name)']);
   });
 });

@@ -1,7 +1,8 @@
 // Claim matching in the console (issue 10) in the system Chromium against a whole Vigil: a case about an accented
 // Vietnamese claim is open; the real pipeline raises a flag from a loopback feed whose post types the same claim
 // without diacritics. Escalating it on the Live screen suggests that case with its score and parts, one click
-// attaches the flag, and the case page lists it; a refused attach is worded from its error code. The case page suggests the other open case about the claim and
+// attaches the flag, and the case page lists it; a refused attach is worded from its error code. An English flag joining a
+// Vietnamese case there shows the term pairs the glossary would learn, ticked, and adds the ones the officer kept. The case page suggests the other open case about the claim and
 // confirms the match; for an English ↔ Vietnamese match it shows the term pairs the glossary would learn, and adds the ones the officer kept.
 import type { CaseView, FlagPage, FlagView, GlossaryTermView, SimilarCasesView, SourceView, UserView } from '@vigil/contracts';
 import { FixtureServer, waitFor } from '@vigil/testing';
@@ -143,6 +144,41 @@ describe('Suggested cases in a browser', () => {
     expect(stored.links.filter((link) => link.kind === 'flag')).toEqual([]);
     await dialog.getByTestId('flag-reason-cancel').click();
     await dialog.waitFor({ state: 'detached' });
+  }, 90_000);
+
+  it('shows on the Live screen the term pairs an English flag joining a Vietnamese case teaches, and adds the kept ones to the glossary', async () => {
+    const passCase = await openCase('Tin đồn sạt lở đèo Hải Vân làm 12 người mất tích là sai sự thật', 'Bài đăng nói đèo Hải Vân gần Lăng Cô bị sạt lở, 12 người mất tích.');
+    expect((await vigil.request('POST', '/api/rules', { token: adminToken, body: { name: 'Sạt lở Hải Vân', query: '"hai van"', severity: 'high' } })).status).toBe(201);
+    const page = await signedInPage(pages, vigil.baseUrl, OFFICER);
+    await page.getByTestId('nav-live').click();
+    await page.locator('[data-testid="live-connection"][data-state="connected"]').waitFor();
+    const title = 'Hai Van pass landslide leaves 12 missing near Lang Co';
+    const url = feeds.serve('/hai-van.rss', {
+      body: triageFeed(vigil.clock, { title: 'Central Coast Watch', site: 'https://watch.example.com', language: 'en', entries: [{ title, slug: 'hai-van-landslide', published: '-1h', description: 'A landslide on the Hai Van pass near Lang Co left 12 people missing, posts claim.' }] }),
+    });
+    expect((await vigil.request<SourceView>('POST', '/api/sources', { token: adminToken, body: { name: 'Central Coast Watch', url, kind: 'rss', pollIntervalSec: 900 } })).status).toBe(201);
+    const row = page.getByTestId('flag-row').filter({ hasText: title });
+    await row.waitFor({ timeout: 30_000 });
+
+    await row.getByTestId('flag-size').click();
+    await page.keyboard.press('e');
+    const dialog = page.getByTestId('flag-reason-dialog');
+    const suggestion = dialog.locator(`[data-testid="similar-case"][data-case-id="${passCase.id}"]`);
+    await suggestion.waitFor();
+    const pass = suggestion.locator('[data-testid="candidate-pair"][data-vi="Hải Vân"][data-en="Hai Van"]');
+    const town = suggestion.locator('[data-testid="candidate-pair"][data-vi="Lăng Cô"][data-en="Lang Co"]');
+    expect(await suggestion.getByTestId('candidate-pairs').textContent()).toContain('Hải Vân ↔ Hai Van');
+    expect([await pass.isChecked(), await town.isChecked()]).toEqual([true, true]);
+    // The officer keeps the pass's name and leaves the town out, then joins the flag to the case.
+    await town.uncheck();
+    await suggestion.getByTestId('similar-case-action').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('live-opened-case').filter({ hasText: `Cảnh báo đã vào hồ sơ ${passCase.reference}.` }).waitFor();
+
+    const { body: glossary } = await vigil.request<GlossaryTermView[]>('GET', '/api/glossary', { token: adminToken });
+    const learnt = glossary.filter((term) => term.origin === 'confirmed').map((term) => `${term.vi} ↔ ${term.en} (${term.kind})`);
+    expect(learnt).toContain('Hải Vân ↔ Hai Van (name)');
+    expect(learnt).not.toContain('Lăng Cô ↔ Lang Co (name)');
   }, 90_000);
 
   it('lists similar open cases on a case page, in English too, and confirms a match', async () => {

@@ -1,5 +1,6 @@
 /** Response cases (tickets) and teams: the shapes of /api/cases and /api/teams, and of their live events. */
 import { type FlagView, SEVERITIES, type Severity } from './detection';
+import type { CreateGlossaryTermRequest } from './claims';
 import type { Role } from './roles';
 
 export const CASE_SEVERITIES = SEVERITIES;
@@ -205,6 +206,11 @@ export interface EscalateFlagRequest {
   severity?: CaseSeverity;
   /** For a new case; defaults to the flag's item title. */
   title?: string;
+  /**
+   * With `caseId`, which confirms the flag and that case are about the same claim: the suggestion's candidatePairs
+   * the officer kept, added to the glossary. Left out, none are.
+   */
+  pairs?: CreateGlossaryTermRequest[];
 }
 
 /** The answer to POST /api/flags/:id/escalate: the decided flag and the case it opened or joined. */

@@ -1,4 +1,4 @@
-import type { EscalatedFlagView, FlagPage, FlagView, SimilarCasesView, SpikeView, StoryView } from '@vigil/contracts';
+import type { CreateGlossaryTermRequest, EscalatedFlagView, FlagPage, FlagView, SimilarCasesView, SpikeView, StoryView } from '@vigil/contracts';
 import { queryString, request } from './http';
 
 /** The most the API lists at once; the live screen keeps the top of the queue, not all of it. */
@@ -30,9 +30,12 @@ export function dismissFlag(id: string, reason: string): Promise<FlagView> {
   return request<FlagView>(flagPath(id, 'dismiss'), { method: 'POST', body: { reason } });
 }
 
-/** Escalating opens a case for the flag (its item and story linked), or joins the open case `caseId`; the answer carries it. */
-export function escalateFlag(id: string, reason?: string, caseId?: string): Promise<EscalatedFlagView> {
-  return request<EscalatedFlagView>(flagPath(id, 'escalate'), { method: 'POST', body: { ...(reason ? { reason } : {}), ...(caseId ? { caseId } : {}) } });
+/**
+ * Escalating opens a case for the flag (its item and story linked), or joins the open case `caseId`, teaching the
+ * glossary the term pairs the officer kept from that suggestion; the answer carries the case.
+ */
+export function escalateFlag(id: string, reason?: string, join?: { caseId: string; pairs: CreateGlossaryTermRequest[] }): Promise<EscalatedFlagView> {
+  return request<EscalatedFlagView>(flagPath(id, 'escalate'), { method: 'POST', body: { ...(reason ? { reason } : {}), ...join } });
 }
 
 /** Open cases about the same claim as the flag's item, best match first, each with the parts of its score. */

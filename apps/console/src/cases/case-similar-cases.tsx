@@ -1,4 +1,4 @@
-import type { CreateGlossaryTermRequest, SimilarCaseView } from '@vigil/contracts';
+import type { SimilarCaseView } from '@vigil/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmSimilarCase, similarCases } from '../api/cases-api';
@@ -8,8 +8,8 @@ import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
 import { errorNotice, Notice, successNotice, type NoticeMessage } from '../shared/notice';
 import { useResource } from '../shared/use-resource';
-import { CandidatePairs, pairKey } from './candidate-pairs';
 import { SimilarCaseList } from './similar-case-list';
+import { useKeptPairs } from './use-kept-pairs';
 
 /** Open cases about the same claim as this one; confirming a match teaches the glossary the term pairs the officer kept. */
 export function CaseSimilarCases({ caseId, version }: { caseId: string; version: string }) {
@@ -19,29 +19,14 @@ export function CaseSimilarCases({ caseId, version }: { caseId: string; version:
   const resource = useResource((signal) => similarCases(caseId, signal), [caseId, version]);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  // Keyed by suggestion and pair: every candidate pair is kept until the officer unticks it.
-  const [dropped, setDropped] = useState<ReadonlySet<string>>(new Set());
+  const { keptPairs, pairsDetail } = useKeptPairs();
   const suggestions = resource.data?.suggestions;
-  const droppedKey = (suggestion: SimilarCaseView, pair: CreateGlossaryTermRequest) => `${suggestion.caseId}|${pairKey(pair)}`;
-
-  function toggle(suggestion: SimilarCaseView, pair: CreateGlossaryTermRequest, kept: boolean) {
-    setDropped((current) => {
-      const next = new Set(current);
-      if (kept) next.delete(droppedKey(suggestion, pair));
-      else next.add(droppedKey(suggestion, pair));
-      return next;
-    });
-  }
 
   async function confirm(suggestion: SimilarCaseView) {
     setBusyId(suggestion.caseId);
     setNotice(null);
     try {
-      await confirmSimilarCase(
-        caseId,
-        suggestion.caseId,
-        suggestion.candidatePairs.filter((pair) => !dropped.has(droppedKey(suggestion, pair))),
-      );
+      await confirmSimilarCase(caseId, suggestion.caseId, keptPairs(suggestion));
       setNotice(successNotice('cases.similar.confirmed', { reference: suggestion.reference }));
     } catch (error) {
       setNotice(errorNotice(error));
@@ -68,16 +53,7 @@ export function CaseSimilarCases({ caseId, version }: { caseId: string; version:
           actionLabel={t('cases.similar.confirm')}
           busyId={busyId}
           onAction={canOpenCases(user) ? (suggestion) => void confirm(suggestion) : undefined}
-          actionDetail={(suggestion) =>
-            suggestion.candidatePairs.length > 0 && (
-              <CandidatePairs
-                pairs={suggestion.candidatePairs}
-                isKept={(pair) => !dropped.has(droppedKey(suggestion, pair))}
-                onToggle={(pair, kept) => toggle(suggestion, pair, kept)}
-                disabled={busyId !== null}
-              />
-            )
-          }
+          actionDetail={(suggestion) => pairsDetail(suggestion, busyId !== null)}
         />
       )}
     </section>

@@ -1,7 +1,8 @@
-import type { SimilarCaseView } from '@vigil/contracts';
+import type { CreateGlossaryTermRequest, SimilarCaseView } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
 import { similarCasesForFlag } from '../api/flags-api';
 import { SimilarCaseList } from '../cases/similar-case-list';
+import { useKeptPairs } from '../cases/use-kept-pairs';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
 import { useResource } from '../shared/use-resource';
@@ -11,13 +12,18 @@ interface FlagCaseSuggestionsProps {
   /** The case being attached to, while the escalation is sent. */
   attachingId: string | null;
   disabled: boolean;
-  onAttach: (suggestion: SimilarCaseView) => void;
+  /** With the suggestion's candidate pairs the officer kept, for the glossary to learn. */
+  onAttach: (suggestion: SimilarCaseView, pairs: CreateGlossaryTermRequest[]) => void;
 }
 
-/** Before escalating: the open cases about the same claim, so the flag can join one instead of opening another. */
+/**
+ * Before escalating: the open cases about the same claim, so the flag can join one instead of opening another; joining
+ * confirms the match, so it shows the term pairs the glossary would learn, ticked, as the case page does.
+ */
 export function FlagCaseSuggestions({ flagId, attachingId, disabled, onAttach }: FlagCaseSuggestionsProps) {
   const { t } = useTranslation();
   const resource = useResource((signal) => similarCasesForFlag(flagId, signal), [flagId]);
+  const { keptPairs, pairsDetail } = useKeptPairs();
   const suggestions = resource.data?.suggestions;
   return (
     <section className="flag-case-suggestions" aria-labelledby="flag-case-suggestions-title" data-testid="flag-case-suggestions">
@@ -31,7 +37,13 @@ export function FlagCaseSuggestions({ flagId, attachingId, disabled, onAttach }:
           {t('cases.similar.forFlagEmpty')}
         </p>
       ) : (
-        <SimilarCaseList suggestions={suggestions} actionLabel={t('cases.similar.attach')} busyId={disabled ? (attachingId ?? '') : null} onAction={onAttach} />
+        <SimilarCaseList
+          suggestions={suggestions}
+          actionLabel={t('cases.similar.attach')}
+          busyId={disabled ? (attachingId ?? '') : null}
+          onAction={(suggestion) => onAttach(suggestion, keptPairs(suggestion))}
+          actionDetail={(suggestion) => pairsDetail(suggestion, disabled)}
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import type { CaseSummary, FlagView, SimilarCaseView } from '@vigil/contracts';
+import type { CaseSummary, CreateGlossaryTermRequest, FlagView, SimilarCaseView } from '@vigil/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismissFlag, escalateFlag } from '../api/flags-api';
@@ -30,12 +30,12 @@ export function ReasonDialog({ flag, decision, onClose }: ReasonDialogProps) {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
 
-  async function attach(suggestion: SimilarCaseView) {
+  async function attach(suggestion: SimilarCaseView, pairs: CreateGlossaryTermRequest[]) {
     setSubmitting(true);
     setAttachingId(suggestion.caseId);
     setError(null);
     try {
-      const escalated = await escalateFlag(flag.id, reason.trim() || undefined, suggestion.caseId);
+      const escalated = await escalateFlag(flag.id, reason.trim() || undefined, { caseId: suggestion.caseId, pairs });
       onClose(escalated, escalated.case);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -85,7 +85,7 @@ export function ReasonDialog({ flag, decision, onClose }: ReasonDialogProps) {
             data-testid="flag-reason"
           />
         </label>
-        {decision === 'escalate' && <FlagCaseSuggestions flagId={flag.id} attachingId={attachingId} disabled={submitting} onAttach={(suggestion) => void attach(suggestion)} />}
+        {decision === 'escalate' && <FlagCaseSuggestions flagId={flag.id} attachingId={attachingId} disabled={submitting} onAttach={(suggestion, pairs) => void attach(suggestion, pairs)} />}
         {error && (
           <p className="form-error" role="alert" data-testid="flag-reason-error">
             {error}

@@ -39,9 +39,14 @@ export class ClaimMatchingService {
     const [scored] = matcher.suggest(matcher.index([{ id: other.id, source: 'case', text: other.text }]), subject.text, { minScore: 0 });
     const now = this.clock.now();
     await this.claims.confirmMatch(caseId, otherCaseId, scored?.score ?? 0, userId, now);
-    const learnt = pairs ?? confirmedNamePairs(subject.text, other.text, glossary);
-    const added = await this.claims.addGlossaryTerms(learnt, 'confirmed', userId, now);
-    return { caseId, otherCaseId, addedTerms: added.map(glossaryTermView) };
+    const addedTerms = await this.learnConfirmedPairs(pairs ?? confirmedNamePairs(subject.text, other.text, glossary), userId, now);
+    return { caseId, otherCaseId, addedTerms };
+  }
+
+  /** The glossary gains the pairs an officer confirmed with a match (a case's, or a flag joining a case); known ones are skipped. */
+  async learnConfirmedPairs(pairs: readonly GlossaryPair[], userId: string, at: Date): Promise<GlossaryTermView[]> {
+    const added = await this.claims.addGlossaryTerms(pairs, 'confirmed', userId, at);
+    return added.map(glossaryTermView);
   }
 
   async suggestedTeams(caseId: string): Promise<SuggestedTeamsView> {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GLOSSARY_KINDS, type GlossaryKind } from '@vigil/contracts';
 import { Type } from 'class-transformer';
@@ -26,14 +27,20 @@ export class GlossaryPairDto {
   kind!: GlossaryKind;
 }
 
+/** The term pairs an officer confirmed with a match, validated alike wherever a match is confirmed (case page, Live). */
+export const ConfirmedPairs = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [GlossaryPairDto], maxItems: 20, description }),
+    IsOptionalButNotNull(),
+    IsArray(),
+    ArrayMaxSize(20),
+    IsObject({ each: true, message: 'each pair must be an object' }),
+    ValidateNested({ each: true }),
+    Type(() => GlossaryPairDto),
+  );
+
 export class ConfirmMatchDto {
-  @ApiPropertyOptional({ type: [GlossaryPairDto], maxItems: 20, description: "The term pairs the officer confirmed, added to the glossary; left out, the suggestion's candidatePairs" })
-  @IsOptionalButNotNull()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsObject({ each: true, message: 'each pair must be an object' })
-  @ValidateNested({ each: true })
-  @Type(() => GlossaryPairDto)
+  @ConfirmedPairs("The term pairs the officer confirmed, added to the glossary; left out, the suggestion's candidatePairs")
   pairs?: GlossaryPairDto[];
 }
 

@@ -6,5 +6,5 @@ import { GlossaryController } from './glossary.controller';
 import { GlossaryService } from './glossary.service';
 import { TeamPlacesController } from './team-places.controller';
 
-@Module({ controllers: [CaseSimilarityController, FlagSimilarityController, GlossaryController, TeamPlacesController], providers: [ClaimMatchingService, GlossaryService] })
+@Module({ controllers: [CaseSimilarityController, FlagSimilarityController, GlossaryController, TeamPlacesController], providers: [ClaimMatchingService, GlossaryService], exports: [ClaimMatchingService] })
 export class ClaimsModule {}

@@ -3,6 +3,7 @@ import { CASE_SEVERITIES, type CaseSeverity, FLAG_STATUSES, type FlagStatus } fr
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { HasNoNul, IsOptionalButNotNull, IsWellFormedText, Trimmed } from '../../common/field-rules';
+import { ConfirmedPairs, type GlossaryPairDto } from '../claims/claims.dto';
 
 export class FlagListQueryDto {
   @ApiPropertyOptional({ enum: FLAG_STATUSES, default: 'open' })
@@ -75,6 +76,9 @@ export class EscalateFlagDto {
   @IsOptionalButNotNull()
   @IsIn(CASE_SEVERITIES, { message: `severity must be one of ${CASE_SEVERITIES.join(', ')}` })
   severity?: CaseSeverity;
+
+  @ConfirmedPairs("With caseId: the suggestion's candidatePairs the officer kept, added to the glossary (left out, none)")
+  pairs?: GlossaryPairDto[];
 }
 
 export class AttachFlagDto {

@@ -65,7 +65,7 @@ export class FlagsController {
   @Refuses('flag_not_found', 'flag_claimed_by_other', 'flag_closed', 'case_not_found', 'case_closed')
   @Answers('EscalatedFlagView')
   escalate(@Param('id', UuidParamPipe) id: string, @Body() body: EscalateFlagDto, @CurrentUser() user: AuthUser): Promise<EscalatedFlagView> {
-    return this.flags.escalate(id, user, { reason: body.reason ?? null, caseId: body.caseId, title: body.title, severity: body.severity });
+    return this.flags.escalate(id, user, { reason: body.reason ?? null, caseId: body.caseId, title: body.title, severity: body.severity }, body.pairs ?? []);
   }
 
   @Roles(...TRIAGE)

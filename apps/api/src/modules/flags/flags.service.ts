@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EscalatedFlagView, type FlagActionView, type FlagPage, type FlagStatus, type FlagView, VigilError } from '@vigil/contracts';
-import { CLOCK, type Clock } from '@vigil/domain';
+import { CLOCK, type Clock, type GlossaryPair } from '@vigil/domain';
 import { AnnouncedWrites, decisionFeatures, DecisionModel, toFlagView } from '@vigil/detection';
 import { type FlagDecision, FlagsRepository, type FlagStepOutcome, MatchingInputsRepository, type Transaction } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
 import { CaseChangesService, type FlagEscalation } from '../cases/case-changes.service';
+import { ClaimMatchingService } from '../claims/claim-matching.service';
 import type { FlagListQueryDto } from './flag.dto';
 
 /** The triage queue: every step is one conditional update, recorded with who and when. */
@@ -15,6 +16,7 @@ export class FlagsService {
     private readonly inputs: MatchingInputsRepository,
     private readonly announced: AnnouncedWrites,
     private readonly caseChanges: CaseChangesService,
+    private readonly matching: ClaimMatchingService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -80,15 +82,18 @@ export class FlagsService {
 
   /**
    * Escalating turns the flag into a response case: a new one, or the case the officer names. The decision, the case,
-   * its audit entry and the live events commit together, so a refused case leaves the flag open.
+   * its audit entry and the live events commit together, so a refused case leaves the flag open. Joining a case
+   * confirms the match, so the glossary then learns the term pairs the officer kept, as a case page confirmation does
+   * (after the commit: the glossary writes outside the transaction, and one connection is all PGlite has).
    */
-  async escalate(id: string, user: AuthUser, escalation: FlagEscalation): Promise<EscalatedFlagView> {
+  async escalate(id: string, user: AuthUser, escalation: FlagEscalation, pairs: readonly GlossaryPair[]): Promise<EscalatedFlagView> {
     const decision: FlagDecision = { status: 'escalated', reason: escalation.reason, attachedTo: null };
     const { value } = await this.announced.run(async (tx) => {
       const flag = done(id, await this.flags.decide(id, user.id, decision, this.clock.now(), tx), 'decide');
       const { case: summary, events } = await this.caseChanges.escalateFlag(flag, escalation, user, tx);
       return { value: { ...flag, case: summary }, events: [{ type: 'flag.escalated' as const, data: { flag, byUserId: user.id } }, ...events] };
     });
+    if (escalation.caseId) await this.matching.learnConfirmedPairs(pairs, user.id, this.clock.now());
     return value;
   }
 
