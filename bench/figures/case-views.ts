@@ -106,6 +106,21 @@ async function seed(vigil: InProcessVigil, cases: number, bigCaseItems: number):
             CASE WHEN s.stage = 'draft' AND c.status IN ('new', 'acknowledged') THEN c.created_at + make_interval(mins => s.minutes) END
        FROM cases c CROSS JOIN (VALUES ('acknowledge', 15), ('draft', 120), ('approve', 240), ('publish', 360)) AS s(stage, minutes)`,
   );
+  // As the workflow and the ticker would have left them: stages behind a case's status met, and every past warning,
+  // breach and escalation already fired, reminders next due tomorrow. Otherwise the reads would be measured during
+  // the ticker's catch-up on 40,000 seeded deadlines (that load is the deadline-tick bench's subject).
+  await db.query(
+    `UPDATE case_deadlines d SET met_at = COALESCE(d.met_at, c.created_at + make_interval(secs => d.budget_ms / 2000.0))
+       FROM cases c
+      WHERE c.id = d.case_id
+        AND array_position(ARRAY['new', 'acknowledged', 'drafting', 'waiting', 'in_review', 'approved', 'published', 'monitoring', 'closed'], c.status)
+            >= CASE d.stage WHEN 'acknowledge' THEN 2 WHEN 'draft' THEN 5 WHEN 'approve' THEN 6 ELSE 7 END`,
+  );
+  await db.query(
+    `UPDATE case_deadlines SET warned_at = warn_at, breached_at = COALESCE(breached_at, due_at), escalation_level = 2, reminders = 1, next_reminder_at = now() + interval '1 day'
+      WHERE met_at IS NULL AND due_at <= now()`,
+  );
+  await db.query(`UPDATE cases c SET breached_at = d.first_breach, escalation_level = 2 FROM (SELECT case_id, min(breached_at) AS first_breach FROM case_deadlines GROUP BY case_id) d WHERE d.case_id = c.id AND d.first_breach IS NOT NULL`);
   const [big]: { id: string }[] = await db.query(`SELECT id FROM cases WHERE status <> 'closed' ORDER BY created_at DESC LIMIT 1`);
   await db.query(`INSERT INTO case_links (case_id, kind, target_id, added_at) VALUES ($1, 'story', $2, now())`, [big!.id, story!.id]);
   await db.query('ANALYZE');
