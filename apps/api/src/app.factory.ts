@@ -16,7 +16,8 @@ import { rejectCrossSiteRequests } from './modules/auth/cross-site-requests';
 
 /** Builds the configured API application; main.ts listens on it, tests too (on their own clock). */
 export async function createApiApp(config: VigilConfig, options: { logger?: false; clock?: Clock } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { logger: options.logger ?? serverLogger(config.logLevel) });
+  // A failed start throws to the caller (main.ts exits with it; a test fails alone) instead of Nest exiting the process.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { logger: options.logger ?? serverLogger(config.logLevel), abortOnError: false });
   // Which proxies' X-Forwarded-* to believe: the client address, HTTPS and the origin are read through it.
   app.set('trust proxy', config.http.trustProxy);
   app.use(securityHeaders());
