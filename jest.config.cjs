@@ -12,6 +12,10 @@ const shared = {
 
 module.exports = {
   testTimeout: 60000,
+  // One worker process, replaced after a file once its heap passes 1 GB. Run in band, the 170 files (each loading
+  // its ES modules afresh) and their PGlite instances piled up in one process until an embedded database took over
+  // a minute to start, late in the run.
+  workerIdleMemoryLimit: '1GB',
   // Worker threads (the parsing pool) cannot use Jest's transform: see test/parsing-pool.global-setup.cjs.
   globalSetup: '<rootDir>/test/parsing-pool.global-setup.cjs',
   globalTeardown: '<rootDir>/test/parsing-pool.global-teardown.cjs',

@@ -17,7 +17,13 @@ import { rejectCrossSiteRequests } from './modules/auth/cross-site-requests';
 /** Builds the configured API application; main.ts listens on it, tests too (on their own clock). */
 export async function createApiApp(config: VigilConfig, options: { logger?: false; clock?: Clock } = {}): Promise<INestApplication> {
   // A failed start throws to the caller (main.ts exits with it; a test fails alone) instead of Nest exiting the process.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { logger: options.logger ?? serverLogger(config.logLevel), abortOnError: false });
+  // Closing ends the connections still open once the shutdown hooks have run: a live-feed client that reconnected
+  // while the job queue drained holds a long-poll, and would otherwise keep the HTTP server from ever closing.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
+    logger: options.logger ?? serverLogger(config.logLevel),
+    abortOnError: false,
+    forceCloseConnections: true,
+  });
   // Which proxies' X-Forwarded-* to believe: the client address, HTTPS and the origin are read through it.
   app.set('trust proxy', config.http.trustProxy);
   app.use(securityHeaders());
