@@ -1,14 +1,18 @@
+import { jest } from '@jest/globals';
 import type { CaseSeverity, CaseStatus } from '@vigil/contracts';
 import { CaseDeadlinePlanner, DeadlineTicker } from '@vigil/deadlines';
 import { CasesRepository, LiveEventsRepository, Transactions } from '@vigil/persistence';
+import { waitFor } from '@vigil/testing';
 import { startVigil, type VigilTestApp } from '../support/vigil-test-app';
 
 const MINUTE = 60_000;
 
 /**
- * The deadline ticker against the mode's database, driven directly (its schedule set far apart so only the spec
- * ticks, though one of its ticks may join in): several tickers at once fire each deadline once, breaches climb the ladder, reminders repeat until the
- * stage is met, and waiting pauses the clock.
+ * The deadline ticker against the mode's database, driven directly: several tickers at once fire each deadline once,
+ * breaches climb the ladder, reminders repeat until the stage is met, and waiting pauses the clock. The app's own
+ * schedule is set far apart, but it ticks once at start and may tick again: a scheduled tick that holds a case makes
+ * the spec's tick skip it, and commits only later. So every tick is tracked, and the spec's ticks start once the
+ * others have committed.
  */
 describe('deadline ticker', () => {
   let vigil: VigilTestApp;
@@ -18,8 +22,24 @@ describe('deadline ticker', () => {
   let transactions: Transactions;
   let events: LiveEventsRepository;
 
+  const ticksInFlight = new Set<Promise<unknown>>();
+  const untilOtherTicksCommit = () => Promise.allSettled([...ticksInFlight]);
+  const tickAlone = async () => {
+    await untilOtherTicksCommit();
+    return ticker.tick();
+  };
+
   beforeAll(async () => {
+    const tick = DeadlineTicker.prototype.tick;
+    const tracked = jest.spyOn(DeadlineTicker.prototype, 'tick').mockImplementation(function (this: DeadlineTicker) {
+      const run = tick.call(this);
+      ticksInFlight.add(run);
+      void run.finally(() => ticksInFlight.delete(run)).catch(() => undefined);
+      return run;
+    });
     vigil = await startVigil({ VIGIL_DEADLINE_TICK_SEC: '60' });
+    await waitFor('the scheduled tick at start', async () => (tracked.mock.calls.length > 0 ? true : undefined));
+    await untilOtherTicksCommit();
     ticker = vigil.app.get(DeadlineTicker, { strict: false });
     planner = vigil.app.get(CaseDeadlinePlanner, { strict: false });
     cases = vigil.app.get(CasesRepository, { strict: false });
@@ -29,6 +49,7 @@ describe('deadline ticker', () => {
 
   afterAll(async () => {
     await vigil?.close();
+    jest.restoreAllMocks();
   });
 
   async function openCase(severity: CaseSeverity): Promise<string> {
@@ -60,10 +81,11 @@ describe('deadline ticker', () => {
   it('fires a due breach once when three tickers run at the same moment', async () => {
     const caseId = await openCase('critical');
     vigil.clock.advance(16 * MINUTE);
+    await untilOtherTicksCommit();
     // The app's own scheduled tick may join in: a fourth ticker.
     const results = await Promise.all([ticker.tick(), ticker.tick(), ticker.tick()]);
     expect(results.reduce((sum, result) => sum + result.breaches, 0)).toBeLessThanOrEqual(1);
-    await ticker.tick();
+    await tickAlone();
     const fired = await eventsOf(caseId);
     expect(fired.filter((event) => event.type === 'deadline.breached')).toHaveLength(1);
     expect(fired.filter((event) => event.type === 'deadline.warning')).toHaveLength(0);
@@ -78,16 +100,16 @@ describe('deadline ticker', () => {
   it('reminds at the policy interval, one rung higher each time, until the stage is met', async () => {
     const caseId = await openCase('critical');
     vigil.clock.advance(12 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     vigil.clock.advance(4 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     vigil.clock.advance(15 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     vigil.clock.advance(15 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     await moveTo(caseId, 'acknowledged');
     vigil.clock.advance(15 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     const fired = await eventsOf(caseId);
     expect(fired.map((event) => event.type)).toEqual(['deadline.warning', 'deadline.breached', 'case.escalated', 'case.escalated', 'case.escalated']);
     expect(fired.filter((event) => event.type === 'case.escalated').map((event) => event.data.level)).toEqual(['reviewer', 'leader', 'leader']);
@@ -98,16 +120,16 @@ describe('deadline ticker', () => {
     await moveTo(caseId, 'acknowledged');
     await moveTo(caseId, 'drafting');
     vigil.clock.advance(121 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     const escalations = (await eventsOf(caseId)).filter((event) => event.type === 'case.escalated');
     expect(escalations.map((event) => [event.data.stage, event.data.level])).toEqual([['draft', 'reviewer']]);
     vigil.clock.advance(60 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     const later = (await eventsOf(caseId)).filter((event) => event.type === 'case.escalated');
     // The approval stage (4 h) is not due yet; the draft's reminders climbed meanwhile.
     expect(later.every((event) => event.data.stage === 'draft')).toBe(true);
     vigil.clock.advance(60 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     const approval = (await eventsOf(caseId)).filter((event) => event.type === 'case.escalated' && event.data.stage === 'approve');
     expect(approval.map((event) => event.data.level)).toEqual(['leader']);
   });
@@ -119,7 +141,7 @@ describe('deadline ticker', () => {
     vigil.clock.advance(60 * MINUTE);
     await moveTo(caseId, 'waiting');
     vigil.clock.advance(3 * 60 * MINUTE);
-    await ticker.tick();
+    await tickAlone();
     expect((await eventsOf(caseId)).filter((event) => event.type === 'deadline.breached')).toHaveLength(0);
     await moveTo(caseId, 'drafting');
     const deadlines = (await planner.viewsFor([caseId])).get(caseId)!;
