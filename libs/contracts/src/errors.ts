@@ -1,3 +1,5 @@
+import type { DraftCheck } from './drafts';
+
 /**
  * Every refusal the API gives carries one of these codes. The code is the contract: clients translate it
  * (the console into Vietnamese and English) and never show the English developer message to users.
@@ -84,6 +86,20 @@ export const ErrorCode = {
   SlaReminderInvalid: 'sla_reminder_invalid',
   SlaHolidayInvalid: 'sla_holiday_invalid',
   SlaCalendarInvalid: 'sla_calendar_invalid',
+  // Drafting
+  DraftNotFound: 'draft_not_found',
+  DraftVersionNotFound: 'draft_version_not_found',
+  DraftVersionConflict: 'draft_version_conflict',
+  DraftActionIllegal: 'draft_action_illegal',
+  DraftActionNotPermitted: 'draft_action_not_permitted',
+  DraftChecksFailed: 'draft_checks_failed',
+  DraftPlatformInvalid: 'draft_platform_invalid',
+  DraftCommentNotFound: 'draft_comment_not_found',
+  FactNotFound: 'fact_not_found',
+  FactDatesInvalid: 'fact_dates_invalid',
+  TemplateNotFound: 'template_not_found',
+  TemplatePlaceholderUnknown: 'template_placeholder_unknown',
+  ChannelLimitInvalid: 'channel_limit_invalid',
   DependencyUnavailable: 'dependency_unavailable',
   Internal: 'internal',
 } as const;
@@ -162,6 +178,19 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   sla_reminder_invalid: 400,
   sla_holiday_invalid: 400,
   sla_calendar_invalid: 400,
+  draft_not_found: 404,
+  draft_version_not_found: 404,
+  draft_version_conflict: 409,
+  draft_action_illegal: 409,
+  draft_action_not_permitted: 403,
+  draft_checks_failed: 409,
+  draft_platform_invalid: 400,
+  draft_comment_not_found: 404,
+  fact_not_found: 404,
+  fact_dates_invalid: 400,
+  template_not_found: 404,
+  template_placeholder_unknown: 400,
+  channel_limit_invalid: 400,
   dependency_unavailable: 503,
   internal: 500,
 };
@@ -192,6 +221,11 @@ export interface ErrorDetails {
   holder?: { id: string; displayName: string };
   /** The statuses the case may move to from where it is, for `case_transition_illegal` and `case_transition_not_permitted`. */
   allowed?: string[];
+  /** For `draft_version_conflict`: the draft's latest version and who saved it. */
+  currentVersion?: number;
+  updatedBy?: { id: string; displayName: string } | null;
+  /** For `draft_checks_failed`: what blocks the approval. */
+  checks?: DraftCheck[];
 }
 
 /**

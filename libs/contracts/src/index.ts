@@ -12,3 +12,4 @@ export * from './api-schemas.generated';
 export * from './case-insights';
 export * from './claims';
 export * from './sla-policy';
+export * from './drafts';
