@@ -25,3 +25,4 @@ export * from './cases/case-reference';
 export * from './claims';
 export * from './cases/insights/case-metrics';
 export * from './cases/case-editing';
+export * from './drafting';

@@ -30,3 +30,5 @@ export * from './repositories/digests.repository';
 export * from './repositories/case-timeline.repository';
 export * from './repositories/case-overview.repository';
 export * from './repositories/case-deadlines.repository';
+export * from './repositories/facts.repository';
+export * from './repositories/draft-templates.repository';

@@ -30,8 +30,10 @@ import { Transactions } from './repositories/transactions';
 import { DigestsRepository } from './repositories/digests.repository';
 import { CaseOverviewRepository } from './repositories/case-overview.repository';
 import { CaseTimelineRepository } from './repositories/case-timeline.repository';
+import { FactsRepository } from './repositories/facts.repository';
+import { DraftTemplatesRepository } from './repositories/draft-templates.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, Transactions, DigestsRepository, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository, CaseDeadlinesRepository, ClaimMatchingRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, Transactions, DigestsRepository, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository, CaseDeadlinesRepository, ClaimMatchingRepository, FactsRepository, DraftTemplatesRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

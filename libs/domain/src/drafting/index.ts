@@ -1,0 +1,2 @@
+export * from './draft-template';
+export * from './fact-validity';
