@@ -1,2 +1,3 @@
 export * from './draft-template';
 export * from './fact-validity';
+export * from './starter';

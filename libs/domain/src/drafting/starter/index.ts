@@ -1,0 +1,3 @@
+export * from './claim-summary';
+export * from './sentence-splitter';
+export * from './quoted-spans';
