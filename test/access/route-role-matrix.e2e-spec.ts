@@ -5,6 +5,7 @@ type Access = 'public' | readonly Role[];
 const EVERY_ROLE = ROLES;
 const SOURCE_MANAGERS: readonly Role[] = ['admin', 'duty_officer'];
 const TRIAGE: readonly Role[] = ['admin', 'duty_officer'];
+const DRAFT_EDITORS: readonly Role[] = ['admin', 'writer', 'reviewer', 'leader'];
 
 /**
  * Who may call each route. The table must list exactly the routes the server has,
@@ -115,6 +116,27 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'DELETE /api/items/:id/watch': EVERY_ROLE,
   // The live feed's replay over HTTP: every signed-in user, each seeing only the events meant for their roles.
   'GET /api/events': EVERY_ROLE,
+  // Drafts: writers, reviewers, leaders and admins write them and take review steps (the review workflow decides who
+  // takes which: writers never approve, only leaders sign off a critical case); duty officers read them like everyone.
+  'POST /api/cases/:id/drafts': DRAFT_EDITORS,
+  'GET /api/cases/:id/drafts': EVERY_ROLE,
+  'GET /api/drafts/:id': EVERY_ROLE,
+  'PATCH /api/drafts/:id': DRAFT_EDITORS,
+  'GET /api/drafts/:id/versions': EVERY_ROLE,
+  'GET /api/drafts/:id/versions/:version': EVERY_ROLE,
+  'GET /api/drafts/:id/diff': EVERY_ROLE,
+  'GET /api/drafts/:id/checks': EVERY_ROLE,
+  'POST /api/drafts/:id/comments': DRAFT_EDITORS,
+  'GET /api/drafts/:id/comments': EVERY_ROLE,
+  'POST /api/drafts/:id/comments/:commentId/resolve': DRAFT_EDITORS,
+  'POST /api/drafts/:id/submit': DRAFT_EDITORS,
+  'POST /api/drafts/:id/request-changes': DRAFT_EDITORS,
+  'POST /api/drafts/:id/approve': DRAFT_EDITORS,
+  'POST /api/drafts/:id/publish': DRAFT_EDITORS,
+  'GET /api/drafts/:id/export': EVERY_ROLE,
+  // The channels' length limits: every role reads them (the editor counts against them), admins set them.
+  'GET /api/channel-limits': EVERY_ROLE,
+  'PUT /api/channel-limits': ['admin'],
 };
 
 const UNKNOWN_ID = '3d8f7a10-2b4c-4e6f-9a1b-5c7d9e0f1a2b';

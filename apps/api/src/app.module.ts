@@ -23,6 +23,7 @@ import { StoriesModule } from './modules/stories/stories.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { DigestsModule } from './modules/digests/digests.module';
+import { DraftsModule } from './modules/drafts/drafts.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         StoriesModule,
         ClaimsModule,
         CaseInsightsModule,
+        DraftsModule,
         LiveModule,
         WebhooksModule,
         DigestsModule,

@@ -50,6 +50,8 @@ const environmentSchema = z.object({
     .transform((value) => (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)),
   /** Contact URL placed in Vigil's User-Agent so site owners can reach the operator. */
   VIGIL_CONTACT_URL: z.string().url().default('https://example.gov.vn/vigil'),
+  /** The office Vigil works for, as published rebuttals name their author (ClaimReview `author`, templates' {{office_name}}). */
+  VIGIL_OFFICE_NAME: z.string().trim().min(1).max(200).default('Sở Thông tin và Truyền thông'),
   /** How often watched items are re-fetched to catch edits and takedowns, in seconds. */
   VIGIL_WATCH_INTERVAL_SEC: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
   VIGIL_SPIKE_BUCKET_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
@@ -192,6 +194,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
       /** Express's `trust proxy` value. */
       trustProxy: env.VIGIL_TRUST_PROXY,
     },
+    officeName: env.VIGIL_OFFICE_NAME,
     consoleDir: env.VIGIL_CONSOLE_DIR ?? null,
     logLevel: env.LOG_LEVEL,
   };

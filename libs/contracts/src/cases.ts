@@ -121,7 +121,8 @@ export interface CaseCommentView {
   createdAt: string;
 }
 
-export const CASE_AUDIT_ACTIONS = ['created', 'updated', 'transitioned', 'commented', 'linked', 'unlinked', 'escalated'] as const;
+/** `drafted`: a step of one of the case's rebuttal drafts (created, submitted, sent back, approved, signed off, published). */
+export const CASE_AUDIT_ACTIONS = ['created', 'updated', 'transitioned', 'commented', 'linked', 'unlinked', 'escalated', 'drafted'] as const;
 export type CaseAuditAction = (typeof CASE_AUDIT_ACTIONS)[number];
 
 /** One entry of a case's append-only, hash-chained trail. */

@@ -32,3 +32,5 @@ export * from './repositories/case-overview.repository';
 export * from './repositories/case-deadlines.repository';
 export * from './repositories/facts.repository';
 export * from './repositories/draft-templates.repository';
+export * from './repositories/drafts.repository';
+export * from './repositories/draft-comments.repository';

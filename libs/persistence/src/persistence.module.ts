@@ -27,13 +27,15 @@ import { CasesRepository } from './repositories/cases.repository';
 import { TeamsRepository } from './repositories/teams.repository';
 import { ClaimMatchingRepository } from './repositories/claim-matching.repository';
 import { Transactions } from './repositories/transactions';
+import { DraftsRepository } from './repositories/drafts.repository';
+import { DraftCommentsRepository } from './repositories/draft-comments.repository';
 import { DigestsRepository } from './repositories/digests.repository';
 import { CaseOverviewRepository } from './repositories/case-overview.repository';
 import { CaseTimelineRepository } from './repositories/case-timeline.repository';
 import { FactsRepository } from './repositories/facts.repository';
 import { DraftTemplatesRepository } from './repositories/draft-templates.repository';
 
-const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, Transactions, DigestsRepository, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository, CaseDeadlinesRepository, ClaimMatchingRepository, FactsRepository, DraftTemplatesRepository];
+const REPOSITORIES = [UsersRepository, SessionsRepository, SecondFactorsRepository, SettingsRepository, SourcesRepository, ItemsRepository, EvidenceRepository, WatchRulesRepository, FlagsRepository, LiveEventsRepository, SpikesRepository, StoriesRepository, WebhooksRepository, MatchingInputsRepository, SourceActivityRepository, Transactions, DigestsRepository, CasesRepository, CaseLinksRepository, CaseCommentsRepository, CaseAuditRepository, TeamsRepository, CaseTimelineRepository, CaseOverviewRepository, CaseDeadlinesRepository, ClaimMatchingRepository, DraftsRepository, DraftCommentsRepository, FactsRepository, DraftTemplatesRepository];
 
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}

@@ -200,4 +200,5 @@ export const TEXT_EXAMPLES: Record<TextAnswer, string> = {
   'text/html': '<!doctype html><html lang="vi"><body><div role="note">Bản lưu của Vigil…</div><article>…</article></body></html>',
   'text/x-opml': '<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><body><outline type="rss" text="Báo Tin Nhanh" xmlUrl="https://tin-nhanh.example.vn/rss/thoi-su.rss"/></body></opml>',
   'text/csv': CASES_CSV_EXAMPLE,
+  'text/plain': 'Thông cáo: không có chuyện vỡ đê sông Hồng\n\nThông tin vỡ đê tại Hà Đông là sai sự thật [1].\n\nNguồn tham khảo\n[1] Công văn của Sở Nông nghiệp — https://example.gov.vn/cong-van\n',
 };

@@ -4,8 +4,8 @@ import type { ApiSchemaName } from '@vigil/contracts';
 /** The OpenAPI extension Answers writes and the document builder turns into the success response (then removes). */
 export const ANSWER_EXTENSION = 'x-vigil-answer';
 
-/** Bodies that are not JSON: the archived page and case report, the OPML export, the cases CSV. */
-export const TEXT_ANSWERS = ['text/html', 'text/x-opml', 'text/csv'] as const;
+/** Bodies that are not JSON: the archived page and case report, the OPML export, the cases CSV, a draft's export. */
+export const TEXT_ANSWERS = ['text/html', 'text/x-opml', 'text/csv', 'text/plain'] as const;
 export type TextAnswer = (typeof TEXT_ANSWERS)[number];
 
 export type Answer = ApiSchemaName | `${ApiSchemaName}[]` | TextAnswer;

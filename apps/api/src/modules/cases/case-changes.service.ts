@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CASE_MENTION_EXCERPT, type CaseCommentView, type CaseLinkKind, type CaseStatus, type CaseSummary, type CaseTransitionRefusal, type CaseView, type ErrorCode, type FlagView, type Role, VigilError } from '@vigil/contracts';
+import { CASE_MENTION_EXCERPT, CASE_TRANSITIONS, type CaseCommentView, type CaseLinkKind, type CaseStatus, type CaseSummary, type CaseTransitionRefusal, type CaseView, type ErrorCode, type FlagView, type Role, VigilError } from '@vigil/contracts';
 import { allowedCaseTransitions, caseFieldRefused, type CaseEditableField, CLOCK, type Clock, decideCaseTransition, isPermissionRefusal, parseMentions } from '@vigil/domain';
 import { CaseDeadlinePlanner } from '@vigil/deadlines';
 import { AnnouncedWrites } from '@vigil/detection';
@@ -96,6 +96,28 @@ export class CaseChangesService {
       return { value: row, events: [{ type: 'case.transitioned', data }] };
     });
     return this.reads.view(id, user);
+  }
+
+  /**
+   * The case side of a draft's review step, in the draft's transaction: the case takes `steps` (in order) while each
+   * is the next one the workflow has from where it stands, and stops at the first that is not (a case already past
+   * that point, or waiting, stays). The draft's review workflow decided who may take the step, so the case's role
+   * table is not asked again: a reviewer publishing an approved rebuttal publishes its case. Each move is audited and
+   * announced like a transition by hand, with its deadlines met; `context` (the draft, a publication) joins the entry.
+   */
+  async followDraft(caseId: string, steps: readonly CaseStatus[], context: Record<string, unknown>, actorId: string, tx: Transaction): Promise<LiveEventDraft[]> {
+    const events: LiveEventDraft[] = [];
+    let current = await this.lock(caseId, tx);
+    for (const to of steps) {
+      if (!CASE_TRANSITIONS[current.status].includes(to)) break;
+      const at = this.clock.now();
+      const row = await this.cases.setStatus(caseId, to, at, tx);
+      await this.deadlines.statusChanged({ caseId, to, at }, tx);
+      await this.audit.append(caseId, { action: 'transitioned', actorId, before: { status: current.status }, after: { status: to, reason: null, ...context } }, at, tx);
+      events.push({ type: 'case.transitioned', data: { case: toCaseSummary(row, await this.deadlines.viewsOf(caseId, tx)), byUserId: actorId, from: current.status, to, reason: null } });
+      current = row;
+    }
+    return events;
   }
 
   /** A comment, with the enabled users it @mentions by username (unknown names stay plain text). */
