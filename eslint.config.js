@@ -54,6 +54,7 @@ const OWNED_PACKAGES = {
   persistence: { packages: ['typeorm', '@nestjs/typeorm', 'pg', '@electric-sql/*'], owner: 'libs/persistence (TypeORM repositories, the embedded PGlite server)' },
   search: { packages: ['@elastic/*'], owner: 'libs/search (the SearchEngine port)' },
   queue: { packages: ['bullmq', 'ioredis'], owner: 'libs/queue (the JobQueue port and its Redis connection)' },
+  metrics: { packages: ['prom-client'], owner: 'libs/metrics (VigilMetrics, one registry per process)' },
 };
 const ownedBy = (library, { allow = [] } = {}) => {
   const { packages, owner } = OWNED_PACKAGES[library];
@@ -148,6 +149,7 @@ export default defineConfig([
   { files: ['libs/persistence/**/*.ts'], rules: restrictImports(...packagesOwnedElsewhere(['persistence'])) },
   { files: ['libs/search/**/*.ts'], rules: restrictImports(...packagesOwnedElsewhere(['search'])) },
   { files: ['libs/queue/**/*.ts'], rules: restrictImports(...packagesOwnedElsewhere(['queue'])) },
+  { files: ['libs/metrics/**/*.ts'], rules: restrictImports(...packagesOwnedElsewhere(['metrics'])) },
   {
     // Test helpers create and drop each run's database with plain `pg` and delete each run's Redis keys with `ioredis`:
     // that is isolation set-up around the app, not the app talking SQL or Redis behind its libraries' backs.

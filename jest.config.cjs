@@ -4,7 +4,7 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
-    '^@vigil/(contracts|domain|config|persistence|search|queue|parsing|collection|detection|realtime|deadlines|testing)$': '<rootDir>/libs/$1/src',
+    '^@vigil/(contracts|domain|config|persistence|search|queue|parsing|collection|detection|realtime|deadlines|metrics|testing)$': '<rootDir>/libs/$1/src',
   },
   transform: { '^.+\\.tsx?$': ['@swc/jest', { module: { type: 'es6' } }] },
   setupFiles: ['<rootDir>/test/support/loopback-only-dns.cjs'],

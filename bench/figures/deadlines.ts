@@ -1,6 +1,7 @@
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { DeadlineTicker, SlaPolicyStore } from '@vigil/deadlines';
 import { CLOCK } from '@vigil/domain';
+import { VigilMetrics } from '@vigil/metrics';
 import { CaseAuditRepository, CaseDeadlinesRepository, CasesRepository, Transactions } from '@vigil/persistence';
 import { LiveEventPublisher } from '@vigil/realtime';
 import type { BenchContext } from '../lib/context';
@@ -33,7 +34,7 @@ async function tickFigure(context: BenchContext, kind: 'postgres' | 'pglite', ca
     await seedOpenCases(vigil, cases);
     // Built by hand: this app runs no workers, so no scheduled tick takes the due rows first.
     const get = <T>(token: abstract new (...args: never[]) => T) => vigil.app.get(token, { strict: false });
-    const ticker = new DeadlineTicker(get(Transactions), get(CaseDeadlinesRepository), get(CasesRepository), get(CaseAuditRepository), get(SlaPolicyStore), get(LiveEventPublisher), vigil.app.get(CLOCK, { strict: false }));
+    const ticker = new DeadlineTicker(get(Transactions), get(CaseDeadlinesRepository), get(CasesRepository), get(CaseAuditRepository), get(SlaPolicyStore), get(LiveEventPublisher), get(VigilMetrics), vigil.app.get(CLOCK, { strict: false }));
     const firing: number[] = [];
     const idle: number[] = [];
     const rounds = context.quick ? 10 : 40;

@@ -23,6 +23,8 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'GET {*any}': 'public', // the console's single-page fallback
   'GET /health': 'public',
   'GET /health/live': 'public',
+  // Prometheus' scrape target: no session (VIGIL_METRICS_TOKEN, when set, asks for a bearer token instead).
+  'GET /metrics': 'public',
   'POST /api/auth/login': 'public',
   'GET /api/auth/me': EVERY_ROLE,
   // The console's probe: answers whether the caller is signed in (200 either way), so it needs no role.

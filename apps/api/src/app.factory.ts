@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { serverLogger, type VigilConfig } from '@vigil/config';
 import { CLOCK, type Clock } from '@vigil/domain';
+import { VigilMetrics } from '@vigil/metrics';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -13,6 +14,7 @@ import { securityHeaders } from './common/security-headers';
 import { serverTimeHeader } from './common/server-time-header';
 import { validationFailed } from './common/validation-error.factory';
 import { rejectCrossSiteRequests } from './modules/auth/cross-site-requests';
+import { recordHttpDurations } from './modules/metrics/http-metrics';
 
 /** Builds the configured API application; main.ts listens on it, tests too (on their own clock). */
 export async function createApiApp(config: VigilConfig, options: { logger?: false; clock?: Clock } = {}): Promise<INestApplication> {
@@ -26,6 +28,7 @@ export async function createApiApp(config: VigilConfig, options: { logger?: fals
   });
   // Which proxies' X-Forwarded-* to believe: the client address, HTTPS and the origin are read through it.
   app.set('trust proxy', config.http.trustProxy);
+  app.use(recordHttpDurations(app.get(VigilMetrics)));
   app.use(securityHeaders());
   app.use(serverTimeHeader(app.get<Clock>(CLOCK)));
   app.use(cookieParser());

@@ -3,6 +3,7 @@ import { CollectionWorkerModule } from '@vigil/collection';
 import { ConfigModule, type VigilConfig } from '@vigil/config';
 import { DeadlinesWorkerModule } from '@vigil/deadlines';
 import { DetectionModule } from '@vigil/detection';
+import { MetricsModule } from '@vigil/metrics';
 import type { Clock } from '@vigil/domain';
 import { PersistenceModule } from '@vigil/persistence';
 import { QueueModule } from '@vigil/queue';
@@ -17,6 +18,7 @@ import { FlagsModule } from './modules/flags/flags.module';
 import { HealthModule } from './modules/health/health.module';
 import { ItemsModule } from './modules/items/items.module';
 import { LiveModule } from './modules/live/live.module';
+import { MetricsApiModule } from './modules/metrics/metrics-api.module';
 import { RulesModule } from './modules/rules/rules.module';
 import { SourcesModule } from './modules/sources/sources.module';
 import { StoriesModule } from './modules/stories/stories.module';
@@ -35,6 +37,7 @@ export class AppModule {
         ConfigModule.forRoot(config, clock),
         PersistenceModule.forRoot(),
         QueueModule,
+        MetricsModule,
         RealtimeModule,
         SearchModule,
         DetectionModule,
@@ -53,6 +56,7 @@ export class AppModule {
         WebhooksModule,
         DigestsModule,
         HealthModule,
+        MetricsApiModule,
         ...(config.runsWorkers ? [CollectionWorkerModule, DeadlinesWorkerModule] : []),
         ConsoleModule.forRoot(config),
       ],

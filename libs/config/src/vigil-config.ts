@@ -128,6 +128,10 @@ const environmentSchema = z.object({
     ),
   /** Directory of the built console; unset → apps/console/dist. */
   VIGIL_CONSOLE_DIR: z.string().optional(),
+  /** When set, GET /metrics asks for `Authorization: Bearer <token>` (Prometheus' `authorization` setting). */
+  VIGIL_METRICS_TOKEN: z.string().min(16).optional(),
+  /** The ingestor's own /metrics port (it has no HTTP API); unset: the ingestor serves none. */
+  VIGIL_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -196,6 +200,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     },
     officeName: env.VIGIL_OFFICE_NAME,
     consoleDir: env.VIGIL_CONSOLE_DIR ?? null,
+    metrics: { token: env.VIGIL_METRICS_TOKEN ?? null, ingestorPort: env.VIGIL_METRICS_PORT ?? null },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -313,6 +313,9 @@ export interface ComponentHealth {
   status: 'up' | 'down';
   mode?: string;
   engine?: string;
+  /** For search: items the engine does not have yet, and the age in seconds of the oldest (0 and 0 on PostgreSQL search). */
+  backlog?: number;
+  lagSeconds?: number;
 }
 
 /** `GET /health` when every part (`database`, `queue`, `search`) answered; otherwise a 503 `dependency_unavailable`. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CaseDeadlineStage } from '@vigil/contracts';
 import { addTime, CLOCK, type Clock, escalationLevelName, levelAfterReminder, levelAtBreach, rolesAtLevel, rolesHearingBreach, type SlaPolicy } from '@vigil/domain';
 import { CaseAuditRepository, type CaseDeadlineRow, CaseDeadlinesRepository, CasesRepository, type DeadlineEscalation, type Transaction, Transactions } from '@vigil/persistence';
+import { VigilMetrics } from '@vigil/metrics';
 import { type LiveEventDraft, LiveEventPublisher } from '@vigil/realtime';
 import { toCaseSummary } from './case-summary';
 import { deadlineView, rowCalendar } from './deadline-rows';
@@ -35,6 +36,7 @@ export class DeadlineTicker {
     private readonly audit: CaseAuditRepository,
     private readonly policies: SlaPolicyStore,
     private readonly publisher: LiveEventPublisher,
+    private readonly metrics: VigilMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -56,7 +58,11 @@ export class DeadlineTicker {
     });
     await this.publisher.notifyStored(stored);
     const count = (kind: Firing['kind']) => firings.filter((firing) => firing.kind === kind).length;
-    return { warnings: count('warning'), breaches: count('breach'), reminders: count('reminder') };
+    const fired = { warnings: count('warning'), breaches: count('breach'), reminders: count('reminder') };
+    this.metrics.deadlineFirings.inc({ kind: 'warning' }, fired.warnings);
+    this.metrics.deadlineFirings.inc({ kind: 'breach' }, fired.breaches);
+    this.metrics.deadlineFirings.inc({ kind: 'reminder' }, fired.reminders);
+    return fired;
   }
 
   /** Rungs and next reminders, the cases' breach marks, one audit entry per firing, and the live events. */

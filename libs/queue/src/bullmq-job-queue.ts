@@ -11,6 +11,8 @@ import {
   JobHandler,
   JobQueue,
   type JobQueueOptions,
+  type JobRun,
+  type QueueDepth,
   type JobToEnqueue,
   parseJobPayload,
 } from './job-queue';
@@ -91,6 +93,11 @@ export class BullMqJobQueue extends JobQueue {
     await register();
   }
 
+  async depth(): Promise<QueueDepth> {
+    const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+    return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), delayed: counts.delayed ?? 0, active: counts.active ?? 0 };
+  }
+
   async ping(): Promise<void> {
     await this.connection.ping();
   }
@@ -153,9 +160,15 @@ export class BullMqJobQueue extends JobQueue {
       throw error;
     }
     const attempt = job.attemptsMade + 1;
+    const startedAt = Date.now();
+    // Due at its timestamp, or once its delay (retry backoff, deferral) was over.
+    const waitedMs = Math.max(0, startedAt - job.timestamp - (job.delay ?? 0));
+    const report = (outcome: JobRun['outcome']) => this.reportRun({ name, waitedMs, ranMs: Date.now() - startedAt, outcome });
     try {
       await handler(payload, { attempt, finalAttempt: attempt >= (job.opts.attempts ?? 1) });
+      report('completed');
     } catch (error) {
+      report(error instanceof JobDeferral ? 'deferred' : 'failed');
       if (!(error instanceof JobDeferral)) throw error;
       // Back to the delayed set under its lock, attempt not counted (skipAttempt); DelayedError tells the worker the
       // job has moved, so it neither completes nor fails it. Promoted at its time, it keeps its priority.

@@ -10,6 +10,8 @@ import {
   JobHandler,
   JobQueue,
   type JobQueueOptions,
+  type JobRun,
+  type QueueDepth,
   type JobToEnqueue,
   parseJobPayload,
 } from './job-queue';
@@ -21,6 +23,8 @@ interface PendingJob {
   attempt: number;
   /** Arrival order, so jobs of equal priority but different names still run oldest first. */
   seq: number;
+  /** When it joined its lane (Date.now()): what it waited for a worker is measured from here. */
+  dueAt: number;
 }
 
 /**
@@ -36,6 +40,8 @@ export class InProcessJobQueue extends JobQueue {
   /** Ids of jobs waiting, waiting for a retry, or running. */
   private readonly knownIds = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Jobs waiting for their retry or deferral time. */
+  private delayed = 0;
   private readonly running = new Set<Promise<void>>();
   private readonly concurrency: number;
   private readonly backoffMs: number;
@@ -70,6 +76,12 @@ export class InProcessJobQueue extends JobQueue {
     this.timers.add(timer);
   }
 
+  async depth(): Promise<QueueDepth> {
+    let waiting = 0;
+    for (const fifo of this.waiting.values()) waiting += fifo.size;
+    return { waiting, delayed: this.delayed, active: this.running.size };
+  }
+
   async ping(): Promise<void> {
     if (this.closed) throw new Error('The job queue is closed');
   }
@@ -85,7 +97,7 @@ export class InProcessJobQueue extends JobQueue {
   private add(name: JobName, payload: unknown, jobId: string | null): void {
     if (this.closed || (jobId && this.knownIds.has(jobId))) return;
     if (jobId) this.knownIds.add(jobId);
-    this.waiting.get(name)!.push({ name, payload, jobId, attempt: 1, seq: this.nextSeq++ });
+    this.waiting.get(name)!.push({ name, payload, jobId, attempt: 1, seq: this.nextSeq++, dueAt: Date.now() });
   }
 
   private pump(): void {
@@ -119,15 +131,20 @@ export class InProcessJobQueue extends JobQueue {
 
   private async run(job: PendingJob): Promise<void> {
     const handler = this.handlers.get(job.name)!;
+    const startedAt = Date.now();
+    const report = (outcome: JobRun['outcome']) => this.reportRun({ name: job.name, waitedMs: startedAt - job.dueAt, ranMs: Date.now() - startedAt, outcome });
     try {
       const payload = parseJobPayload(job.name, job.payload);
       await handler(payload, { attempt: job.attempt, finalAttempt: job.attempt >= JOB_ATTEMPTS });
       this.forget(job);
+      report('completed');
     } catch (caught) {
       if (caught instanceof JobDeferral) {
+        report('deferred');
         this.deferLater(job, caught.delayMs);
         return;
       }
+      report('failed');
       const error = caught instanceof Error ? caught : new Error(String(caught));
       const invalidPayload = error instanceof InvalidJobPayloadError;
       if (invalidPayload || job.attempt >= JOB_ATTEMPTS || this.closed) {
@@ -148,9 +165,11 @@ export class InProcessJobQueue extends JobQueue {
 
   /** Joins the back of its lane once the delay is over: a waiting job holds a timer, not a worker. */
   private requeueAfter(job: PendingJob, delayMs: number): void {
+    this.delayed += 1;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.waiting.get(job.name)!.push({ ...job, seq: this.nextSeq++ });
+      this.delayed -= 1;
+      this.waiting.get(job.name)!.push({ ...job, seq: this.nextSeq++, dueAt: Date.now() });
       this.pump();
     }, Math.max(0, delayMs));
     this.timers.add(timer);

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
-import { JobDeferral, type JobContext, type JobFailure, type JobQueue, type JobQueueOptions } from './job-queue';
+import { JOB_ATTEMPTS, JobDeferral, type JobContext, type JobFailure, type JobQueue, type JobQueueOptions, type JobRun } from './job-queue';
 import { deleteRedisKeys } from '@vigil/testing';
 
 /**
@@ -259,6 +259,42 @@ describe.each(implementations)('%s job queue contract', (_mode, makeQueue) => {
     await queue.enqueue('collect-source', { sourceId: sentinel }, { jobId: 'sentinel' });
     await done.promise;
     expect(seen).toEqual([first, first, sentinel]);
+  });
+
+  it('tells its depth by state, and reports each run with its wait, its time and its outcome', async () => {
+    start(1);
+    const runs: JobRun[] = [];
+    queue.onRun((run) => runs.push(run));
+    const release = deferred<void>();
+    const started = deferred<void>();
+    const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    let deferredOnce = false;
+    queue.process('check-watched-item', async ({ itemId }) => {
+      if (itemId === first) {
+        started.resolve();
+        await release.promise;
+      }
+      if (itemId === second && !deferredOnce) {
+        deferredOnce = true;
+        throw new JobDeferral(50);
+      }
+      if (itemId === third) throw new Error('the page is gone');
+    });
+    await queue.enqueue('check-watched-item', { itemId: first });
+    await started.promise;
+    await queue.enqueueMany('check-watched-item', [{ payload: { itemId: second } }, { payload: { itemId: third } }]);
+    expect(await queue.depth()).toEqual({ waiting: 2, delayed: 0, active: 1 });
+    await sleep(100);
+    release.resolve();
+    await waitUntil(() => failures.length === 1 && runs.filter((run) => run.outcome === 'completed').length === 2, 10_000);
+    const outcomes = runs.map((run) => run.outcome);
+    expect(outcomes.filter((outcome) => outcome === 'completed')).toHaveLength(2);
+    expect(outcomes.filter((outcome) => outcome === 'deferred')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome === 'failed')).toHaveLength(JOB_ATTEMPTS);
+    expect(runs.every((run) => run.name === 'check-watched-item')).toBe(true);
+    // The first run held the only worker for at least 100 ms while the others waited.
+    expect(runs[0]!.ranMs).toBeGreaterThanOrEqual(90);
+    expect(Math.max(...runs.map((run) => run.waitedMs))).toBeGreaterThanOrEqual(90);
   });
 
   it('waits for running jobs to finish when closed', async () => {

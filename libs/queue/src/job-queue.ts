@@ -31,6 +31,22 @@ export interface JobFailure {
   invalidPayload: boolean;
 }
 
+/** One run of a job in this process, for metrics: how long it waited after it became due, and how long it ran. */
+export interface JobRun {
+  name: JobName;
+  waitedMs: number;
+  ranMs: number;
+  /** `deferred`: the processor put it back for later (JobDeferral); `failed` counts every failed attempt. */
+  outcome: 'completed' | 'failed' | 'deferred';
+}
+
+/** Jobs not finished yet: due and waiting for a worker, waiting for their time (retries, deferrals), running. */
+export interface QueueDepth {
+  waiting: number;
+  delayed: number;
+  active: number;
+}
+
 export interface JobQueueOptions {
   concurrency: number;
   /** Delay before the first retry; each further retry waits twice as long. */
@@ -44,6 +60,7 @@ export interface JobQueueOptions {
 export abstract class JobQueue {
   abstract readonly mode: 'in-process' | 'bullmq';
   private readonly failureListeners: ((failure: JobFailure) => void)[] = [];
+  private readonly runListeners: ((run: JobRun) => void)[] = [];
 
   abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
   /** Adds many jobs of one name at once (one round trip in BullMQ); ids dedupe as in `enqueue`. */
@@ -52,6 +69,8 @@ export abstract class JobQueue {
   abstract process<N extends JobName>(name: N, handler: JobHandler<N>): void;
   /** Runs a job every `everyMs`; declaring the same schedule from several processes keeps one schedule. */
   abstract repeat<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void>;
+  /** The whole queue's depth (in BullMQ mode, every process's jobs). */
+  abstract depth(): Promise<QueueDepth>;
   /** Throws when jobs cannot be queued; used by the health check. */
   abstract ping(): Promise<void>;
   /** Stops taking jobs and waits for running ones to finish. */
@@ -64,6 +83,15 @@ export abstract class JobQueue {
 
   protected reportFailure(failure: JobFailure): void {
     for (const listener of this.failureListeners) listener(failure);
+  }
+
+  /** Called after every run of a job in this process (metrics). */
+  onRun(listener: (run: JobRun) => void): void {
+    this.runListeners.push(listener);
+  }
+
+  protected reportRun(run: JobRun): void {
+    for (const listener of this.runListeners) listener(run);
   }
 }
 

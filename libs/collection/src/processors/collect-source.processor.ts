@@ -3,6 +3,7 @@ import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { ItemFlagger } from '@vigil/detection';
 import { CLOCK, type Clock, failureBackoffSec, nextPollInterval } from '@vigil/domain';
 import { EvidenceRepository, ItemsRepository, type SourceEntity, SourcesRepository } from '@vigil/persistence';
+import { VigilMetrics } from '@vigil/metrics';
 import { type JobContext, JobDeferral, JobQueue } from '@vigil/queue';
 import { type CollectedEntry, toNewItem } from '../collected-entry';
 import { type ListedEntry, listEntries, planPoll } from '../poll-plan';
@@ -42,6 +43,7 @@ export class CollectSourceProcessor {
     private readonly reader: SourceReader,
     private readonly indexer: SearchIndexer,
     private readonly flagger: ItemFlagger,
+    private readonly metrics: VigilMetrics,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -116,6 +118,8 @@ export class CollectSourceProcessor {
     const copies = await this.items.exactCopies(source.id, converted.flatMap((item) => (item.contentHash ? [{ dedupeKey: item.dedupeKey, contentHash: item.contentHash }] : [])));
     const stored = await this.items.upsert(converted.filter((item) => !copies.has(item.dedupeKey)));
     const inserted = stored.filter((row) => row.inserted);
+    this.metrics.itemsCollected.inc({ source_id: source.id, kind: 'new' }, inserted.length);
+    this.metrics.itemsCollected.inc({ source_id: source.id, kind: 'changed' }, stored.length - inserted.length);
     await this.flagFromFeed(source, stored.map(({ id }) => id));
     await this.queue.enqueueMany('enrich-item', inserted.map(({ id }) => ({ payload: { itemId: id }, jobId: enrichJobId(id) })));
     await this.noticeDroppedWatchedItems(source, listed, fetchedAt);

@@ -272,6 +272,19 @@ export class ItemsRepository {
     return rows.map((row) => row.source_id);
   }
 
+  /**
+   * The index outbox's size (counted up to `countUpTo`, so an outage's backlog costs a bounded scan) and when its
+   * oldest item was ready to index (enriched), null when it is empty.
+   */
+  async indexBacklog(countUpTo: number): Promise<{ count: number; oldestReadyAt: Date | null }> {
+    const [row]: { count: string; oldest: Date | null }[] = await this.items.query(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM items WHERE indexed_at IS NULL AND enriched_at IS NOT NULL LIMIT $1) capped) AS count,
+              (SELECT min(enriched_at) FROM items WHERE indexed_at IS NULL AND enriched_at IS NOT NULL) AS oldest`,
+      [countUpTo],
+    );
+    return { count: Number(row!.count), oldestReadyAt: row!.oldest ? new Date(row!.oldest) : null };
+  }
+
   async ping(): Promise<void> {
     await this.items.query('SELECT 1');
   }

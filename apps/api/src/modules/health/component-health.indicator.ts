@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { IndexLag } from '@vigil/metrics';
 import { ItemsRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 import { SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
@@ -18,6 +19,7 @@ export class ComponentHealthIndicator {
     private readonly items: ItemsRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
+    private readonly indexLag: IndexLag,
   ) {}
 
   database(): Promise<HealthIndicatorResult> {
@@ -28,11 +30,13 @@ export class ComponentHealthIndicator {
     return this.probe('queue', { mode: this.queue.mode }, () => this.queue.ping());
   }
 
-  searchEngine(): Promise<HealthIndicatorResult> {
-    return this.probe('search', { engine: this.search.name }, () => this.search.ping());
+  /** The engine, and how far its index is behind PostgreSQL (read from the database, so it shows during an outage too). */
+  async searchEngine(): Promise<HealthIndicatorResult> {
+    const lag = await this.indexLag.read().catch(() => null);
+    return this.probe('search', { engine: this.search.name, ...(lag ?? {}) }, () => this.search.ping());
   }
 
-  private async probe(key: string, details: Record<string, string>, ping: () => Promise<void>): Promise<HealthIndicatorResult> {
+  private async probe(key: string, details: Record<string, string | number>, ping: () => Promise<void>): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check(key);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {

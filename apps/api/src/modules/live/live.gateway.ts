@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import {
   LIVE_NAMESPACE,
@@ -9,6 +9,8 @@ import {
   type LiveReady,
   type Role,
 } from '@vigil/contracts';
+import { CLOCK, type Clock } from '@vigil/domain';
+import { VigilMetrics } from '@vigil/metrics';
 import { isDatabaseUnavailable, LiveEventsRepository, type LiveEventEntity } from '@vigil/persistence';
 import { SessionEvents, toLiveEnvelope, type EndedSessions } from '@vigil/realtime';
 import type { Server as HttpServer } from 'node:http';
@@ -45,6 +47,8 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly events: LiveEventsRepository,
     private readonly delivery: LiveDelivery,
     private readonly sessionEvents: SessionEvents,
+    private readonly metrics: VigilMetrics,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -122,9 +126,11 @@ export class LiveGateway implements OnApplicationBootstrap, BeforeApplicationShu
   private broadcast(rows: readonly LiveEventEntity[]): void {
     const namespace = this.namespace;
     if (!namespace) return;
+    const now = this.clock.now().getTime();
     for (const row of rows) {
       const rooms = audienceRooms(row);
       namespace.to(rooms).emit(LIVE_SOCKET_EVENT, toLiveEnvelope(row));
+      this.metrics.liveEventLatency.observe({ type: row.type }, Math.max(0, now - row.at.getTime()) / 1000);
     }
   }
 
