@@ -129,7 +129,11 @@ const environmentSchema = z.object({
   /** Directory of the built console; unset → apps/console/dist. */
   VIGIL_CONSOLE_DIR: z.string().optional(),
   /** When set, GET /metrics asks for `Authorization: Bearer <token>` (Prometheus' `authorization` setting). */
-  VIGIL_METRICS_TOKEN: z.string().min(16).optional(),
+  VIGIL_METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || value.length >= 16, { message: 'at least 16 characters, or unset' }),
   /** The ingestor's own /metrics port (it has no HTTP API); unset: the ingestor serves none. */
   VIGIL_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
