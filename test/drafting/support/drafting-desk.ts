@@ -41,7 +41,7 @@ export class DraftingDesk {
   }
 
   /** A collected item with an archived snapshot (or without, to cite something never archived), published `hoursAgo` before the clock. */
-  async item(title: string, options: { archived?: boolean; hoursAgo?: number } = {}): Promise<{ id: string; url: string }> {
+  async item(title: string, options: { archived?: boolean; hoursAgo?: number } = {}): Promise<{ id: string; url: string; publishedAt: string }> {
     const db = this.vigil.app.get(DataSource);
     const at = new Date(this.vigil.clock.now().getTime() - (options.hoursAgo ?? 2) * 3_600_000);
     const sourceId = await this.history.source(`Báo Hư Cấu ${title.slice(0, 12)}`);
@@ -53,7 +53,7 @@ export class DraftingDesk {
       );
     }
     const [row]: { url: string }[] = await db.query(`SELECT url FROM items WHERE id = $1`, [id]);
-    return { id, url: row!.url };
+    return { id, url: row!.url, publishedAt: at.toISOString() };
   }
 
   async link(caseId: string, itemId: string): Promise<void> {
