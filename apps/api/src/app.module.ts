@@ -25,6 +25,8 @@ import { StoriesModule } from './modules/stories/stories.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { DigestsModule } from './modules/digests/digests.module';
+import { FactsModule } from './modules/facts/facts.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
 
 @Module({})
@@ -55,6 +57,8 @@ export class AppModule {
         LiveModule,
         WebhooksModule,
         DigestsModule,
+        FactsModule,
+        TemplatesModule,
         HealthModule,
         MetricsApiModule,
         ...(config.runsWorkers ? [CollectionWorkerModule, DeadlinesWorkerModule] : []),

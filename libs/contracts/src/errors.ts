@@ -226,6 +226,8 @@ export interface ErrorDetails {
   updatedBy?: { id: string; displayName: string } | null;
   /** For `draft_checks_failed`: what blocks the approval. */
   checks?: DraftCheck[];
+  /** For `template_placeholder_unknown`: the placeholder as written between the braces. */
+  placeholder?: string;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { TextAnswer } from './api-answers';
 import { CLAIM_EXAMPLES } from '../modules/claims/claim-examples';
 import { CASES_CSV_EXAMPLE, INSIGHT_EXAMPLES } from '../modules/case-insights/insight-examples';
 import { CASE_EXAMPLES, escalatedFlagExample } from '../modules/cases/case-examples';
+import { FACT_EXAMPLES } from '../modules/facts/fact-examples';
+import { TEMPLATE_EXAMPLES } from '../modules/templates/template-examples';
 
 /** Fictional news and ids, one set for every example so they read as one office's day. */
 const AT = '2026-11-27T03:00:00.000Z';
@@ -122,6 +124,8 @@ export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] }
   ...CLAIM_EXAMPLES,
   ...INSIGHT_EXAMPLES,
   ...CASE_EXAMPLES,
+  ...FACT_EXAMPLES,
+  ...TEMPLATE_EXAMPLES,
   UserView: user,
   SessionState: { signedIn: true, user },
   PasswordResetAnswer: { user: { ...user, mustChangePassword: true }, generatedPassword: 'rung-tre-xanh-mua-thu' },

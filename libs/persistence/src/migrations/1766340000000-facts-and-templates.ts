@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+const SEEDED_AT = '2026-11-01T00:00:00Z';
 const CHANNELS = `'press_statement', 'website_article', 'social_post', 'talking_points'`;
 
 /** One starting template per channel and language; admins edit them (or add others) from the console. */
@@ -197,12 +198,14 @@ export class FactsAndTemplates1766340000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL
       )`);
     await db.query(`CREATE INDEX draft_templates_channel_idx ON draft_templates (channel, language, updated_at DESC)`);
+    // Dated as of this release rather than now(), so a template an admin saves afterwards counts as newer (forChannel).
     for (const template of DEFAULT_TEMPLATES) {
-      await db.query(`INSERT INTO draft_templates (name, channel, language, body, created_at, updated_at) VALUES ($1, $2, $3, $4, now(), now())`, [
+      await db.query(`INSERT INTO draft_templates (name, channel, language, body, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)`, [
         template.name,
         template.channel,
         template.language,
         template.body,
+        SEEDED_AT,
       ]);
     }
   }

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { FactsController } from './facts.controller';
+import { FactsService } from './facts.service';
+
+@Module({ controllers: [FactsController], providers: [FactsService] })
+export class FactsModule {}
