@@ -3,13 +3,16 @@ import { parseArgs } from 'node:util';
 import { decodeText } from '@vigil/collection';
 import { runExtract, runParseFeed } from '@vigil/parsing';
 import { importOpml } from './import-opml.command';
+import { reindex } from './reindex.command';
 
 const USAGE = `Usage:
   vigil parse-feed < feed.xml                 print the parsed feed as JSON
   vigil extract [--url URL] < page.html       print the extracted article as JSON
   vigil import-opml FILE [--api URL] [--token TOKEN]
                                               add every feed of an OPML file through the API
-                                              (defaults: VIGIL_API_URL or http://localhost:3000, VIGIL_TOKEN)`;
+                                              (defaults: VIGIL_API_URL or http://localhost:3000, VIGIL_TOKEN)
+  vigil reindex                               rebuild the Elasticsearch index from PostgreSQL beside the one in use,
+                                              then swap it in (DATABASE_URL and ELASTICSEARCH_URL as the API has them)`;
 
 /** Command-line tools for source administrators; they run the production parsing code, no server needed. */
 async function main(argv: string[]): Promise<number> {
@@ -33,6 +36,11 @@ async function main(argv: string[]): Promise<number> {
       const result = await importOpml({ file: rest[0], apiUrl: values.api ?? process.env.VIGIL_API_URL ?? 'http://localhost:3000', token });
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return result.skipped.length && !result.created ? 1 : 0;
+    }
+    case 'reindex': {
+      const result = await reindex(process.env);
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return 0;
     }
     default:
       process.stderr.write(`${USAGE}\n`);

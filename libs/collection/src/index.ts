@@ -7,3 +7,6 @@ export * from './parsing-pool';
 export { collectJobId } from './tasks/schedule-due-sources.task';
 export { decodeText } from './http';
 export { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
+export { SearchIndexer, toSearchDocument } from './search-indexer';
+export { SearchReindexer, type ReindexProgress, type ReindexResult } from './search-reindexer';
+export { SearchReindexModule } from './search-reindex.module';

@@ -47,7 +47,7 @@ export class SearchIndexer {
   }
 }
 
-function toSearchDocument(item: ItemEntity): SearchDocument {
+export function toSearchDocument(item: ItemEntity): SearchDocument {
   return {
     id: item.id,
     sourceId: item.sourceId,

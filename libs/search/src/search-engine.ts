@@ -36,6 +36,20 @@ export interface SearchHits {
 }
 
 /**
+ * A new index version being filled beside the one in use (`vigil reindex`): searches and writes keep going to the
+ * current one until complete() swaps the alias in one step.
+ */
+export interface IndexRebuild {
+  /** The new index's name. */
+  readonly target: string;
+  add(documents: SearchDocument[]): Promise<void>;
+  /** Makes the new index searchable, points the alias at it and deletes the versions it replaces. */
+  complete(): Promise<void>;
+  /** Deletes the new index; the alias stays where it was. */
+  abandon(): Promise<void>;
+}
+
+/**
  * One port, two engines: PostgreSQL full-text search when no Elasticsearch is configured,
  * Elasticsearch otherwise. Both must fold Vietnamese diacritics the same way.
  */
@@ -55,6 +69,8 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchHits>;
   /** Throws when the engine is unusable; used by the health check. */
   ping(): Promise<void>;
+  /** Starts filling a new index version from scratch; null when the engine reads PostgreSQL itself (nothing to rebuild). */
+  rebuild(): Promise<IndexRebuild | null>;
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ITEM_TOTAL_EXACT_UP_TO, type ItemSort } from '@vigil/contracts';
-import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, MoreThan, Not, Repository } from 'typeorm';
 import { ItemEntity } from '../entities/item.entity';
 import {
   type BoundedTotal,
@@ -270,6 +270,27 @@ export class ItemsRepository {
       [limit],
     );
     return rows.map((row) => row.source_id);
+  }
+
+  /** Items a search index holds (enriched ones), counted for a rebuild's progress. */
+  async countIndexable(): Promise<number> {
+    const [row]: { count: string }[] = await this.items.query('SELECT count(*) AS count FROM items WHERE enriched_at IS NOT NULL');
+    return Number(row!.count);
+  }
+
+  /** The next page of indexable items in id order (keyset paging: a rebuild's pages cost the same all the way). */
+  indexableAfter(afterId: string | null, limit: number): Promise<ItemEntity[]> {
+    return this.items.find({
+      where: { enrichedAt: Not(IsNull()), ...(afterId ? { id: MoreThan(afterId) } : {}) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Puts the versions indexed at or after `since` back in the outbox: a rebuild's copy may predate them. */
+  async unmarkIndexedSince(since: Date): Promise<number> {
+    const result: [unknown[], number] = await this.items.query('UPDATE items SET indexed_at = NULL WHERE indexed_at >= $1', [since]);
+    return result[1];
   }
 
   /**

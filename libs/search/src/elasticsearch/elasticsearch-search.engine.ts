@@ -1,7 +1,7 @@
 import { type Client, errors, type estypes } from '@elastic/elasticsearch';
 import { ITEM_TOTAL_EXACT_UP_TO } from '@vigil/contracts';
 import { accentedQuerySpellings, normalizeVietnamese, type SearchTermGroup, toSearchFields, toSearchTermGroups } from '@vigil/domain';
-import type { SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
+import type { IndexRebuild, SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 import { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument } from './items-index-template';
 
 export interface ElasticsearchSearchEngineOptions {
@@ -50,11 +50,40 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 
   async index(documents: SearchDocument[]): Promise<void> {
+    // Without prepare() a write would auto-create a concrete index named like the alias and block it for good.
+    await this.bulkIndex(this.alias, documents, true);
+  }
+
+  async rebuild(): Promise<IndexRebuild> {
+    await this.prepare();
+    const current = Object.keys(await this.client.indices.getAlias({ name: this.alias }));
+    const versions = (await this.client.indices.get({ index: `${this.alias}-v*`, allow_no_indices: true })) as Record<string, unknown>;
+    const next = Math.max(0, ...Object.keys(versions).map((name) => Number(/-v(\d+)$/.exec(name)?.[1] ?? 0))) + 1;
+    const target = `${this.alias}-v${next}`;
+    // The template gives it the current mappings; no refreshes while it fills (nothing searches it yet).
+    await this.client.indices.create({ index: target, settings: { refresh_interval: '-1' } });
+    return {
+      target,
+      add: (documents) => this.bulkIndex(target, documents, false),
+      complete: async () => {
+        // Back to Elasticsearch's default once filled.
+        await this.client.indices.putSettings({ index: target, settings: { refresh_interval: '1s' } });
+        await this.client.indices.refresh({ index: target });
+        // One request, so every search and write finds exactly one index behind the alias.
+        await this.client.indices.updateAliases({ actions: [...current.map((index) => ({ remove: { index, alias: this.alias } })), { add: { index: target, alias: this.alias } }] });
+        if (current.length > 0) await this.client.indices.delete({ index: current.join(','), ignore_unavailable: true });
+      },
+      abandon: async () => {
+        await this.client.indices.delete({ index: target, ignore_unavailable: true });
+      },
+    };
+  }
+
+  private async bulkIndex(index: string, documents: SearchDocument[], requireAlias: boolean): Promise<void> {
     if (documents.length === 0) return;
     const response = await this.client.bulk({
-      index: this.alias,
-      // Without prepare() a write would auto-create a concrete index named like the alias and block it for good.
-      require_alias: true,
+      index,
+      require_alias: requireAlias,
       operations: documents.flatMap((document) => [{ index: { _id: document.id } }, toIndexDocument(document)]),
     });
     if (response.errors) throw new Error(describeBulkFailures(response, documents.length));

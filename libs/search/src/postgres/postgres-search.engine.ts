@@ -37,6 +37,10 @@ export class PostgresSearchEngine implements SearchEngine {
     });
   }
 
+  async rebuild(): Promise<null> {
+    return null;
+  }
+
   async ping(): Promise<void> {
     await this.items.ping();
   }
