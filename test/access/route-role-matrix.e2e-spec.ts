@@ -118,16 +118,6 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'DELETE /api/items/:id/watch': EVERY_ROLE,
   // The live feed's replay over HTTP: every signed-in user, each seeing only the events meant for their roles.
   'GET /api/events': EVERY_ROLE,
-  // The fact library: those who write and approve responses keep it; every role reads and cites it.
-  'POST /api/facts': ['writer', 'reviewer', 'leader', 'admin'],
-  'GET /api/facts': EVERY_ROLE,
-  'GET /api/facts/:id': EVERY_ROLE,
-  'PATCH /api/facts/:id': ['writer', 'reviewer', 'leader', 'admin'],
-  // Drafting templates shape every office response: admins keep them; every role reads them.
-  'POST /api/templates': ['admin'],
-  'GET /api/templates': EVERY_ROLE,
-  'GET /api/templates/:id': EVERY_ROLE,
-  'PATCH /api/templates/:id': ['admin'],
   // Drafts: writers, reviewers, leaders and admins write them and take review steps (the review workflow decides who
   // takes which: writers never approve, only leaders sign off a critical case); duty officers read them like everyone.
   'POST /api/cases/:id/drafts': DRAFT_EDITORS,
@@ -146,9 +136,21 @@ const ACCESS_MATRIX: Record<string, Access> = {
   'POST /api/drafts/:id/approve': DRAFT_EDITORS,
   'POST /api/drafts/:id/publish': DRAFT_EDITORS,
   'GET /api/drafts/:id/export': EVERY_ROLE,
+  // The starter builds a skeleton for those who write drafts; it stores nothing.
+  'POST /api/drafts/starter': DRAFT_EDITORS,
   // The channels' length limits: every role reads them (the editor counts against them), admins set them.
   'GET /api/channel-limits': EVERY_ROLE,
   'PUT /api/channel-limits': ['admin'],
+  // The fact library: those who write and approve responses keep it; every role reads and cites it.
+  'POST /api/facts': ['writer', 'reviewer', 'leader', 'admin'],
+  'GET /api/facts': EVERY_ROLE,
+  'GET /api/facts/:id': EVERY_ROLE,
+  'PATCH /api/facts/:id': ['writer', 'reviewer', 'leader', 'admin'],
+  // Drafting templates shape every office response: admins keep them; every role reads them.
+  'POST /api/templates': ['admin'],
+  'GET /api/templates': EVERY_ROLE,
+  'GET /api/templates/:id': EVERY_ROLE,
+  'PATCH /api/templates/:id': ['admin'],
 };
 
 const UNKNOWN_ID = '3d8f7a10-2b4c-4e6f-9a1b-5c7d9e0f1a2b';

@@ -28,6 +28,7 @@ import { DigestsModule } from './modules/digests/digests.module';
 import { FactsModule } from './modules/facts/facts.module';
 import { TemplatesModule } from './modules/templates/templates.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
+import { DraftStarterModule } from './modules/draft-starter/draft-starter.module';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         ClaimsModule,
         CaseInsightsModule,
         DraftsModule,
+        DraftStarterModule,
         LiveModule,
         WebhooksModule,
         DigestsModule,

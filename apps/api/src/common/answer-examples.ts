@@ -3,6 +3,7 @@ import type { TextAnswer } from './api-answers';
 import { CLAIM_EXAMPLES } from '../modules/claims/claim-examples';
 import { CASES_CSV_EXAMPLE, INSIGHT_EXAMPLES } from '../modules/case-insights/insight-examples';
 import { CASE_EXAMPLES, escalatedFlagExample } from '../modules/cases/case-examples';
+import { DRAFT_STARTER_EXAMPLES } from '../modules/draft-starter/draft-starter-examples';
 import { FACT_EXAMPLES } from '../modules/facts/fact-examples';
 import { TEMPLATE_EXAMPLES } from '../modules/templates/template-examples';
 
@@ -124,6 +125,7 @@ export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] }
   ...CLAIM_EXAMPLES,
   ...INSIGHT_EXAMPLES,
   ...CASE_EXAMPLES,
+  ...DRAFT_STARTER_EXAMPLES,
   ...FACT_EXAMPLES,
   ...TEMPLATE_EXAMPLES,
   UserView: user,

@@ -18,6 +18,19 @@ export interface CaseLinkTarget {
   id: string;
 }
 
+/** An item a case's links lead to, as stored (the evidence a draft cites). */
+export interface CaseEvidenceItemRow {
+  id: string;
+  url: string;
+  title: string;
+  /** The feed's text. */
+  summary: string;
+  /** The extracted article, else the feed's text. */
+  text: string;
+  language: string | null;
+  sourceName: string;
+}
+
 /** The table each kind of link points into. */
 const TARGET_TABLES: Record<CaseLinkKind, string> = { flag: 'flags', item: 'items', story: 'stories' };
 
@@ -67,6 +80,35 @@ export class CaseLinksRepository {
         WHERE l.case_id = $1
         ORDER BY l.added_at, l.kind, l.target_id`,
       [caseId],
+    );
+  }
+
+  /**
+   * The items the case links lead to: linked items first, then the items of linked flags, then those of linked
+   * stories (earliest published first: where the claim appeared), each once, in the order linked, at most `limit`.
+   * A word-for-word copy reached only through a flag or story is left out: its original says the same.
+   */
+  evidenceItems(caseId: string, limit: number): Promise<CaseEvidenceItemRow[]> {
+    return this.db.query(
+      `WITH reached AS (
+         SELECT l.target_id AS item_id, 0 AS via, l.added_at FROM case_links l WHERE l.case_id = $1 AND l.kind = 'item'
+         UNION ALL
+         SELECT fi.item_id, 1, l.added_at FROM case_links l JOIN flag_items fi ON fi.flag_id = l.target_id WHERE l.case_id = $1 AND l.kind = 'flag'
+         UNION ALL
+         SELECT f.first_item_id, 1, l.added_at FROM case_links l JOIN flags f ON f.id = l.target_id WHERE l.case_id = $1 AND l.kind = 'flag'
+         UNION ALL
+         SELECT i.id, 2, l.added_at FROM case_links l JOIN items i ON i.story_id = l.target_id WHERE l.case_id = $1 AND l.kind = 'story'
+       ), first_reached AS (
+         SELECT item_id, min(via) AS via, min(added_at) AS added_at FROM reached GROUP BY item_id
+       )
+       SELECT i.id, i.url, i.title, i.content AS summary, i.text, i.language, s.name AS "sourceName"
+         FROM first_reached r
+         JOIN items i ON i.id = r.item_id
+         JOIN sources s ON s.id = i.source_id
+        WHERE r.via = 0 OR i.copy_of IS NULL
+        ORDER BY r.via, r.added_at, i.published_at NULLS LAST, i.fetched_at, i.id
+        LIMIT $2`,
+      [caseId, limit],
     );
   }
 

@@ -64,6 +64,14 @@ export class ClaimMatchingRepository {
     return this.db.query(`${CASE_TEXTS} WHERE c.status <> 'closed' GROUP BY c.id`);
   }
 
+  /**
+   * The claim texts of the cases with an approved or published rebuttal, closed ones too: the past responses a new
+   * draft can start from.
+   */
+  rebuttedCaseTexts(): Promise<CaseClaimText[]> {
+    return this.db.query(`${CASE_TEXTS} WHERE EXISTS (SELECT 1 FROM drafts d WHERE d.case_id = c.id AND d.status IN ('approved', 'published')) GROUP BY c.id`);
+  }
+
   async caseText(id: string): Promise<CaseClaimText | null> {
     const [row] = (await this.db.query(`${CASE_TEXTS} WHERE c.id = $1 GROUP BY c.id`, [id])) as CaseClaimText[];
     return row ?? null;

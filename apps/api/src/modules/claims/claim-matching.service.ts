@@ -30,6 +30,18 @@ export class ClaimMatchingService {
     return this.similar(text, new Set());
   }
 
+  /**
+   * The cases with an approved or published rebuttal whose claims match this case's best (closed ones too; those
+   * confirmed as the same claim included: their rebuttals fit best), for the draft starter.
+   */
+  async similarRebuttedCases(caseId: string, limit: number): Promise<{ caseId: string; reference: string; score: number }[]> {
+    const [subject, rebutted, glossary] = await Promise.all([this.caseText(caseId), this.claims.rebuttedCaseTexts(), this.claims.glossary()]);
+    const matcher = new ClaimMatcher(new ClaimGlossary(glossary));
+    const index = matcher.index(rebutted.map((row) => ({ id: row.id, source: 'case' as const, text: row.text })));
+    const references = new Map(rebutted.map((row) => [row.id, row.reference]));
+    return matcher.suggest(index, subject.text, { limit, exclude: new Set([caseId]) }).map((suggestion) => ({ caseId: suggestion.id, reference: references.get(suggestion.id)!, score: suggestion.score }));
+  }
+
   /** Adds the officer's pairs to the glossary, or, when they named none, the name pairs the suggestion offered. */
   async confirm(caseId: string, otherCaseId: string, pairs: readonly GlossaryPair[] | undefined, userId: string): Promise<ConfirmMatchResult> {
     if (caseId === otherCaseId) throw new VigilError('claim_match_self', 'A case cannot be matched with itself', { field: 'otherId' });
