@@ -5,6 +5,7 @@ import { RequireAuth } from './auth/require-auth';
 import { RequireRole } from './auth/require-role';
 import { CaseBoardPage } from './cases/case-board-page';
 import { CaseDetailPage } from './cases/case-detail-page';
+import { DraftEditorPage } from './drafts/draft-editor-page';
 import { ItemDetailPage } from './items/item-detail-page';
 import { ItemsPage } from './items/items-page';
 import { AppShell } from './layout/app-shell';
@@ -33,6 +34,7 @@ export function App() {
               <Route path="stories/:id" element={<StoryPage />} />
               <Route path="cases" element={<CaseBoardPage />} />
               <Route path="cases/:id" element={<CaseDetailPage />} />
+              <Route path="drafts/:id" element={<DraftEditorPage />} />
               <Route path="sources" element={<SourcesPage />} />
               <Route path="rules" element={<RulesPage />} />
               <Route path="handover" element={<HandoverPage />} />

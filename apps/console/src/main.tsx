@@ -10,6 +10,7 @@ import './sources/sources.css';
 import './rules/rules.css';
 import './live/live.css';
 import './cases/cases.css';
+import './drafts/drafts.css';
 import './insights/insights.css';
 
 const root = document.getElementById('root');

@@ -27,6 +27,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** For calls where 401 is an expected answer (login, session probe), not an expired session. */
   allowUnauthorized?: boolean;
+  /** 'text' answers the body as it came (an export in its own format) instead of parsing JSON. */
+  responseType?: 'json' | 'text';
 }
 
 let unauthorizedListener: ((code: ErrorCode) => void) | null = null;
@@ -43,7 +45,7 @@ export function onUnauthorized(listener: (code: ErrorCode) => void): () => void 
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, rawBody, signal, allowUnauthorized = false } = options;
+  const { method = 'GET', body, rawBody, signal, allowUnauthorized = false, responseType = 'json' } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: string | undefined;
   if (rawBody) {
@@ -62,6 +64,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw error;
   }
   const text = await response.text();
+  if (responseType === 'text') return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

@@ -11,6 +11,7 @@ import { DateTime } from '../shared/date-time';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
 import { useResource } from '../shared/use-resource';
+import { CaseDrafts } from '../drafts/case-drafts';
 import { AuditVerifyBadge } from './audit-verify-badge';
 import { CaseActivity } from './case-activity';
 import { CaseComments } from './case-comments';
@@ -98,6 +99,7 @@ export function CaseDetailPage() {
             />
           </section>
           <CaseLinks caseId={view.id} links={view.links} onChanged={show} />
+          <CaseDrafts caseId={view.id} />
           <CaseSimilarCases caseId={view.id} version={view.updatedAt} />
           <CaseTimelineSlot view={view} />
           <CaseComments caseId={view.id} comments={view.comments} onAdded={show} />

@@ -43,6 +43,7 @@ function describe(codeText: TranslateErrorCode, error: ApiError): string {
   if (code === 'too_many_login_attempts') return codeText.code(code, { minutes: Math.max(1, Math.ceil((error.details?.retryAfterSec ?? 60) / 60)) });
   // The API counts from 0; people count characters from 1.
   if (code === 'flag_claimed_by_other') return codeText.code(code, { holder: error.details?.holder?.displayName ?? '—' });
+  if (code === 'draft_version_conflict') return codeText.code(code, { holder: error.details?.updatedBy?.displayName ?? '—' });
   if (code === 'rule_syntax_invalid') return codeText.code(code, { position: (error.details?.position ?? 0) + 1 });
   return codeText.code(code);
 }
