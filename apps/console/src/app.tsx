@@ -18,6 +18,8 @@ import { StoryPage } from './stories/story-page';
 import { UsersPage } from './users/users-page';
 import { WebhooksPage } from './webhooks/webhooks-page';
 import { DashboardPage } from './insights/dashboard-page';
+import { FactsPage } from './facts/facts-page';
+import { TemplatesPage } from './templates/templates-page';
 import { HandoverPage } from './insights/handover-page';
 
 export function App() {
@@ -37,12 +39,14 @@ export function App() {
               <Route path="drafts/:id" element={<DraftEditorPage />} />
               <Route path="sources" element={<SourcesPage />} />
               <Route path="rules" element={<RulesPage />} />
+              <Route path="facts" element={<FactsPage />} />
               <Route path="handover" element={<HandoverPage />} />
               <Route path="dashboard" element={<DashboardPage />} />
               <Route element={<RequireRole role="admin" />}>
                 <Route path="users" element={<UsersPage />} />
                 <Route path="webhooks" element={<WebhooksPage />} />
                 <Route path="sla-policy" element={<SlaPolicyPage />} />
+                <Route path="templates" element={<TemplatesPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

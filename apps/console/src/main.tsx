@@ -8,6 +8,7 @@ import './auth/login.css';
 import './items/items.css';
 import './sources/sources.css';
 import './rules/rules.css';
+import './facts/facts.css';
 import './live/live.css';
 import './cases/cases.css';
 import './drafts/drafts.css';

@@ -239,6 +239,10 @@ export interface CreateFactRequest {
 
 export type UpdateFactRequest = Partial<CreateFactRequest>;
 
+/** The placeholders a template may use (any other is refused with `template_placeholder_unknown`). */
+export const TEMPLATE_PLACEHOLDERS = ['case_title', 'case_reference', 'date', 'office_name', 'summary', 'quotes', 'facts', 'citations'] as const;
+export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+
 /**
  * A channel's template: `body` is lines of text, a line starting "# " a heading and "- " a bullet, with placeholders
  * {{case_title}}, {{case_reference}}, {{date}}, {{office_name}}, {{summary}}, {{quotes}}, {{facts}}, {{citations}}.

@@ -32,3 +32,8 @@ export function canOpenCases(user: UserView): boolean {
 export function canAssignCases(user: UserView): boolean {
   return canOpenCases(user);
 }
+
+/** The fact library is kept by those who write and approve responses, as the API decides; every role reads it. */
+export function canKeepFacts(user: UserView): boolean {
+  return user.roles.some((role) => role === 'writer' || role === 'reviewer' || role === 'leader' || role === 'admin');
+}

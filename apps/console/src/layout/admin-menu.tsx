@@ -9,7 +9,7 @@ import { NavLink, useMatch } from 'react-router-dom';
 export function AdminMenu() {
   const { t } = useTranslation();
   const menu = useRef<HTMLDetailsElement>(null);
-  const onAdminPage = [useMatch('/users'), useMatch('/webhooks'), useMatch('/sla-policy')].some((match) => match !== null);
+  const onAdminPage = [useMatch('/users'), useMatch('/webhooks'), useMatch('/sla-policy'), useMatch('/templates')].some((match) => match !== null);
   const close = () => menu.current?.removeAttribute('open');
   return (
     <details ref={menu} className="nav-menu">
@@ -25,6 +25,9 @@ export function AdminMenu() {
         </NavLink>
         <NavLink to="/sla-policy" onClick={close} data-testid="nav-sla-policy">
           {t('nav.slaPolicy')}
+        </NavLink>
+        <NavLink to="/templates" onClick={close} data-testid="nav-templates">
+          {t('nav.templates')}
         </NavLink>
       </div>
     </details>

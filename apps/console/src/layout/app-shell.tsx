@@ -55,6 +55,9 @@ export function AppShell() {
           <NavLink to="/rules" data-testid="nav-rules">
             {t('nav.rules')}
           </NavLink>
+          <NavLink to="/facts" data-testid="nav-facts">
+            {t('nav.facts')}
+          </NavLink>
           {user.roles.includes('admin') && <AdminMenu />}
         </nav>
         <div className="topbar-end">

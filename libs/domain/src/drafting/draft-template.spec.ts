@@ -1,5 +1,5 @@
-import type { DraftBlock } from '@vigil/contracts';
-import { formatTemplateDate, renderTemplate, TEMPLATE_PLACEHOLDERS, unknownTemplatePlaceholder } from './draft-template';
+import { type DraftBlock, TEMPLATE_PLACEHOLDERS } from '@vigil/contracts';
+import { formatTemplateDate, renderTemplate, unknownTemplatePlaceholder } from './draft-template';
 import { isFactExpired, isFactValidOn, officeDay } from './fact-validity';
 
 const paragraph = (text: string): DraftBlock => ({ kind: 'paragraph', inlines: [{ type: 'text', text }] });

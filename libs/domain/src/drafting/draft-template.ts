@@ -1,8 +1,4 @@
-import type { DraftBlock, DraftBlockKind, DraftInline, DraftLanguage } from '@vigil/contracts';
-
-/** Every placeholder a template may use; anything else between {{ }} is refused when the template is saved. */
-export const TEMPLATE_PLACEHOLDERS = ['case_title', 'case_reference', 'date', 'office_name', 'summary', 'quotes', 'facts', 'citations'] as const;
-export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+import { type DraftBlock, type DraftBlockKind, type DraftInline, type DraftLanguage, TEMPLATE_PLACEHOLDERS, type TemplatePlaceholder } from '@vigil/contracts';
 
 /**
  * What fills a template. Text values are inserted verbatim; block values (a summary, quotes, facts, citations) stand

@@ -1,0 +1,112 @@
+import { TEMPLATE_PLACEHOLDERS, type DraftTemplateView } from '@vigil/contracts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/http';
+import { updateTemplate } from '../api/templates-api';
+import { useErrorMessage } from '../shared/error-message';
+
+interface TemplateEditorDialogProps {
+  template: DraftTemplateView;
+  /** `saved` is null when the dialog was cancelled or nothing had changed. */
+  onClose: (saved: DraftTemplateView | null) => void;
+}
+
+/** Where a refusal is shown: a problem with the body under the body, anything else above the buttons. */
+type Problem = { where: 'name' | 'body' | 'form'; text: string };
+
+/** An admin edits a template's name and body, with the placeholders listed beside it. */
+export function TemplateEditorDialog({ template, onClose }: TemplateEditorDialogProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [name, setName] = useState(template.name);
+  const [body, setBody] = useState(template.body);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the edit at once.
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
+
+  function explain(caught: unknown): Problem {
+    if (!(caught instanceof ApiError)) return { where: 'form', text: errorMessage(caught) };
+    if (caught.code === 'template_placeholder_unknown') {
+      const placeholder = caught.details?.placeholder ?? '';
+      return { where: 'body', text: `${errorMessage(caught)} ${t('templates.unknownPlaceholder', { placeholder: `{{${placeholder}}}` })}` };
+    }
+    if (caught.code === 'validation_failed' && (caught.field === 'name' || caught.field === 'body')) {
+      return { where: caught.field, text: t('validation.field', { field: t(`templates.fields.${caught.field}`) }) };
+    }
+    return { where: 'form', text: errorMessage(caught) };
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setProblem(null);
+    const changes = { ...(name !== template.name ? { name } : {}), ...(body !== template.body ? { body } : {}) };
+    if (Object.keys(changes).length === 0) {
+      onClose(null);
+      return;
+    }
+    setBusy(true);
+    try {
+      onClose(await updateTemplate(template.id, changes));
+    } catch (caught) {
+      setProblem(explain(caught));
+      setBusy(false);
+    }
+  }
+
+  const problemAt = (where: Problem['where']) =>
+    problem?.where === where && (
+      <p className="form-error" role="alert" data-testid={`template-${where}-error`}>
+        {problem.text}
+      </p>
+    );
+
+  return (
+    <dialog ref={dialog} className="dialog template-editor" aria-labelledby="template-editor-title" onClose={() => onClose(null)} data-testid="template-editor">
+      <form className="form" onSubmit={handleSubmit} noValidate>
+        <h2 id="template-editor-title">
+          {t('templates.editTitle', { channel: t(`drafts.channel.${template.channel}`), language: t(`languageNames.${template.language}`) })}
+        </h2>
+        <label className="field">
+          <span>{t('templates.fields.name')}</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} maxLength={200} data-testid="template-name" />
+        </label>
+        {problemAt('name')}
+        <div className="template-body-row">
+          <label className="field template-body">
+            <span>{t('templates.fields.body')}</span>
+            <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={16} maxLength={20000} spellCheck={false} data-testid="template-body" />
+          </label>
+          <aside className="template-placeholders" aria-labelledby="template-placeholders-title" data-testid="template-placeholders">
+            <h3 id="template-placeholders-title">{t('templates.placeholders')}</h3>
+            <dl>
+              {TEMPLATE_PLACEHOLDERS.map((placeholder) => (
+                <div key={placeholder}>
+                  <dt>
+                    <code>{`{{${placeholder}}}`}</code>
+                  </dt>
+                  <dd>{t(`templates.placeholder.${placeholder}`)}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="muted">{t('templates.syntax')}</p>
+          </aside>
+        </div>
+        {problemAt('body')}
+        {problemAt('form')}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy} data-testid="template-save">
+            {busy ? t('templates.saving') : t('templates.save')}
+          </button>
+          <button type="button" onClick={() => onClose(null)} disabled={busy} data-testid="template-cancel">
+            {t('templates.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
