@@ -212,7 +212,7 @@ export interface FactView {
   /** Valid from / until (YYYY-MM-DD, inclusive); `validUntil` null = no end. */
   validFrom: string;
   validUntil: string | null;
-  /** Whether it is valid today (Asia/Ho_Chi_Minh). */
+  /** Whether its validity ended before today (Asia/Ho_Chi_Minh); a fact not yet in force is not expired. */
   expired: boolean;
   tags: string[];
   language: DraftLanguage;
