@@ -4,6 +4,7 @@ import { CLAIM_EXAMPLES } from '../modules/claims/claim-examples';
 import { CASES_CSV_EXAMPLE, INSIGHT_EXAMPLES } from '../modules/case-insights/insight-examples';
 import { CASE_EXAMPLES, escalatedFlagExample } from '../modules/cases/case-examples';
 import { DRAFT_STARTER_EXAMPLES } from '../modules/draft-starter/draft-starter-examples';
+import { DRAFT_EXAMPLES } from '../modules/drafts/draft-examples';
 import { FACT_EXAMPLES } from '../modules/facts/fact-examples';
 import { TEMPLATE_EXAMPLES } from '../modules/templates/template-examples';
 
@@ -126,6 +127,7 @@ export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] }
   ...INSIGHT_EXAMPLES,
   ...CASE_EXAMPLES,
   ...DRAFT_STARTER_EXAMPLES,
+  ...DRAFT_EXAMPLES,
   ...FACT_EXAMPLES,
   ...TEMPLATE_EXAMPLES,
   UserView: user,
