@@ -85,11 +85,12 @@ describe('Metrics', () => {
     const token = harness.token;
     await harness.vigil.request('GET', '/api/items?limit=5', { token });
     await harness.vigil.request('GET', '/api/items/00000000-0000-4000-8000-000000000000', { token });
-    await harness.vigil.request('GET', '/api/no-such-route', { token });
+    // POST: a GET outside the API would be the console's single-page fallback when the console is built.
+    await harness.vigil.request('POST', '/api/no-such-route', { token, body: {} });
     const text = await scrape();
     expect(sample(text, 'vigil_http_request_duration_seconds_count', { method: 'GET', route: '/api/items', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'vigil_http_request_duration_seconds_count', { method: 'GET', route: '/api/items/:id', status: '404' })).toBe(1);
-    expect(sample(text, 'vigil_http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'vigil_http_request_duration_seconds_count', { method: 'POST', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain('00000000-0000-4000-8000-000000000000');
   });
 

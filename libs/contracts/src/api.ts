@@ -318,9 +318,13 @@ export interface ComponentHealth {
   lagSeconds?: number;
 }
 
-/** `GET /health` when every part (`database`, `queue`, `search`) answered; otherwise a 503 `dependency_unavailable`. */
+/**
+ * `GET /health` when the database and the queue answered: `ok` when search did too, `degraded` when it did not
+ * (items are still stored, and indexed once it is back; only search is unavailable meanwhile). Otherwise a 503
+ * `dependency_unavailable`.
+ */
 export interface HealthReport {
-  status: 'ok';
+  status: 'ok' | 'degraded';
   info: Record<string, ComponentHealth>;
   error: Record<string, ComponentHealth>;
   details: Record<string, ComponentHealth>;

@@ -1,5 +1,5 @@
 import { type Client, errors, type estypes } from '@elastic/elasticsearch';
-import { ITEM_TOTAL_EXACT_UP_TO } from '@vigil/contracts';
+import { ITEM_TOTAL_EXACT_UP_TO, VigilError } from '@vigil/contracts';
 import { accentedQuerySpellings, normalizeVietnamese, type SearchTermGroup, toSearchFields, toSearchTermGroups } from '@vigil/domain';
 import type { IndexRebuild, SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
 import { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument } from './items-index-template';
@@ -144,6 +144,8 @@ export class ElasticsearchSearchEngine implements SearchEngine {
       // Counting stops here, as on PostgreSQL: an exact total of a huge result set costs and tells nothing.
       track_total_hits: ITEM_TOTAL_EXACT_UP_TO,
       _source: false,
+    }).catch((error: unknown) => {
+      throw asUnavailable(error);
     });
     return {
       ids: response.hits.hits.map((hit) => hit._id).filter((id): id is string => id !== undefined),
@@ -231,6 +233,20 @@ function describeBulkFailures(response: estypes.BulkResponse, attempted: number)
 function totalOf(total: estypes.SearchHitsMetadata['total']): Pick<SearchHits, 'total' | 'totalIsEstimate'> {
   if (typeof total === 'number') return { total, totalIsEstimate: false };
   return { total: total?.value ?? 0, totalIsEstimate: total?.relation === 'gte' };
+}
+
+// What a client is told to wait before searching again while the cluster is away.
+const SEARCH_RETRY_AFTER_SEC = 5;
+
+/** A cluster that cannot be reached or cannot answer is an outage (503), not a bug in the request (500). */
+function asUnavailable(error: unknown): unknown {
+  const unreachable = error instanceof errors.ConnectionError || error instanceof errors.TimeoutError || error instanceof errors.NoLivingConnectionsError;
+  const failing = error instanceof errors.ResponseError && (error.statusCode ?? 0) >= 500;
+  if (!unreachable && !failing) return error;
+  return new VigilError('dependency_unavailable', 'The search engine cannot be reached; try again shortly.', {
+    details: { dependency: 'search', retryAfterSec: SEARCH_RETRY_AFTER_SEC },
+    cause: error,
+  });
 }
 
 function isResourceAlreadyExists(error: unknown): boolean {

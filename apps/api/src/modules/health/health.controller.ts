@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { type Liveness, VigilError } from '@vigil/contracts';
+import { type HealthReport, type Liveness, VigilError } from '@vigil/contracts';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import { Answers } from '../../common/api-answers';
 import { Public } from '../auth/access.decorators';
 import { ComponentHealthIndicator } from './component-health.indicator';
@@ -18,26 +18,39 @@ export class HealthController {
   ) {}
 
   /**
-   * Readiness: 200 when database, queue and search are usable, else 503 `dependency_unavailable` whose
+   * Readiness: 200 when the database and the queue are usable — `ok`, or `degraded` when search is not (writes go on
+   * and the index outbox fills; search answers 503 meanwhile) — else 503 `dependency_unavailable` whose
    * `details.dependency` names what is not (`database`, `queue`, `search`, comma-separated). The probes' own
    * messages (hosts, database names) go to the log only: this route is public.
    */
   @Get()
-  @HealthCheck()
   @Answers('HealthReport')
-  async ready(): Promise<HealthCheckResult> {
-    try {
-      return await this.health.check([() => this.components.database(), () => this.components.jobQueue(), () => this.components.searchEngine()]);
-    } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      const result = error.getResponse() as Partial<HealthCheckResult>;
-      const down = Object.keys(result.error ?? {});
-      this.logger.warn(`Not ready: ${JSON.stringify(result.error)}`);
+  async ready(): Promise<HealthReport> {
+    const [core, search] = await Promise.all([
+      this.health.check([() => this.components.database(), () => this.components.jobQueue()]).catch((error: unknown) => {
+        if (error instanceof ServiceUnavailableException) return error;
+        throw error;
+      }),
+      this.components.searchEngine(),
+    ]);
+    const searchUp = search.search?.status === 'up';
+    if (core instanceof ServiceUnavailableException) {
+      const result = core.getResponse() as Partial<HealthCheckResult>;
+      const down = [...Object.keys(result.error ?? {}), ...(searchUp ? [] : ['search'])];
+      this.logger.warn(`Not ready: ${JSON.stringify({ ...result.error, ...(searchUp ? {} : search) })}`);
       throw new VigilError('dependency_unavailable', `Not ready: ${down.join(', ')} down`, {
         details: { dependency: down.join(','), retryAfterSec: 5 },
-        cause: error,
+        cause: core,
       });
     }
+    if (!searchUp) this.logger.warn(`Degraded: ${JSON.stringify(search)}`);
+    const searchPart = withoutMessage(search);
+    return {
+      status: searchUp ? 'ok' : 'degraded',
+      info: { ...parts(core.info), ...(searchUp ? searchPart : {}) },
+      error: searchUp ? {} : searchPart,
+      details: { ...parts(core.details), ...searchPart },
+    };
   }
 
   /** Liveness: the process answers. */
@@ -46,4 +59,13 @@ export class HealthController {
   live(): Liveness {
     return { status: 'ok' };
   }
+}
+
+type Parts = HealthReport['details'];
+
+const parts = (result: object | undefined): Parts => (result ?? {}) as Parts;
+
+/** A down probe's message names hosts: it goes to the log, not to this public answer. */
+function withoutMessage(result: HealthIndicatorResult): Parts {
+  return Object.fromEntries(Object.entries(parts(result)).map(([key, { status, mode, engine, backlog, lagSeconds }]) => [key, { status, mode, engine, backlog, lagSeconds }]));
 }

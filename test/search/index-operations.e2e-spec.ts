@@ -4,11 +4,13 @@ import type { SourceView } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { ItemsRepository } from '@vigil/persistence';
 import { createElasticsearchClient, SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
+import { waitFor } from '@vigil/testing';
 import { DataSource } from 'typeorm';
 import { progressLine, reindex } from '../../apps/cli/src/reindex.command';
 import { articlePage, healthyBriefs, rss2 } from '../fixtures/collection';
 import { CollectionHarness } from '../collection/support/collection-harness';
 import { CollectionFixtureServer } from '../collection/support/collection-fixture-server';
+import { TcpGate } from './support/tcp-gate';
 
 // The rebuild needs a real Elasticsearch: the third CI pass sets ELASTICSEARCH_URL (ops/elasticsearch/fetch-and-start.sh).
 const ELASTICSEARCH_URL = process.env.ELASTICSEARCH_URL;
@@ -120,3 +122,83 @@ describe('vigil reindex', () => {
     expect((await harness.search('tái lập chỉ mục', source.id)).total).toBe(4);
   });
 });
+
+if (ELASTICSEARCH_URL) {
+  /**
+   * Elasticsearch going away mid-run (its connections cut and refused by a gate in front of the real node): items
+   * are still stored, readiness says degraded and search answers 503, and once it is back the outbox drains until
+   * the index holds exactly what PostgreSQL holds.
+   */
+  describe('Elasticsearch outage', () => {
+    let site: CollectionFixtureServer;
+    let gate: TcpGate;
+    let harness: CollectionHarness;
+
+    beforeAll(async () => {
+      site = new CollectionFixtureServer();
+      await site.start();
+      gate = new TcpGate(new URL(ELASTICSEARCH_URL));
+      harness = await CollectionHarness.start({ ELASTICSEARCH_URL: await gate.open(), VIGIL_OUTBOX_SWEEP_SEC: '1' });
+    }, 120_000);
+
+    afterAll(async () => {
+      await gate?.open().catch(() => undefined);
+      await harness?.close();
+      await gate?.close();
+      await site?.stop();
+    });
+
+    async function collect(slug: string, label: string): Promise<SourceView> {
+      const briefs = healthyBriefs(label, 3);
+      const entries = briefs.map((brief, index) => ({
+        title: brief.title,
+        link: site.page(`/${slug}/bai-${index + 1}.html`, articlePage(brief)),
+        guid: `${slug}-${index + 1}`,
+        published: new Date(harness.vigil.clock.now().getTime() - (index + 1) * 3_600_000).toUTCString(),
+        summary: brief.paragraphs[0],
+      }));
+      site.feed(`/${slug}/rss.xml`, rss2({ title: label, link: site.url(`/${slug}/`) }, entries));
+      const source = await harness.addSource({ name: label, url: site.url(`/${slug}/rss.xml`), kind: 'rss' });
+      await harness.waitForArticles(source.id, entries.map((entry, index) => ({ url: entry.link, article: briefs[index]! })));
+      return source;
+    }
+
+    const health = () => harness.vigil.request<{ status: string; error: Record<string, { status: string }>; details: { search: { backlog: number } } }>('GET', '/health');
+    const storedCount = async () => {
+      const [row]: { count: string }[] = await harness.vigil.app.get(DataSource).query('SELECT count(*) AS count FROM items WHERE enriched_at IS NOT NULL');
+      return Number(row!.count);
+    };
+
+    it('keeps storing while the node is away, reports degraded, and reconciles once it is back', async () => {
+      const before = await collect('truoc-su-co', 'trước sự cố');
+      await harness.vigil.searchable();
+      expect((await harness.search('truoc su co', before.id)).total).toBe(3);
+
+      await gate.close();
+      const during = await collect('trong-su-co', 'trong sự cố');
+      expect(await storedCount()).toBe(6);
+      const degraded = await health();
+      expect(degraded.status).toBe(200);
+      expect(degraded.body).toMatchObject({ status: 'degraded', error: { search: { status: 'down' } } });
+      expect(degraded.body.details.search.backlog).toBe(3);
+      const refused = await harness.vigil.request<{ code: string; details: { dependency: string } }>('GET', '/api/items?q=su%20co', { token: harness.token });
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ code: 'dependency_unavailable', details: { dependency: 'search' } });
+
+      await gate.open();
+      await waitFor('the outbox to drain after the node came back', async () => {
+        const { body } = await health();
+        return body.status === 'ok' && body.details.search.backlog === 0 ? true : undefined;
+      }, 60_000);
+      await harness.vigil.searchable();
+      expect((await harness.search('trong su co', during.id)).total).toBe(3);
+      const es = createElasticsearchClient(ELASTICSEARCH_URL);
+      try {
+        const { count } = await es.count({ index: `${harness.vigil.environment.env.VIGIL_SEARCH_INDEX_PREFIX}items` });
+        expect(count).toBe(await storedCount());
+      } finally {
+        await es.close();
+      }
+    });
+  });
+}
