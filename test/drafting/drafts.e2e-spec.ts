@@ -81,9 +81,22 @@ describe('Drafts: versions under an optimistic lock, and the diff between them',
     expect(merged.body).toMatchObject({ version: 3, title: 'Thông cáo (bản 3)', updatedBy: { id: desk.people.writer2.id } });
     expect((await desk.api<DraftVersionView>('GET', `/api/drafts/${draft.id}/versions/2`, 'officer')).body.document).toEqual(mine);
     expect(await desk.api('GET', `/api/drafts/${draft.id}/versions/9`, 'officer')).toMatchObject({ status: 404, body: { code: 'draft_version_not_found' } });
+    expect(await desk.api('GET', `/api/drafts/${draft.id}/versions/latest`, 'officer')).toMatchObject({ status: 400, body: { code: 'validation_failed', field: 'version' } });
     // Saving what is already there is no new version.
     expect((await desk.api<DraftView>('PATCH', `/api/drafts/${draft.id}`, 'writer', { version: 3, document: theirs })).body.version).toBe(3);
     expect(await desk.api('PATCH', `/api/drafts/${draft.id}`, 'officer', { version: 3, title: 'x' })).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+  });
+
+  it('lets exactly one of two saves sent at the same moment from the same version through', async () => {
+    const opened = await desk.openCase();
+    const draft = (await desk.api<DraftView>('POST', `/api/cases/${opened.id}/drafts`, 'writer', { title: 'Thông cáo', channel: 'press_statement', language: 'vi', document: statement })).body;
+    const saves = await Promise.all(
+      (['writer', 'writer2'] as const).map((who) => desk.api<DraftView>('PATCH', `/api/drafts/${draft.id}`, who, { version: 1, document: { ...statement, blocks: [paragraph(`Bản của ${who}`)] } })),
+    );
+    expect(saves.map((save) => save.status).sort()).toEqual([200, 409]);
+    const winner = saves.find((save) => save.status === 200)!.body;
+    expect(saves.find((save) => save.status === 409)!.body.details).toEqual({ currentVersion: 2, updatedBy: { id: winner.updatedBy!.id, displayName: winner.updatedBy!.displayName } });
+    expect((await desk.api<DraftVersionList>('GET', `/api/drafts/${draft.id}/versions`, 'officer')).body.versions).toHaveLength(2);
   });
 
   it('diffs two versions word by word within a block, whole blocks added', async () => {

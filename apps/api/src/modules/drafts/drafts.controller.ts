@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DraftChecks, DraftCommentList, DraftCommentView, DraftDiff, DraftList, DraftVersionList, DraftVersionView, DraftView } from '@vigil/contracts';
 import { DRAFT_EDITORS } from '@vigil/domain';
@@ -13,6 +13,7 @@ import { DraftCommentsService } from './draft-comments.service';
 import { DraftExportsService } from './draft-exports.service';
 import { DraftReviewService } from './draft-review.service';
 import { DraftsService } from './drafts.service';
+import { VersionParamPipe } from './version-param.pipe';
 
 /**
  * Writers, reviewers, leaders and admins write drafts and take review steps (the review workflow then decides who
@@ -74,7 +75,7 @@ export class DraftsController {
   @Get('drafts/:id/versions/:version')
   @Refuses('draft_not_found', 'draft_version_not_found')
   @Answers('DraftVersionView')
-  version(@Param('id', UuidParamPipe) id: string, @Param('version', ParseIntPipe) version: number): Promise<DraftVersionView> {
+  version(@Param('id', UuidParamPipe) id: string, @Param('version', VersionParamPipe) version: number): Promise<DraftVersionView> {
     return this.drafts.version(id, version);
   }
 
