@@ -41,8 +41,8 @@ function answersPing(port: number): Promise<true | undefined> {
 }
 
 /** This spec's own Redis, nothing persisted: a restart comes back empty, as after losing a cache node. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(redisServer!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+async function startRedis(port: number, evictionPolicy = 'noeviction'): Promise<ChildProcess> {
+  const child = spawn(redisServer!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', evictionPolicy], { stdio: 'ignore' });
   await waitFor(`redis-server on port ${port}`, () => answersPing(port), 10_000);
   return child;
 }
@@ -132,4 +132,28 @@ describe('Redis going away and coming back (a separate redis-server)', () => {
     clock.advance(24 * 3600_000);
     await waitFor('the first source polled again on its schedule', async () => (fixtures.requestsTo('/truoc-su-co/rss.xml').length > earlyPolls ? true : undefined), 30_000);
   }, 120_000);
+
+  it('refuses to start on a Redis that may evict keys, naming the setting to change', async () => {
+    if (!runs) {
+      console.log('Not run: this spec starts its own redis-server (with an evicting policy), so it needs redis-server on PATH and TEST_REDIS_URL.');
+      return;
+    }
+    const port = await freePort();
+    const evicting = await startRedis(port, 'allkeys-lru');
+    const refused = await prepareTestEnvironment();
+    try {
+      const config = loadConfig({ ...refused.env, REDIS_URL: `redis://127.0.0.1:${port}`, PORT: '0', HOST: '127.0.0.1' });
+      const refusing = await createApiApp(config, { logger: false });
+      try {
+        // Modules start when the app does (main.ts: listen): the queue's check runs first and stops it.
+        await expect(refusing.init()).rejects.toThrow('Redis maxmemory-policy is allkeys-lru: BullMQ needs noeviction');
+      } finally {
+        await refusing.close();
+      }
+    } finally {
+      evicting.kill('SIGKILL');
+      await exitOf(evicting);
+      await refused.cleanup();
+    }
+  }, 60_000);
 });

@@ -93,6 +93,24 @@ export class BullMqJobQueue extends JobQueue {
     await register();
   }
 
+  /**
+   * Refuses a Redis that may evict keys: an evicted job is a job lost without a trace (BullMQ requires noeviction).
+   * A managed Redis that does not let clients read its configuration is taken on trust, with a warning.
+   */
+  async assertNoEviction(): Promise<void> {
+    let policy: string | undefined;
+    try {
+      const answer = (await this.connection.config('GET', 'maxmemory-policy')) as string[];
+      policy = answer[1];
+    } catch (error) {
+      this.logger.warn(`Could not read Redis' maxmemory-policy (${(error as Error).message}): make sure it is noeviction`);
+      return;
+    }
+    if (policy !== undefined && policy !== 'noeviction') {
+      throw new Error(`Redis maxmemory-policy is ${policy}: BullMQ needs noeviction, or queued jobs can be evicted (set maxmemory-policy noeviction)`);
+    }
+  }
+
   async depth(): Promise<QueueDepth> {
     const counts = await this.queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
     return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), delayed: counts.delayed ?? 0, active: counts.active ?? 0 };

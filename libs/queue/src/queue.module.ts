@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Global, Inject, Logger, Module } from '@nestjs/common';
+import { BeforeApplicationShutdown, Global, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
@@ -22,8 +22,13 @@ import { JobQueue } from './job-queue';
   ],
   exports: [JobQueue],
 })
-export class QueueModule implements BeforeApplicationShutdown {
+export class QueueModule implements OnModuleInit, BeforeApplicationShutdown {
   constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+
+  /** A shared queue is checked before anything is enqueued: a process on an evicting Redis does not start. */
+  async onModuleInit(): Promise<void> {
+    if (this.queue instanceof BullMqJobQueue) await this.queue.assertNoEviction();
+  }
 
   /** Before anything closes: running jobs finish while the database and search are still there. */
   async beforeApplicationShutdown(): Promise<void> {
