@@ -128,6 +128,25 @@ describe('Draft review: roles, pinned approvals, pre-approval checks and the cas
     expect((await desk.api<DraftView>('GET', `/api/drafts/${draft.id}`, 'officer')).body).toMatchObject({ status: 'in_review', approvedVersion: null });
   });
 
+  it('blocks approval of a draft citing an expired fact, and resolves a fact still in force', async () => {
+    const day = (daysAgo: number) => new Date(vigil.clock.now().getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    const fact = (statement: string, validUntil: string | null) =>
+      desk.api<{ id: string; expired: boolean }>('POST', '/api/facts', 'writer', { statement, sourceName: 'Sở Nông nghiệp', statedOn: day(40), validFrom: day(40), validUntil, language: 'vi' });
+    const expired = (await fact('Mực nước sông Hồng dưới báo động 1', day(10))).body;
+    const current = (await fact('Đê sông Hồng được gia cố năm 2025', null)).body;
+    expect([expired.expired, current.expired]).toEqual([true, false]);
+    const { draft } = await draftOnCase('high', () => ({
+      blocks: [paragraph('Đê an toàn.', 'old', 'now')],
+      citations: [
+        { id: 'old', kind: 'fact', targetId: expired.id, url: null, title: 'Mực nước' },
+        { id: 'now', kind: 'fact', targetId: current.id, url: null, title: 'Gia cố đê' },
+      ],
+    }));
+    expect((await desk.api<DraftChecks>('GET', `/api/drafts/${draft.id}/checks`, 'officer')).body.checks).toEqual([{ code: 'fact_expired', severity: 'error', citationId: 'old' }]);
+    await step(draft.id, 'submit', 'writer', { version: 1 });
+    expect(await step(draft.id, 'approve', 'reviewer', { version: 1 })).toMatchObject({ status: 409, body: { code: 'draft_checks_failed' } });
+  });
+
   it('blocks approval of an X post one character over its 280, and passes one at 280 with a warning for citing nothing', async () => {
     const opened = await desk.openCase();
     const post = async (characters: number) => {
