@@ -18,6 +18,7 @@ interface ComposeService {
   healthcheck?: { test?: string | string[]; disable?: boolean };
   depends_on?: string[] | Record<string, { condition?: string }>;
   deploy?: { replicas?: number };
+  volumes?: string[];
 }
 
 interface ComposeFile {
@@ -27,6 +28,7 @@ interface ComposeFile {
 
 const INFRASTRUCTURE = ['postgres', 'redis', 'elasticsearch'] as const;
 const APPLICATIONS = ['api', 'ingestor'] as const;
+const EDGE = ['proxy'] as const;
 /** Variables the compose file substitutes that Vigil itself never reads. */
 const COMPOSE_ONLY_VARIABLES = ['POSTGRES_PASSWORD'];
 
@@ -89,8 +91,8 @@ function documentedVariables(): Map<string, string> {
 }
 
 describe('docker-compose.yml', () => {
-  it('runs exactly postgres, redis, elasticsearch, api and ingestor', () => {
-    expect(Object.keys(compose.services).sort()).toEqual([...INFRASTRUCTURE, ...APPLICATIONS].sort());
+  it('runs exactly postgres, redis, elasticsearch, api, ingestor and the proxy', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...INFRASTRUCTURE, ...APPLICATIONS, ...EDGE].sort());
   });
 
   it('builds api and ingestor from the same Dockerfile into one image', () => {
@@ -102,9 +104,25 @@ describe('docker-compose.yml', () => {
     expect(commandTokens(ingestor?.command)).toEqual(['node', 'dist/apps/ingestor/src/main.js']);
   });
 
-  it('publishes the API on port 3000, listening on every interface', () => {
-    expect(service('api').ports).toContain('3000:3000');
-    expect(environmentOf('api', { ADMIN_PASSWORD: 'x'.repeat(12) })).toMatchObject({ HOST: '0.0.0.0', PORT: '3000' });
+  it('runs two APIs listening on every interface, reached only through the proxy on port 3000', () => {
+    expect(service('api').deploy?.replicas).toBe(2);
+    expect(service('api').ports).toBeUndefined();
+    expect(environmentOf('api', { ADMIN_PASSWORD: 'x'.repeat(12) })).toMatchObject({ HOST: '0.0.0.0', PORT: '3000', VIGIL_TRUST_PROXY: '1' });
+    expect(service('proxy').ports).toEqual(['3000:3000']);
+    expect(service('proxy').volumes).toEqual(['./ops/proxy/nginx.conf:/etc/nginx/nginx.conf:ro']);
+    expect(service('proxy').depends_on).toEqual({ api: { condition: 'service_healthy' } });
+  });
+
+  it('proxies WebSocket upgrades and keeps a client on one API (socket.io long-polling needs it)', () => {
+    const nginx = readRepoFile('ops/proxy/nginx.conf');
+    const upstream = /upstream vigil_api \{([^}]*)\}/.exec(nginx)?.[1] ?? '';
+    expect(upstream).toMatch(/^\s*ip_hash;$/m);
+    expect(upstream).toMatch(/^\s*server api:3000 resolve;$/m);
+    expect(nginx).toMatch(/proxy_pass http:\/\/vigil_api;/);
+    expect(nginx).toMatch(/proxy_http_version 1\.1;/);
+    expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
+    expect(nginx).toMatch(/proxy_set_header Connection \$connection_upgrade;/);
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;/);
   });
 
   it('runs two ingestors and publishes no port from them', () => {
