@@ -19,6 +19,7 @@ const GROUPS: FigureGroup[] = [
   { name: 'live', about: 'live feed: alert latency, fan-out to 1,000 clients, a 10,000-item burst', run: async (c) => (await import('./figures/live')).liveFigures(c) },
   { name: 'case-views', about: 'case board, timeline, handover and dashboard at 10,000 cases, 1,000 items on one case', run: async (c) => (await import('./figures/case-views')).caseViewsFigures(c) },
   { name: 'deadlines', about: 'deadline tick at 10,000 open cases; how soon a due deadline fires', run: async (c) => (await import('./figures/deadlines')).deadlineFigures(c) },
+  { name: 'drafting', about: 'draft starter summary of a 50-item case', run: async (c) => (await import('./figures/drafting')).draftingFigures(c) },
   { name: 'memory', about: 'memory while collecting 100k items', run: async (c) => (await import('./figures/memory')).memoryFigures(c) },
 ];
 

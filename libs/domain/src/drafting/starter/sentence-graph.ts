@@ -1,60 +1,56 @@
 import type { TermVector } from '../../stories/term-vector';
 
 /**
- * Term vectors packed as sorted term ids and weights: the sentence graph takes a dot product for every pair of
- * sentences (tens of thousands for a large case), and merging two sorted arrays is several times faster than map look-ups.
+ * Term vectors packed as term ids and weights over one numbering, which the sentence graph's inverted index uses: it
+ * takes a dot product for every pair of sentences sharing a term (tens of thousands for a large case).
  */
 export interface PackedVector {
   ids: Int32Array;
   weights: Float64Array;
 }
 
-/** Packs L2-normalised vectors over one shared term numbering, so their dot product is their cosine. */
+/** Packs L2-normalised vectors over one shared term numbering, so their dot products are their cosines. */
 export function packVectors(vectors: readonly TermVector[]): PackedVector[] {
   const numbering = new Map<string, number>();
   return vectors.map((vector) => {
-    const entries = [...vector].map(([term, weight]) => {
+    const ids = new Int32Array(vector.size);
+    const weights = new Float64Array(vector.size);
+    let index = 0;
+    for (const [term, weight] of vector) {
       let id = numbering.get(term);
       if (id === undefined) {
         id = numbering.size;
         numbering.set(term, id);
       }
-      return [id, weight] as const;
-    });
-    entries.sort((left, right) => left[0] - right[0]);
-    return { ids: Int32Array.from(entries, ([id]) => id), weights: Float64Array.from(entries, ([, weight]) => weight) };
+      ids[index] = id;
+      weights[index] = weight;
+      index += 1;
+    }
+    return { ids, weights };
   });
 }
 
-export function packedDot(left: PackedVector, right: PackedVector): number {
-  let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < left.ids.length && j < right.ids.length) {
-    const a = left.ids[i]!;
-    const b = right.ids[j]!;
-    if (a === b) {
-      dot += left.weights[i]! * right.weights[j]!;
-      i += 1;
-      j += 1;
-    } else if (a < b) i += 1;
-    else j += 1;
-  }
-  return dot;
-}
-
-/** The symmetric cosine matrix of the vectors (row-major, diagonal 1 for non-empty vectors). */
+/**
+ * The symmetric cosine matrix of the vectors (row-major, diagonal 1 for non-empty vectors), accumulated through an
+ * inverted index: only pairs sharing a term cost anything, and a term costs the pairs of sentences holding it.
+ */
 export function similarityMatrix(vectors: readonly PackedVector[]): Float64Array {
   const count = vectors.length;
   const matrix = new Float64Array(count * count);
+  const postings: { sentences: number[]; weights: number[] }[] = [];
   for (let i = 0; i < count; i += 1) {
-    matrix[i * count + i] = vectors[i]!.ids.length > 0 ? 1 : 0;
-    for (let j = i + 1; j < count; j += 1) {
-      const similarity = packedDot(vectors[i]!, vectors[j]!);
-      matrix[i * count + j] = similarity;
-      matrix[j * count + i] = similarity;
+    const { ids, weights } = vectors[i]!;
+    if (ids.length > 0) matrix[i * count + i] = 1;
+    for (let t = 0; t < ids.length; t += 1) {
+      const weight = weights[t]!;
+      const posting = (postings[ids[t]!] ??= { sentences: [], weights: [] });
+      // Earlier sentences holding the term: row i gains their products, and the mirror is copied at the end.
+      for (let p = 0; p < posting.sentences.length; p += 1) matrix[i * count + posting.sentences[p]!] += weight * posting.weights[p]!;
+      posting.sentences.push(i);
+      posting.weights.push(weight);
     }
   }
+  for (let i = 0; i < count; i += 1) for (let j = 0; j < i; j += 1) matrix[j * count + i] = matrix[i * count + j]!;
   return matrix;
 }
 

@@ -7,19 +7,18 @@
  */
 export function splitSentences(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   const sentences: string[] = [];
-  for (const paragraph of text.split(PARAGRAPH_BREAK)) {
-    if (sentences.length >= limit) break;
-    splitParagraph(paragraph, sentences, limit);
+  // Paragraph by paragraph, only as far as needed: a long article's lead is all most callers read.
+  for (let from = 0; from <= text.length && sentences.length < limit; ) {
+    const newline = text.indexOf('\n', from);
+    const to = newline < 0 ? text.length : newline;
+    splitParagraph(text.slice(from, to), sentences, limit);
+    from = to + 1;
   }
   return sentences.slice(0, limit);
 }
 
-const PARAGRAPH_BREAK = /\s*\n\s*/;
-const TERMINATORS = new Set(['.', '!', '?', '…']);
-const CLOSERS = new Set(['”', '’', '"', "'", '»', ')', ']']);
-const OPENING_QUOTES = new Set(['“', '«']);
-const CLOSING_QUOTES = new Set(['”', '»']);
-const STRAIGHT_QUOTE = '"';
+// A terminator, and any further terminators and closing quotes or brackets after it ('?!', '...', '.”', '.)').
+const TERMINATOR_RUN = /[.!?…][.!?…”’"'»)\]]*/g;
 const SENTENCE_START = /[\p{Lu}\p{N}“"«‘'([]/u;
 const WHITESPACE = /\s/;
 const WORD_OR_DOT = /[\p{L}\p{M}.]/u;
@@ -33,31 +32,23 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
 ]);
 
 function splitParagraph(paragraph: string, sentences: string[], limit: number): void {
-  // An unbalanced quotation (a pull quote cut by the feed) would swallow the rest of the paragraph: ignore quotes there.
-  const quotesBalanced = quotationsBalance(paragraph);
+  const tracksQuotes = hasBalancedQuotations(paragraph);
   let depth = 0;
   let straightOpen = false;
+  let scanned = 0;
   let start = 0;
-  for (let index = 0; index < paragraph.length; index += 1) {
-    const char = paragraph[index]!;
-    if (quotesBalanced) {
-      if (OPENING_QUOTES.has(char)) depth += 1;
-      else if (CLOSING_QUOTES.has(char)) depth = Math.max(0, depth - 1);
-      else if (char === STRAIGHT_QUOTE) straightOpen = !straightOpen;
+  for (const match of paragraph.matchAll(TERMINATOR_RUN)) {
+    const at = match.index;
+    const end = at + match[0].length;
+    for (; tracksQuotes && scanned < end; scanned += 1) {
+      const char = paragraph[scanned];
+      if (char === '“' || char === '«') depth += 1;
+      else if (char === '”' || char === '»') depth = Math.max(0, depth - 1);
+      else if (char === '"') straightOpen = !straightOpen;
     }
-    if (!TERMINATORS.has(char)) continue;
-    const at = index;
-    let end = index + 1;
-    while (end < paragraph.length && (TERMINATORS.has(paragraph[end]!) || CLOSERS.has(paragraph[end]!))) {
-      const closer = paragraph[end]!;
-      if (quotesBalanced && CLOSING_QUOTES.has(closer)) depth = Math.max(0, depth - 1);
-      else if (quotesBalanced && closer === STRAIGHT_QUOTE) straightOpen = !straightOpen;
-      end += 1;
-    }
-    index = end - 1;
     if (depth > 0 || straightOpen) continue;
     if (end < paragraph.length && !startsNextSentence(paragraph, end)) continue;
-    if (char === '.' && end === at + 1 && endsWithAbbreviation(paragraph, start, at)) continue;
+    if (paragraph[at] === '.' && end === at + 1 && endsWithAbbreviation(paragraph, start, at)) continue;
     push(paragraph.slice(start, end), sentences);
     start = end;
     if (sentences.length >= limit) return;
@@ -65,16 +56,21 @@ function splitParagraph(paragraph: string, sentences: string[], limit: number): 
   push(paragraph.slice(start), sentences);
 }
 
-function quotationsBalance(paragraph: string): boolean {
+/**
+ * Whether the paragraph quotes anything, with its marks balanced. An unbalanced quotation (a pull quote the feed cut)
+ * would swallow the rest of the paragraph, so quotation marks are ignored there.
+ */
+function hasBalancedQuotations(paragraph: string): boolean {
   let opening = 0;
   let closing = 0;
   let straight = 0;
-  for (const char of paragraph) {
-    if (OPENING_QUOTES.has(char)) opening += 1;
-    else if (CLOSING_QUOTES.has(char)) closing += 1;
-    else if (char === STRAIGHT_QUOTE) straight += 1;
+  for (let index = 0; index < paragraph.length; index += 1) {
+    const char = paragraph[index];
+    if (char === '“' || char === '«') opening += 1;
+    else if (char === '”' || char === '»') closing += 1;
+    else if (char === '"') straight += 1;
   }
-  return opening === closing && straight % 2 === 0;
+  return opening + straight > 0 && opening === closing && straight % 2 === 0;
 }
 
 /** Whitespace, then the start of a sentence. */
