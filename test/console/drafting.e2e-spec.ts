@@ -1,9 +1,10 @@
 // Drafting in the console (issue 11) in the system Chromium against a whole Vigil: a writer starts a draft from the
-// case page, writes it, cites the case's linked item by dragging it from the evidence panel and an official document
-// with the keyboard-reachable Cite button, watches the channel's length counter, lets it autosave and submits it; a
-// reviewer reads the checks and approves it, and the approved version is shown pinned. Two writers saving the same
+// case page, writes it, cites the case's linked item by dragging it from the evidence panel, and an official document
+// and a fact-library entry with the keyboard-reachable Cite buttons, watches the channel's length counter, lets it
+// autosave and submits it; a reviewer reads the checks and approves it, and the approved version is shown pinned. An
+// over-long post: its checks and the refused approval in words, inline comments, exports. Two writers saving the same
 // draft: the later save is refused, the writer's text stays in the editor, and "keep mine" saves it on top.
-import type { CaseView, DraftList, DraftView, UserView } from '@vigil/contracts';
+import type { CaseView, DraftCommentList, DraftList, DraftView, FactView, UserView } from '@vigil/contracts';
 import { waitFor } from '@vigil/testing';
 import type { Browser, Page } from 'playwright-core';
 import { DraftingDesk } from '../drafting/support/drafting-desk';
@@ -19,6 +20,7 @@ const PEOPLE = {
 } as const satisfies Record<string, ConsoleUser & { displayName: string; roles: string[] }>;
 
 const RUMOUR = 'Tin đồn vỡ đê bao Tân Phú lan truyền trên mạng';
+const FACT = { statement: 'Đê bao Tân Phú đã được gia cố và kiểm tra an toàn trước mùa lũ.', sourceName: 'UBND huyện Tân Phú', sourceUrl: 'https://tanphu.example.gov.vn/de-bao' };
 const DECREE = { title: 'Thông báo của Sở Nông nghiệp về đê bao Tân Phú', url: 'https://sonongnghiep.example.gov.vn/thong-bao/de-bao-tan-phu' };
 
 describe('Drafting screens in a browser', () => {
@@ -96,8 +98,12 @@ describe('Drafting screens in a browser', () => {
     return stored;
   }
 
-  it('writes a draft, cites a linked item and a document, autosaves, submits it, and a reviewer approves it', async () => {
+  it('writes a draft, cites a linked item, a document and a fact, autosaves, submits it, and a reviewer approves it', async () => {
     const { opened, itemId } = await caseWithEvidence('Tin đồn vỡ đê bao Tân Phú');
+    const statedOn = new Date(vigil.clock.now().getTime() - 10 * 86_400_000).toISOString().slice(0, 10);
+    const created = await vigil.request<FactView>('POST', '/api/facts', { token: tokens.writer, body: { ...FACT, statedOn, language: 'vi' } });
+    expect(created.status).toBe(201);
+    const factId = created.body.id;
     const writer = await signedInPage(pages, vigil.baseUrl, PEOPLE.writer);
     await writer.goto(`${vigil.baseUrl}/cases/${opened.id}`);
     const section = writer.getByTestId('case-drafts');
@@ -131,7 +137,13 @@ describe('Drafting screens in a browser', () => {
     await writer.getByTestId('evidence-document-url').fill(DECREE.url);
     await writer.getByTestId('evidence-document-cite').click();
     await citations.filter({ hasText: '[2]' }).waitFor();
-    expect(await citations.allTextContents()).toEqual(['[1]', '[2]']);
+
+    // A fact from the library, found without diacritics, cited at the cursor too.
+    await writer.getByTestId('evidence-fact-search').fill('de bao tan phu gia co');
+    const fact = writer.locator(`[data-testid="evidence-fact"][data-target-id="${factId}"]`);
+    await fact.getByTestId('evidence-cite').click();
+    await citations.filter({ hasText: '[3]' }).waitFor();
+    expect(await citations.allTextContents()).toEqual(['[1]', '[2]', '[3]']);
 
     // The counter counts what X counts against its 280 characters, and turns red past them.
     const counter = writer.getByTestId('draft-length');
@@ -145,7 +157,7 @@ describe('Drafting screens in a browser', () => {
     await writer.locator(`[data-testid="draft-length"][data-length="${length}"][data-over="false"]`).waitFor();
 
     // Autosave: the text and both citations as the API keeps them, in a version after the starter's.
-    const saved = await autosaved(writer, draftId, `${sentence}[1] Theo thông báo chính thức [2]`);
+    const saved = await autosaved(writer, draftId, `${sentence}[1] Theo thông báo chính thức [2][3]`);
     expect(await writer.getByTestId('draft-save-state').textContent()).toBe('Đã lưu');
     expect(saved.version).toBeGreaterThan(1);
     expect(saved).toMatchObject({ channel: 'social_post', platform: 'x', status: 'editing', length, lengthLimit: 280 });
@@ -154,6 +166,7 @@ describe('Drafting screens in a browser', () => {
       // The item under the citation the starter made for it, if it did: citing it again keeps its number.
       { id: expect.any(String), kind: 'item', targetId: itemId, url: expect.stringMatching(/^https:\/\/tin\.example\.vn\//), title: expect.stringContaining('Tân Phú') },
       { id: expect.any(String), kind: 'document', targetId: null, url: DECREE.url, title: DECREE.title },
+      { id: expect.any(String), kind: 'fact', targetId: factId, url: FACT.sourceUrl, title: FACT.statement },
     ]);
 
     await writer.getByTestId('draft-action-submit').click();
@@ -181,6 +194,66 @@ describe('Drafting screens in a browser', () => {
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('approved');
     expect(await row.getByTestId('case-draft-approved-version').textContent()).toBe(String(saved.version));
+  }, 120_000);
+
+  it('shows the checks that block an over-long post, refuses its approval in words, takes inline comments and exports it', async () => {
+    const { opened, itemId } = await caseWithEvidence('Tin đồn vỡ đê bao Tân Phú (bài dài)');
+    const long = `Đê bao Tân Phú không hề vỡ. ${'Lực lượng chức năng túc trực suốt đêm. '.repeat(8)}`;
+    const created = await vigil.request<DraftView>('POST', `/api/cases/${opened.id}/drafts`, {
+      token: tokens.writer,
+      body: {
+        title: 'Bài đăng quá dài',
+        channel: 'social_post',
+        platform: 'x',
+        language: 'vi',
+        document: { blocks: [{ kind: 'paragraph', inlines: [{ type: 'text', text: long }, { type: 'citation', citationId: 'c1' }] }], citations: [{ id: 'c1', kind: 'item', targetId: itemId, url: null, title: RUMOUR }] },
+      },
+    });
+    expect(created.status).toBe(201);
+    const length = created.body.length;
+    expect(length).toBeGreaterThan(280);
+    expect((await vigil.request('POST', `/api/drafts/${created.body.id}/submit`, { token: tokens.writer, body: { version: 1 } })).status).toBe(200);
+
+    const reviewer = await signedInPage(pages, vigil.baseUrl, PEOPLE.reviewer);
+    await reviewer.goto(`${vigil.baseUrl}/drafts/${created.body.id}`);
+    await reviewer.locator('[data-testid="draft-length"][data-over="true"]').waitFor();
+    const check = reviewer.getByTestId('draft-checks').locator('[data-testid="draft-check"][data-code="length_exceeded"]');
+    expect(await check.textContent()).toBe(`Lỗi Bản thảo dài ${length} ký tự, vượt giới hạn 280 ký tự của kênh.`);
+    await reviewer.getByTestId('draft-action-approve').click();
+    const refusal = reviewer.getByTestId('draft-review-error');
+    await refusal.filter({ hasText: 'Bản thảo chưa qua các bước kiểm tra trước khi duyệt.' }).waitFor();
+    expect(await refusal.getByTestId('draft-refused-checks').getByTestId('draft-check').getAttribute('data-code')).toBe('length_exceeded');
+    expect((await draftOf(created.body.id)).status).toBe('in_review');
+
+    // An inline comment on the first words, quoted beside the text, then resolved.
+    await reviewer.getByTestId('draft-editor').locator('p').first().click({ position: { x: 1, y: 8 } });
+    for (let character = 0; character < 'Đê bao Tân Phú'.length; character += 1) await reviewer.keyboard.press('Shift+ArrowRight');
+    await reviewer.getByTestId('draft-comment-start').click();
+    expect(await reviewer.getByTestId('draft-comment-new-quote').textContent()).toBe('Đê bao Tân Phú');
+    await reviewer.getByTestId('draft-comment-body').fill('Rút gọn cho vừa 280 ký tự.');
+    await reviewer.getByTestId('draft-comment-submit').click();
+    const comment = reviewer.locator('[data-testid="draft-comment"][data-resolved="false"]');
+    await comment.waitFor();
+    expect(await comment.getByTestId('draft-comment-quote').textContent()).toBe('Đê bao Tân Phú');
+    expect(await comment.textContent()).toContain('Rút gọn cho vừa 280 ký tự.');
+    await comment.getByTestId('draft-comment-resolve').click();
+    await reviewer.locator('[data-testid="draft-comment"][data-resolved="true"]').waitFor();
+    const stored = (await vigil.request<DraftCommentList>('GET', `/api/drafts/${created.body.id}/comments`, { token: tokens.writer })).body.comments;
+    expect(stored).toEqual([expect.objectContaining({ version: 1, blockIndex: 0, quote: 'Đê bao Tân Phú', resolvedAt: expect.any(String) })]);
+
+    await reviewer.getByTestId('draft-action-request-changes').click();
+    await reviewer.locator('[data-testid="draft-status"][data-status="changes_requested"]').waitFor();
+
+    // Exports with the numbered reference, to copy.
+    await reviewer.getByTestId('draft-export-text').click();
+    const exported = reviewer.locator('[data-testid="draft-export-content"][data-format="text"]');
+    await exported.waitFor();
+    expect(await exported.inputValue()).toContain(`[1]\n\nNguồn tham khảo\n[1] ${RUMOUR}`);
+    await reviewer.getByTestId('draft-export-markdown').click();
+    expect(await reviewer.locator('[data-testid="draft-export-content"][data-format="markdown"]').inputValue()).toMatch(/^# Bài đăng quá dài\n/);
+    expect(await reviewer.getByTestId('draft-export-claimreview').count()).toBe(0);
+    await reviewer.getByTestId('draft-export-copy').click();
+    await reviewer.getByTestId('draft-export-copied').waitFor();
   }, 120_000);
 
   it('keeps the second writer’s text when a newer version was saved meanwhile, and saves it on top when asked', async () => {

@@ -28,7 +28,7 @@ export function DraftVersions({ draftId, version, approvedVersion }: DraftVersio
     setTo(version);
   }, [version, chosen]);
   const [older, newer] = from <= to ? [from, to] : [to, from];
-  const diff = useResource((signal) => diffDraftVersions(draftId, older, newer, signal), [draftId, older, newer]);
+  const diff = useResource((signal) => (older === newer ? Promise.resolve(null) : diffDraftVersions(draftId, older, newer, signal)), [draftId, older, newer]);
 
   const list = versions.data?.versions ?? [];
   return (
