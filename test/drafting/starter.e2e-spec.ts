@@ -3,6 +3,7 @@ import type { CaseView, DraftList, DraftStarter, DraftView, FactView } from '@vi
 import { officeDay, toSearchText } from '@vigil/domain';
 import { ItemsRepository } from '@vigil/persistence';
 import { TestClock } from '@vigil/testing';
+import { DataSource } from 'typeorm';
 import { CaseHistory } from '../cases/support/case-history';
 import { startVigil, type VigilTestApp } from '../support/vigil-test-app';
 import { DraftingDesk, paragraph } from './support/drafting-desk';
@@ -19,7 +20,7 @@ interface StoredItem {
 
 /**
  * "New draft" (issue 11) over real HTTP on fixture cases in Vietnamese and in English: the summary's sentences come
- * verbatim from the linked items (directly or through a linked story) and the document cites them, the relevant fact
+ * verbatim from the linked items (directly or through a linked story or flag) and the document cites them, the relevant fact
  * is offered and cited, and the approved rebuttal of the past case about the same claim ranks first. Nothing is stored.
  */
 describe('Draft starter', () => {
@@ -188,12 +189,16 @@ describe('Draft starter', () => {
       },
     ]);
     const fact = await addFact({ statement: 'The Riverside bridge passed its structural inspection in November.', sourceName: 'Da Nang Department of Transport', language: 'en' });
+    // The fact check reached the case through the flag it raised.
+    const [row]: { sourceId: string }[] = await vigil.app.get(DataSource).query(`SELECT source_id AS "sourceId" FROM items WHERE id = $1`, [items[1]!.id]);
+    const flagId = await history.flag(await history.rule('Riverside bridge', 'high'), randomUUID(), null, items[1]!.id, row!.sourceId, vigil.clock.now());
     const created = await desk.api<CaseView>('POST', '/api/cases', 'officer', {
       title: 'Claim that the Riverside bridge in Da Nang collapsed',
       claimSummary: 'A video says the bridge collapsed and killed dozens of people.',
       severity: 'high',
-      links: items.map((item) => ({ kind: 'item', id: item.id })),
+      links: [{ kind: 'item', id: items[0]!.id }, { kind: 'flag', id: flagId }],
     });
+    expect(created.status).toBe(201);
 
     const answered = await start({ caseId: created.body.id, channel: 'website_article', language: 'en' }, 'reviewer');
     expect(answered.status).toBe(200);
