@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { JSON_PARSER_OPTIONS, rejectDeepJson } from './common/json-body-limits';
 import { buildOpenApiDocument } from './common/openapi-document';
+import { assignRequestIds } from './common/request-id';
 import { securityHeaders } from './common/security-headers';
 import { serverTimeHeader } from './common/server-time-header';
 import { validationFailed } from './common/validation-error.factory';
@@ -22,12 +23,13 @@ export async function createApiApp(config: VigilConfig, options: { logger?: fals
   // Closing ends the connections still open once the shutdown hooks have run: a live-feed client that reconnected
   // while the job queue drained holds a long-poll, and would otherwise keep the HTTP server from ever closing.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
-    logger: options.logger ?? serverLogger(config.logLevel),
+    logger: options.logger ?? serverLogger(config.logLevel, config.logFormat),
     abortOnError: false,
     forceCloseConnections: true,
   });
   // Which proxies' X-Forwarded-* to believe: the client address, HTTPS and the origin are read through it.
   app.set('trust proxy', config.http.trustProxy);
+  app.use(assignRequestIds);
   app.use(recordHttpDurations(app.get(VigilMetrics)));
   app.use(securityHeaders());
   app.use(serverTimeHeader(app.get<Clock>(CLOCK)));

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   if (!config.queue.redisUrl) {
     throw new ConfigurationError('Invalid configuration — REDIS_URL: the ingestor takes jobs from Redis; without it, npm start runs collection inside the API');
   }
-  const app = await NestFactory.createApplicationContext(IngestorModule.forRoot(config), { logger: serverLogger(config.logLevel) });
+  const app = await NestFactory.createApplicationContext(IngestorModule.forRoot(config), { logger: serverLogger(config.logLevel, config.logFormat) });
   app.enableShutdownHooks();
 }
 

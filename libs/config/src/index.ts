@@ -1,3 +1,4 @@
 export * from './vigil-config';
 export * from './config.module';
 export * from './log-levels';
+export * from './log-context';

@@ -1,3 +1,4 @@
+import { runWithLogContext } from './log-context';
 import { serverLogger } from './log-levels';
 
 /** What `work` writes to stdout, kept from the terminal. */
@@ -28,5 +29,36 @@ describe('serverLogger', () => {
     if (logger === false) throw new Error('LOG_LEVEL=warn must give a logger');
     expect(stdoutOf(() => logger.log('not shown', 'Sources'))).toEqual([]);
     expect(serverLogger('silent')).toBe(false);
+  });
+
+  it('writes one JSON record per line, with the request or job id of the work that logged', () => {
+    const logger = serverLogger('info', 'json');
+    if (logger === false) throw new Error('LOG_LEVEL=info must give a logger');
+    const written = stdoutOf(() => {
+      runWithLogContext({ requestId: 'req-1' }, () => logger.warn('Đăng nhập thất bại\r\n{"level":"fatal","message":"giả mạo"}', 'Auth'));
+      runWithLogContext({ jobId: 'collect-source:42' }, () => logger.log('Đã thu thập 3 tin', 'Collect'));
+    });
+    expect(written).toHaveLength(2);
+    for (const line of written) expect(line.indexOf('\n')).toBe(line.length - 1);
+    const [warning, collected] = written.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(warning).toMatchObject({ level: 'warn', context: 'Auth', requestId: 'req-1', message: 'Đăng nhập thất bại\r\n{"level":"fatal","message":"giả mạo"}' });
+    expect(warning).not.toHaveProperty('jobId');
+    expect(collected).toMatchObject({ level: 'log', context: 'Collect', jobId: 'collect-source:42', message: 'Đã thu thập 3 tin' });
+  });
+
+  it('masks secrets in the structured values logged with a message', () => {
+    const logger = serverLogger('info', 'json');
+    if (logger === false) throw new Error('LOG_LEVEL=info must give a logger');
+    const [line] = stdoutOf(() => logger.log('Yêu cầu bị từ chối', { headers: { authorization: 'Bearer abc', cookie: 'vigil_session=xyz' }, user: 'admin' }, 'Http'));
+    expect(line).not.toContain('abc');
+    expect(line).not.toContain('xyz');
+    expect(JSON.parse(line!)).toMatchObject({ message: 'Yêu cầu bị từ chối', context: 'Http' });
+  });
+
+  it('names the request in text lines too', () => {
+    const logger = serverLogger('info');
+    if (logger === false) throw new Error('LOG_LEVEL=info must give a logger');
+    const [line] = stdoutOf(() => runWithLogContext({ requestId: 'req-7' }, () => logger.log('Nguồn tin đã được thêm', 'Sources')));
+    expect(line).toMatch(/LOG \[Sources req req-7\] Nguồn tin đã được thêm\n$/);
   });
 });

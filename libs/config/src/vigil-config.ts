@@ -137,6 +137,7 @@ const environmentSchema = z.object({
   /** The ingestor's own /metrics port (it has no HTTP API); unset: the ingestor serves none. */
   VIGIL_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
 });
 
 export type VigilConfig = ReturnType<typeof toConfig>;
@@ -206,5 +207,6 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     consoleDir: env.VIGIL_CONSOLE_DIR ?? null,
     metrics: { token: env.VIGIL_METRICS_TOKEN ?? null, ingestorPort: env.VIGIL_METRICS_PORT ?? null },
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
   };
 }

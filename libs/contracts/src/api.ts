@@ -308,6 +308,9 @@ export interface ApiErrorBody {
  */
 export const SERVER_TIME_HEADER = 'x-vigil-server-time';
 
+/** Every answer names its request (the proxy's id when it sent a plain one); the server's log lines for it carry it too. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
 /** One part Vigil needs, as `GET /health` probed it: the mode or engine in use. */
 export interface ComponentHealth {
   status: 'up' | 'down';

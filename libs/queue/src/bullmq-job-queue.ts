@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { runWithLogContext } from '@vigil/config';
 import { JOB_PRIORITIES, type JobName, type JobPayloads } from '@vigil/contracts';
 import { DelayedError, type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -183,7 +184,7 @@ export class BullMqJobQueue extends JobQueue {
     const waitedMs = Math.max(0, startedAt - job.timestamp - (job.delay ?? 0));
     const report = (outcome: JobRun['outcome']) => this.reportRun({ name, waitedMs, ranMs: Date.now() - startedAt, outcome });
     try {
-      await handler(payload, { attempt, finalAttempt: attempt >= (job.opts.attempts ?? 1) });
+      await runWithLogContext({ jobId: `${name}:${job.id}` }, () => handler(payload, { attempt, finalAttempt: attempt >= (job.opts.attempts ?? 1) }));
       report('completed');
     } catch (error) {
       report(error instanceof JobDeferral ? 'deferred' : 'failed');

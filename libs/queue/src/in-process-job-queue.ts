@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { runWithLogContext } from '@vigil/config';
 import { JOB_NAMES, JOB_PRIORITIES, type JobName, type JobPayloads } from '@vigil/contracts';
 import { Fifo } from './fifo';
 import {
@@ -135,7 +136,7 @@ export class InProcessJobQueue extends JobQueue {
     const report = (outcome: JobRun['outcome']) => this.reportRun({ name: job.name, waitedMs: startedAt - job.dueAt, ranMs: Date.now() - startedAt, outcome });
     try {
       const payload = parseJobPayload(job.name, job.payload);
-      await handler(payload, { attempt: job.attempt, finalAttempt: job.attempt >= JOB_ATTEMPTS });
+      await runWithLogContext({ jobId: `${job.name}:${job.jobId ?? job.seq}` }, () => handler(payload, { attempt: job.attempt, finalAttempt: job.attempt >= JOB_ATTEMPTS }));
       this.forget(job);
       report('completed');
     } catch (caught) {
