@@ -94,6 +94,18 @@ describe('Fact library', () => {
     expect(reopened.body).toMatchObject({ validUntil: null, expired: false });
   });
 
+  it('checks two edits made at once against each other, so one of them is refused rather than both stored', async () => {
+    const fact = await addFact(writer.token, { statement: 'Cầu Thăng Long vẫn lưu thông bình thường', statedOn: day(-3) });
+    const [later, shorter] = await Promise.all([
+      api<Refusal>('PATCH', `/api/facts/${fact.id}`, writer.token, { validFrom: day(10) }),
+      api<Refusal>('PATCH', `/api/facts/${fact.id}`, reviewer, { validUntil: day(5) }),
+    ]);
+    expect([later.status, shorter.status].sort()).toEqual([200, 400]);
+    expect([later, shorter].find((answer) => answer.status === 400)?.body.code).toBe('fact_dates_invalid');
+    const stored = (await api<FactView>('GET', `/api/facts/${fact.id}`, officer)).body;
+    expect(stored.validUntil === null || stored.validUntil >= stored.validFrom).toBe(true);
+  });
+
   it('refuses malformed facts with validation codes and unknown ones with fact_not_found', async () => {
     const base = { statement: 'Sai định dạng', sourceName: 'UBND', statedOn: day(0), language: 'vi' };
     for (const wrong of [{ statedOn: '2026-02-30' }, { statedOn: '27/11/2026' }, { validFrom: null }, { statement: '   ' }, { language: 'fr' }, { sourceUrl: 'javascript:alert(1)' }, { tags: [''] }]) {

@@ -83,18 +83,26 @@ export class FactsRepository {
     return this.db.query(`${FACT_SELECT} WHERE f.id = ANY($1::uuid[])`, [[...ids]]);
   }
 
-  /** The changed fact, or null when there is none; the search columns follow the words. */
-  async update(id: string, changes: FactChanges, at: Date): Promise<FactRow | null> {
-    const current = await this.findById(id);
-    if (!current) return null;
-    const next = { ...current, ...changes };
-    await this.db.query(
-      `UPDATE facts SET statement = $2, source_name = $3, source_url = $4, stated_on = $5, valid_from = $6, valid_until = $7, tags = $8, tag_keys = $9,
-                        language = $10, updated_at = $11, search_text = $12
-        WHERE id = $1`,
-      [id, next.statement, next.sourceName, next.sourceUrl, next.statedOn, next.validFrom, next.validUntil, next.tags, tagKeys(next.tags), next.language, at, searchTextOf(next)],
-    );
-    return this.findById(id);
+  /**
+   * Changes the fact under a row lock: `change` reads the fact as it stands (and may refuse, by throwing), so two
+   * edits at once cannot each check the dates against a row the other is rewriting. Null when there is no such fact.
+   * The search columns follow the words.
+   */
+  update(id: string, change: (current: FactRow) => FactChanges, at: Date): Promise<FactRow | null> {
+    return this.db.transaction(async (manager) => {
+      const [locked]: { id: string }[] = await manager.query(`SELECT id FROM facts WHERE id = $1 FOR UPDATE`, [id]);
+      if (!locked) return null;
+      const [current]: FactRow[] = await manager.query(`${FACT_SELECT} WHERE f.id = $1`, [id]);
+      const next = { ...current!, ...change(current!) };
+      await manager.query(
+        `UPDATE facts SET statement = $2, source_name = $3, source_url = $4, stated_on = $5, valid_from = $6, valid_until = $7, tags = $8, tag_keys = $9,
+                          language = $10, updated_at = $11, search_text = $12
+          WHERE id = $1`,
+        [id, next.statement, next.sourceName, next.sourceUrl, next.statedOn, next.validFrom, next.validUntil, next.tags, tagKeys(next.tags), next.language, at, searchTextOf(next)],
+      );
+      const [updated]: FactRow[] = await manager.query(`${FACT_SELECT} WHERE f.id = $1`, [id]);
+      return updated!;
+    });
   }
 
   /** Best matches first when words are given (then the latest stated), otherwise the latest stated first. */

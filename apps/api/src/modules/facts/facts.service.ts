@@ -57,10 +57,15 @@ export class FactsService {
 
   /** The dates are checked as they will stand: a new validUntil against the kept validFrom, and the other way round. */
   async update(id: string, body: UpdateFactDto): Promise<FactView> {
-    const current = await this.facts.findById(id);
-    if (!current) throw notFound(id);
-    checkDates(body.validFrom ?? current.validFrom, body.validUntil === undefined ? current.validUntil : body.validUntil);
-    const updated = await this.facts.update(id, withoutUndefined(body), this.clock.now());
+    const changes = withoutUndefined(body);
+    const updated = await this.facts.update(
+      id,
+      (current) => {
+        checkDates(changes.validFrom ?? current.validFrom, changes.validUntil === undefined ? current.validUntil : changes.validUntil);
+        return changes;
+      },
+      this.clock.now(),
+    );
     if (!updated) throw notFound(id);
     return this.view(updated);
   }
