@@ -68,7 +68,7 @@ export class DraftStarterService {
       template?.body ?? null,
     );
     return {
-      title: `${TITLE_PREFIX[request.language]}${subject.title}`.slice(0, TITLE_MAX),
+      title: cut(`${TITLE_PREFIX[request.language]}${subject.title}`, TITLE_MAX),
       document,
       summary: summary.sentences,
       quotes: summary.quotes.map(({ text, itemId, sourceName }) => ({ text, itemId, sourceName })),
@@ -114,7 +114,12 @@ export class DraftStarterService {
   }
 }
 
+/** At most `max` characters (code points, so no emoji is split), an ellipsis marking a cut. */
+function cut(text: string, max: number): string {
+  const characters = Array.from(text);
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
 function excerpt(text: string): string {
-  const characters = Array.from(text.replace(/\s+/g, ' ').trim());
-  return characters.length <= EXCERPT_CHARACTERS ? characters.join('') : `${characters.slice(0, EXCERPT_CHARACTERS - 1).join('').trimEnd()}…`;
+  return cut(text.replace(/\s+/g, ' ').trim(), EXCERPT_CHARACTERS);
 }
