@@ -60,7 +60,11 @@ describe('scale-out: two APIs and two ingestors', () => {
     const ingestors = [startProcess('ingestor', shared), startProcess('ingestor', shared)];
     processes.push(...apis, ...ingestors);
     const bases = ports.map((port) => `http://127.0.0.1:${port}`);
-    for (const base of bases) await waitFor(`the API at ${base}`, async () => ((await fetch(`${base}/health`).catch(() => null))?.status === 200 ? true : undefined), 60_000);
+    for (const [index, base] of bases.entries()) {
+      await waitFor(`the API at ${base}`, async () => ((await fetch(`${base}/health`).catch(() => null))?.status === 200 ? true : undefined), 120_000).catch((error: Error) => {
+        throw new Error(`${error.message}; its output:\n${apis[index]!.output().slice(-3000)}`);
+      });
+    }
     const db = new pg.Client({ connectionString: environment.env.DATABASE_URL });
     database = db;
     await db.connect();
