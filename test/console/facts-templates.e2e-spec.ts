@@ -27,6 +27,8 @@ describe('Fact library and templates in a browser', () => {
     expect((await vigil.request<UserView>('POST', '/api/users', { token, body: { ...WRITER, roles: ['writer'] } })).status).toBe(201);
     const expired = { statement: 'Lịch cắt điện luân phiên tháng trước ở Hòa Bình', sourceName: 'Điện lực Hòa Bình', statedOn: day(-40), validUntil: day(-10), language: 'vi', tags: ['điện'] };
     expect((await vigil.request('POST', '/api/facts', { token, body: expired })).status).toBe(201);
+    const future = { statement: 'Biểu phí cầu đường mới áp dụng từ tuần sau', sourceName: 'Sở Giao thông vận tải', statedOn: day(-1), validFrom: day(7), language: 'vi' };
+    expect((await vigil.request('POST', '/api/facts', { token, body: future })).status).toBe(201);
     browser = await launchChromium();
     pages = new BrowserPages(browser);
   }, 180_000);
@@ -77,6 +79,13 @@ describe('Fact library and templates in a browser', () => {
     await page.getByTestId('fact-valid-only').check();
     await page.getByTestId('fact-expired').waitFor({ state: 'detached' });
     expect(await page.getByTestId('fact-statement').allTextContents()).toEqual([STATEMENT]);
+
+    // A fact not yet in force is not expired, but says so (and "valid only" leaves it out too).
+    await page.getByTestId('fact-valid-only').uncheck();
+    await page.getByTestId('fact-search').fill('bieu phi cau duong');
+    const upcoming = page.getByTestId('fact-entry').filter({ hasText: 'Biểu phí cầu đường' });
+    await upcoming.getByTestId('fact-not-yet-valid').getByText('Chưa có hiệu lực').waitFor();
+    expect(await upcoming.getByTestId('fact-expired').count()).toBe(0);
   });
 
   it('lets an admin edit a template, showing an unknown placeholder’s translated error in place', async () => {

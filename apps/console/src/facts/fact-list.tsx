@@ -1,5 +1,6 @@
 import type { FactView } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
+import { serverNow } from '../api/server-clock';
 import { ExternalLink } from '../shared/external-link';
 import { FactDay } from './fact-day';
 
@@ -9,9 +10,13 @@ interface FactListProps {
   onEdit?: (fact: FactView) => void;
 }
 
+/** The office's calendar day (YYYY-MM-DD) on the server's clock, as the API counts validity. */
+const OFFICE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Each fact as it will be cited: the statement verbatim, who stated it (linked), its days, tags and validity. */
 export function FactList({ facts, onEdit }: FactListProps) {
   const { t } = useTranslation();
+  const today = OFFICE_DAY.format(serverNow());
   return (
     <ul className="fact-list" data-testid="fact-list">
       {facts.map((fact) => (
@@ -47,6 +52,11 @@ export function FactList({ facts, onEdit }: FactListProps) {
             {fact.expired && (
               <span className="badge fact-expired" data-testid="fact-expired">
                 {t('facts.expired')}
+              </span>
+            )}
+            {fact.validFrom > today && (
+              <span className="badge" data-testid="fact-not-yet-valid">
+                {t('facts.notYetValid')}
               </span>
             )}
           </div>
