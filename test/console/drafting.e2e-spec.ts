@@ -2,8 +2,9 @@
 // case page, writes it, cites the case's linked item by dragging it from the evidence panel, and an official document
 // and a fact-library entry with the keyboard-reachable Cite buttons, watches the channel's length counter, lets it
 // autosave and submits it; a reviewer reads the checks and approves it, and the approved version is shown pinned. An
-// over-long post: its checks and the refused approval in words, inline comments, exports. Two writers saving the same
-// draft: the later save is refused, the writer's text stays in the editor, and "keep mine" saves it on top.
+// over-long post: its checks and the refused approval in words, inline comments, exports. A critical case: a leader
+// signs off the reviewer's approval and records the publication. Two writers saving the same draft: the later save is
+// refused, the writer's text stays in the editor, and "keep mine" saves it on top.
 import type { CaseView, DraftCommentList, DraftList, DraftView, FactView, UserView } from '@vigil/contracts';
 import { waitFor } from '@vigil/testing';
 import type { Browser, Page } from 'playwright-core';
@@ -17,6 +18,7 @@ const PEOPLE = {
   writer: { username: 'bien.tap.lan', password: 'Bien-tap-vien-Lan-2026!', displayName: 'Biên tập Lan', roles: ['writer'] },
   writer2: { username: 'bien.tap.minh', password: 'Bien-tap-vien-Minh-2026!', displayName: 'Biên tập Minh', roles: ['writer'] },
   reviewer: { username: 'tham.dinh.quang', password: 'Tham-dinh-vien-Quang-2026!', displayName: 'Thẩm định Quang', roles: ['reviewer'] },
+  leader: { username: 'lanh.dao.ha', password: 'Lanh-dao-van-phong-Ha-2026!', displayName: 'Lãnh đạo Hà', roles: ['leader'] },
 } as const satisfies Record<string, ConsoleUser & { displayName: string; roles: string[] }>;
 
 const RUMOUR = 'Tin đồn vỡ đê bao Tân Phú lan truyền trên mạng';
@@ -54,8 +56,8 @@ describe('Drafting screens in a browser', () => {
   });
 
   /** A case the shift acknowledged, with an archived item linked to it. */
-  async function caseWithEvidence(title: string): Promise<{ opened: CaseView; itemId: string }> {
-    const opened = await vigil.request<CaseView>('POST', '/api/cases', { token: tokens.officer, body: { title, claimSummary: RUMOUR, severity: 'high' } });
+  async function caseWithEvidence(title: string, severity: 'high' | 'critical' = 'high'): Promise<{ opened: CaseView; itemId: string }> {
+    const opened = await vigil.request<CaseView>('POST', '/api/cases', { token: tokens.officer, body: { title, claimSummary: RUMOUR, severity } });
     expect(opened.status).toBe(201);
     expect((await vigil.request('POST', `/api/cases/${opened.body.id}/transition`, { token: tokens.officer, body: { to: 'acknowledged' } })).status).toBe(200);
     const item = await desk.item(RUMOUR, { hoursAgo: 3 });
@@ -254,6 +256,54 @@ describe('Drafting screens in a browser', () => {
     expect(await reviewer.getByTestId('draft-export-claimreview').count()).toBe(0);
     await reviewer.getByTestId('draft-export-copy').click();
     await reviewer.getByTestId('draft-export-copied').waitFor();
+  }, 120_000);
+
+  it('has a leader sign off a critical case’s approved draft, then records its publication', async () => {
+    const { opened, itemId } = await caseWithEvidence('Tin đồn vỡ đê bao Tân Phú (khẩn)', 'critical');
+    const created = await vigil.request<DraftView>('POST', `/api/cases/${opened.id}/drafts`, {
+      token: tokens.writer,
+      body: {
+        title: 'Thông cáo khẩn về đê bao',
+        channel: 'press_statement',
+        language: 'vi',
+        document: { blocks: [{ kind: 'paragraph', inlines: [{ type: 'text', text: 'Đê bao Tân Phú an toàn.' }, { type: 'citation', citationId: 'c1' }] }], citations: [{ id: 'c1', kind: 'item', targetId: itemId, url: null, title: RUMOUR }] },
+      },
+    });
+    expect(created.status).toBe(201);
+    expect((await vigil.request('POST', `/api/drafts/${created.body.id}/submit`, { token: tokens.writer, body: { version: 1 } })).status).toBe(200);
+    const draftUrl = `${vigil.baseUrl}/drafts/${created.body.id}`;
+
+    const reviewer = await signedInPage(pages, vigil.baseUrl, PEOPLE.reviewer);
+    await reviewer.goto(draftUrl);
+    await reviewer.getByText('Hồ sơ nghiêm trọng: sau khi bạn duyệt, lãnh đạo cần ký duyệt.').waitFor();
+    await reviewer.getByTestId('draft-action-approve').click();
+    await reviewer.locator('[data-testid="draft-status"][data-status="awaiting_signoff"]').waitFor();
+    expect(await reviewer.getByTestId('draft-actions-none').textContent()).toBe('Bạn không có thao tác duyệt nào ở trạng thái này.');
+
+    const leader = await signedInPage(pages, vigil.baseUrl, PEOPLE.leader);
+    await leader.goto(draftUrl);
+    const signOff = leader.getByTestId('draft-action-sign-off');
+    expect(await signOff.textContent()).toBe('Ký duyệt');
+    await signOff.click();
+    await leader.locator('[data-testid="draft-status"][data-status="approved"]').waitFor();
+    await leader.locator('[data-testid="draft-approved-version"][data-version="1"]').waitFor();
+
+    await leader.getByTestId('draft-action-publish').click();
+    const dialog = leader.getByTestId('draft-publish-dialog');
+    await dialog.getByTestId('draft-publish-url').fill('tanphu.example.gov.vn/thong-cao');
+    await dialog.getByTestId('draft-publish-submit').click();
+    await dialog.getByTestId('draft-publish-error').filter({ hasText: 'Địa chỉ phải bắt đầu bằng http:// hoặc https://.' }).waitFor();
+    await dialog.getByTestId('draft-publish-url').fill('https://tanphu.example.gov.vn/thong-cao/de-bao');
+    await dialog.getByTestId('draft-publish-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await leader.locator('[data-testid="draft-status"][data-status="published"]').waitFor();
+    expect(await leader.getByTestId('draft-publication-url').getAttribute('href')).toBe('https://tanphu.example.gov.vn/thong-cao/de-bao');
+    expect(await leader.getByTestId('draft-read-only').textContent()).toBe('Bản thảo đã đăng: nội dung không sửa được nữa.');
+    expect(await leader.getByTestId('draft-editor').getAttribute('contenteditable')).toBe('false');
+    await leader.getByTestId('draft-export-claimreview').click();
+    const jsonLd = JSON.parse(await leader.locator('[data-testid="draft-export-content"][data-format="claimreview"]').inputValue()) as { '@type': string; url: string };
+    expect(jsonLd).toMatchObject({ '@type': 'ClaimReview', url: 'https://tanphu.example.gov.vn/thong-cao/de-bao' });
+    expect((await vigil.request<CaseView>('GET', `/api/cases/${opened.id}`, { token: tokens.officer })).body.status).toBe('published');
   }, 120_000);
 
   it('keeps the second writer’s text when a newer version was saved meanwhile, and saves it on top when asked', async () => {
