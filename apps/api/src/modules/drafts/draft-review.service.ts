@@ -52,7 +52,7 @@ export class DraftReviewService {
       const current = await this.lockDraft(id, tx);
       if (current.version !== seen.version) throw versionConflict(current, request.version);
       const decision = await this.decide(current, action, user, tx);
-      const step = action === 'approve' ? (decision.finalApproval ? (current.status === 'awaiting_signoff' ? 'signed_off' : 'approved') : 'approved_pending_signoff') : action === 'submit' ? 'submitted' : 'changes_requested';
+      const step = auditStep(action, current.status, decision.to);
       const row = await this.drafts.review(id, decision.to, decision.finalApproval ? current.version : undefined, user.id, this.clock.now(), tx);
       const context = { draftId: id, step, version: current.version, ...(request.note ? { note: request.note } : {}) };
       const events = await this.record(current, row.status, context, action, user, tx);
@@ -101,4 +101,12 @@ export class DraftReviewService {
     if (!row) throw draftNotFound(id);
     return row;
   }
+}
+
+/** How the case's trail names a review step: a leader's sign-off and a reviewer's approval awaiting one are told apart. */
+function auditStep(action: Exclude<DraftReviewAction, 'publish'>, from: DraftStatus, to: DraftStatus): string {
+  if (action === 'submit') return 'submitted';
+  if (action === 'request-changes') return 'changes_requested';
+  if (to === 'awaiting_signoff') return 'approved_pending_signoff';
+  return from === 'awaiting_signoff' ? 'signed_off' : 'approved';
 }
