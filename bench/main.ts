@@ -12,6 +12,7 @@ const GROUPS: FigureGroup[] = [
   { name: 'pipeline', about: 'fixture server → stored + searchable, PostgreSQL and PGlite', run: async (c) => (await import('./figures/pipeline')).pipelineFigures(c) },
   { name: 'extraction', about: 'extraction vs Readability over jsdom', run: async (c) => (await import('./figures/extraction')).extractionFigures(c) },
   { name: 'search', about: 'search latency at 100k items', run: async (c) => (await import('./figures/search')).searchFigures(c) },
+  { name: 'search-engines', about: 'Elasticsearch vs PostgreSQL at 100k items (needs ELASTICSEARCH_URL)', run: async (c) => (await import('./figures/search-engines')).searchEngineFigures(c) },
   { name: 'health', about: 'health latency under extraction load', run: async (c) => (await import('./figures/health')).healthFigures(c) },
   { name: 'repoll', about: 're-poll of an unchanged feed', run: async (c) => (await import('./figures/repoll')).repollFigures(c) },
   { name: 'first-poll', about: 'first poll of a new source behind a queued site', run: async (c) => (await import('./figures/first-poll')).firstPollFigures(c) },
