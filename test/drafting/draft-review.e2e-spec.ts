@@ -98,6 +98,13 @@ describe('Draft review: roles, pinned approvals, pre-approval checks and the cas
     expect(await step(draft.id, 'approve', 'reviewer', { version: 1 })).toMatchObject({ status: 403, body: { code: 'draft_action_not_permitted' } });
     expect((await step(draft.id, 'approve', 'leader', { version: 1 })).body).toMatchObject({ status: 'approved', approvedVersion: 1 });
     expect(await caseStatus(opened.id)).toBe('approved');
+    const trail = (await desk.api<CaseAuditTrail>('GET', `/api/cases/${opened.id}/audit`, 'officer')).body.entries;
+    expect(trail.filter((entry) => entry.action === 'drafted').map((entry) => [entry.after?.step, entry.actor?.id])).toEqual([
+      ['created', desk.people.writer.id],
+      ['submitted', desk.people.writer.id],
+      ['approved_pending_signoff', desk.people.reviewer.id],
+      ['signed_off', desk.people.leader.id],
+    ]);
 
     const second = await draftOnCase('critical');
     await step(second.draft.id, 'submit', 'writer', { version: 1 });
