@@ -44,12 +44,7 @@ export function DraftWorkspace({ initial, caseView, limits }: DraftWorkspaceProp
   const [unmarked] = useState(() => unmarkedCitations(initial.document));
   const latest = useRef({ title, document });
   latest.current = { title, document };
-  const savedVersion = useRef(initial.version);
-  const onSaved = useCallback((view: DraftView) => {
-    savedVersion.current = view.version;
-    setDraft(view);
-  }, []);
-  const autosave = useDraftAutosave(initial, onSaved);
+  const autosave = useDraftAutosave(initial, setDraft);
   const editable = canEditDrafts(user) && draft.status !== 'published';
 
   const onDocumentChange = useCallback(
@@ -75,11 +70,6 @@ export function DraftWorkspace({ initial, caseView, limits }: DraftWorkspaceProp
   const onTitleChange = (value: string) => {
     setTitle(value);
     autosave.change({ title: value, document: latest.current.document });
-  };
-
-  const afterReview = (view: DraftView) => {
-    savedVersion.current = view.version;
-    setDraft(view);
   };
 
   return (
@@ -108,7 +98,7 @@ export function DraftWorkspace({ initial, caseView, limits }: DraftWorkspaceProp
       <div className="draft-columns">
         <div className="draft-main">
           <DraftEditor initial={initial.document} editable={editable} onCiteDropped={register} onChange={onDocumentChange} onBlur={() => void autosave.flush()} onReady={setEditor} />
-          <DraftReview draft={draft} severity={caseView.severity} user={user} flush={autosave.flush} savedVersion={() => savedVersion.current} onChanged={afterReview} />
+          <DraftReview draft={draft} severity={caseView.severity} user={user} flush={autosave.flush} savedVersion={autosave.savedVersion} onChanged={setDraft} />
           <DraftVersions draftId={draft.id} version={draft.version} approvedVersion={draft.approvedVersion} />
           <DraftExports draftId={draft.id} status={draft.status} version={draft.version} />
         </div>

@@ -31,6 +31,8 @@ export interface DraftAutosave {
   flush: () => Promise<boolean>;
   /** After a conflict: saves the writer's text as the version after the latest one. */
   keepMine: () => Promise<boolean>;
+  /** The version this editor last saved (or started from): what a review step names. */
+  savedVersion: () => number;
 }
 
 /**
@@ -141,7 +143,9 @@ export function useDraftAutosave(draft: DraftView, onSaved: (view: DraftView) =>
     };
   }, [save]);
 
-  return { state, conflict, failure, change, flush, keepMine };
+  const savedVersion = useCallback(() => baseVersion.current, []);
+
+  return { state, conflict, failure, change, flush, keepMine, savedVersion };
 }
 
 function sameBody(a: DraftBody, b: DraftBody): boolean {
