@@ -67,17 +67,21 @@ describe('Draft review: roles, pinned approvals, pre-approval checks and the cas
     expect(trail.at(-1)?.after).toMatchObject({ status: 'published', publicationUrl: 'https://example.gov.vn/thong-cao/1' });
   });
 
-  it('pins the approved version: an edit afterwards is a new version in editing that needs approval again', async () => {
-    const { draft } = await draftOnCase();
+  it('pins the approved version: an edit afterwards is a new version in editing that needs approval again, its case back in drafting', async () => {
+    const { case: opened, draft } = await draftOnCase();
     await step(draft.id, 'submit', 'writer', { version: 1 });
     await step(draft.id, 'approve', 'reviewer', { version: 1 });
+    expect(await caseStatus(opened.id)).toBe('approved');
     const edited = await desk.api<DraftView>('PATCH', `/api/drafts/${draft.id}`, 'writer', { version: 1, title: 'Thông cáo (sửa sau duyệt)' });
     expect(edited.body).toMatchObject({ version: 2, status: 'editing', approvedVersion: 1 });
+    // Nothing approved stands behind the case any more: it cannot be published by hand meanwhile.
+    expect(await caseStatus(opened.id)).toBe('drafting');
     expect(await step(draft.id, 'publish', 'reviewer', { url: 'https://example.gov.vn/x' })).toMatchObject({ status: 409, body: { code: 'draft_action_illegal' } });
     expect(await step(draft.id, 'approve', 'reviewer', { version: 2 })).toMatchObject({ status: 409, body: { code: 'draft_action_illegal' } });
     await step(draft.id, 'submit', 'writer', { version: 2 });
     expect(await step(draft.id, 'approve', 'reviewer', { version: 1 })).toMatchObject({ status: 409, body: { code: 'draft_version_conflict', details: { currentVersion: 2 } } });
     expect((await step(draft.id, 'approve', 'reviewer', { version: 2 })).body).toMatchObject({ status: 'approved', approvedVersion: 2 });
+    expect(await caseStatus(opened.id)).toBe('approved');
   });
 
   it('sends a draft back on request, and keeps duty officers to reading', async () => {

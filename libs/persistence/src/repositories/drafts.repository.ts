@@ -90,6 +90,12 @@ export class DraftsRepository {
     return this.db.query(`${DRAFT_SELECT} WHERE d.case_id = $1 ORDER BY d.updated_at DESC, d.id`, [caseId]);
   }
 
+  /** Whether another draft of the case stands approved (its case's approval does not rest on this one alone). */
+  async otherApproved(caseId: string, draftId: string, tx: Transaction): Promise<boolean> {
+    const rows: unknown[] = await tx.manager.query(`SELECT 1 FROM drafts WHERE case_id = $1 AND id <> $2 AND status = 'approved' LIMIT 1`, [caseId, draftId]);
+    return rows.length > 0;
+  }
+
   /** Appends the next version (the caller holds the lock and has compared versions) and sets the status it leaves the draft in. */
   async appendVersion(id: string, version: number, change: { title: string; document: DraftDocument; status: DraftStatus }, actorId: string, at: Date, tx: Transaction): Promise<DraftRow> {
     await this.insertVersion(id, version, change.title, change.document, actorId, at, tx);

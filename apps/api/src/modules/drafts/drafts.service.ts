@@ -5,6 +5,7 @@ import { checkDraftDocument, CLOCK, type Clock, diffDraftDocuments, EMPTY_DRAFT_
 import { AnnouncedWrites } from '@vigil/detection';
 import { CaseAuditRepository, CasesRepository, type DraftRow, DraftsRepository } from '@vigil/persistence';
 import type { AuthUser } from '../auth/auth-user';
+import { CaseChangesService } from '../cases/case-changes.service';
 import { caseNotFound } from '../cases/cases.service';
 import { ChannelLimitsService } from './channel-limits.service';
 import { DraftChecksService } from './draft-checks.service';
@@ -20,6 +21,7 @@ export class DraftsService {
     private readonly audit: CaseAuditRepository,
     private readonly limits: ChannelLimitsService,
     private readonly checker: DraftChecksService,
+    private readonly caseChanges: CaseChangesService,
     private readonly announced: AnnouncedWrites,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -55,6 +57,7 @@ export class DraftsService {
    * Saves the writer's title and document as the next version if they started from the latest one. A stale save
    * stores nothing and answers who saved the version it missed (the console still holds the writer's text). A
    * draft under review or approved goes back to editing: the approved version stays pinned, but needs approving again.
+   * Its case, approved on the strength of that draft alone, goes back to drafting too, so nobody publishes it by hand.
    */
   async save(id: string, request: UpdateDraftDto, user: AuthUser): Promise<DraftView> {
     const document = request.document === undefined ? undefined : checkedDocument(request.document);
@@ -67,7 +70,10 @@ export class DraftsService {
       const next = document ?? current.document;
       // jsonb keeps its own key order, so the stored document is compared by value, not as JSON text.
       if (title === current.title && isDeepStrictEqual(next, current.document)) return { value: current, events: [] };
-      return { value: await this.drafts.appendVersion(id, current.version + 1, { title, document: next, status: 'editing' }, user.id, this.clock.now(), tx), events: [] };
+      const saved = await this.drafts.appendVersion(id, current.version + 1, { title, document: next, status: 'editing' }, user.id, this.clock.now(), tx);
+      const reopensCase = current.status === 'approved' && !(await this.drafts.otherApproved(current.caseId, id, tx));
+      const events = reopensCase ? await this.caseChanges.followDraft(current.caseId, ['drafting'], { draftId: id, step: 'approved_draft_edited' }, user.id, tx) : [];
+      return { value: saved, events };
     });
     return toDraftView(value, await this.limits.current());
   }
