@@ -1,8 +1,11 @@
-// The console's TipTap ↔ DraftDocument conversion (issue 11), run against the editor's real schema. The console has
-// no Jest project of its own (its sources build with Vite), so this pure spec lives with the console specs.
+// The console's TipTap ↔ DraftDocument conversion (issue 11), run against the editor's real schema, and its copy of
+// the review workflow checked against the API's. The console has no Jest project of its own (its sources build with
+// Vite), so this pure spec lives with the console specs.
 import { getSchema, type JSONContent } from '@tiptap/core';
-import type { DraftCitation, DraftDocument } from '@vigil/contracts';
+import { CASE_SEVERITIES, DRAFT_STATUSES, ROLES, type DraftCitation, type DraftDocument, type Role, type UserView } from '@vigil/contracts';
+import { allowedDraftActions } from '@vigil/domain';
 import { citeSource } from '../../apps/console/src/drafts/citation-drag';
+import { canEditDrafts, draftActions } from '../../apps/console/src/drafts/draft-actions';
 import { citationNumbers, fromEditorContent, plainText, textLength, toEditorContent, unmarkedCitations } from '../../apps/console/src/drafts/draft-document';
 import { DRAFT_EXTENSIONS } from '../../apps/console/src/drafts/draft-extensions';
 
@@ -168,5 +171,23 @@ describe('citation numbers and length', () => {
     const fresh = citeSource([ITEM], { kind: 'document', targetId: null, url: 'https://bo.example.vn/moi', title: 'Văn bản mới' });
     expect(fresh.citation.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(fresh.known.map((citation) => citation.id)).toEqual(['c-item', fresh.citation.id]);
+  });
+});
+
+describe('review buttons', () => {
+  const roleSets: Role[][] = [...ROLES.map((role) => [role]), ['writer', 'reviewer'], ['reviewer', 'leader'], ['admin', 'leader']];
+
+  it.each(roleSets.map((roles) => [roles.join('+'), roles] as const))('offers %s exactly the steps the API allows, sign-off being an approval', (_name, roles) => {
+    for (const status of DRAFT_STATUSES) {
+      for (const severity of CASE_SEVERITIES) {
+        const shown = draftActions(status, roles).map((action) => (action === 'sign-off' ? 'approve' : action));
+        expect({ status, severity, shown }).toEqual({ status, severity, shown: allowedDraftActions(status, severity, roles) });
+      }
+    }
+  });
+
+  it('lets every newsroom role and admins write drafts, duty officers only read them', () => {
+    const user = (roles: Role[]): UserView => ({ id: 'u', username: 'u', displayName: 'U', roles, disabled: false, mustChangePassword: false, createdAt: '' });
+    expect(ROLES.filter((role) => canEditDrafts(user([role])))).toEqual(['admin', 'writer', 'reviewer', 'leader']);
   });
 });
