@@ -21,6 +21,6 @@ export class MetricsScrape {
     for (const [state, jobs] of Object.entries(depth)) this.metrics.queueDepth.set({ state }, jobs);
     this.metrics.indexBacklog.set(lag.backlog);
     this.metrics.indexLag.set(lag.lagSeconds);
-    return this.metrics.registry.metrics();
+    return this.metrics.render();
   }
 }
