@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ENTITIES, ItemEntity, ItemsRepository, MIGRATIONS } from '@vigil/persistence';
-import { createElasticsearchClient, ElasticsearchSearchEngine, PostgresSearchEngine, type SearchEngine, type SearchQuery } from '@vigil/search';
+import { createElasticsearchClient, ElasticsearchSearchEngine, PostgresSearchEngine, type SearchAfterKey, type SearchEngine, type SearchQuery } from '@vigil/search';
 import { openTestDatabase, type TestDatabase } from '@vigil/testing';
 import { DataSource } from 'typeorm';
 import { FIXTURE, type SeededFixture, seedFixture } from './search-fixture';
@@ -106,8 +106,76 @@ describe.each(ENGINES)('search contract on %s', (engine) => {
     expect({ total: hits.total, estimate: hits.totalIsEstimate, page: hits.ids.length }).toEqual({ total: 23, estimate: false, page: 3 });
   });
 
-  it('finds nothing for a query with no letters or digits', async () => {
+  it('finds nothing for a query with no letters or digits, or with nothing but exclusions', async () => {
     expect(await keys(engine, { q: ' ?! ' })).toEqual([]);
+    expect(await keys(engine, { q: '-mưa NOT lũ' })).toEqual([]);
+  });
+
+  it('matches a quoted phrase only where its words stand together, whatever the diacritics', async () => {
+    expect(await keys(engine, { q: '"nước sạch"' })).toEqual(expect.arrayContaining(['mua-buy', 'sai-lech']));
+    expect((await keys(engine, { q: '"nuoc sach"' })).sort()).toEqual(['mua-buy', 'sai-lech']);
+    // Both words occur in "mua-buy" ("mua nước đóng bình ... cắt nước"), but never "nước mua" side by side.
+    expect(await keys(engine, { q: '"nước mua"' })).toEqual([]);
+    expect((await keys(engine, { q: '"hoà giải" tranh' })).sort()).toEqual(['hoa-bare', 'hoa-new', 'hoa-old']);
+  });
+
+  it('accepts either side of OR, and leaves out -word, -"phrase" and NOT word', async () => {
+    expect((await keys(engine, { q: 'mưa OR flooding' })).sort()).toEqual(['flood-en', 'mua-buy', 'mua-rain']);
+    expect((await keys(engine, { q: 'hoà giải -phường' })).sort()).toEqual(['hoa-new', 'hoa-old']);
+    expect((await keys(engine, { q: 'hoà giải NOT "tân phú"' })).sort()).toEqual(['hoa-bare', 'hoa-new']);
+    expect((await keys(engine, { q: 'tranh -"tranh chấp đất"' })).sort()).toEqual(['hoa-bare', 'hoa-new']);
+  });
+
+  it('reads odd input as words and never fails: unbalanced quotes, dangling operators', async () => {
+    expect((await keys(engine, { q: '"hoà giải' })).sort()).toEqual(['hoa-bare', 'hoa-new', 'hoa-old']);
+    expect((await keys(engine, { q: 'OR hoà giải OR' })).sort()).toEqual(['hoa-bare', 'hoa-new', 'hoa-old']);
+    expect((await keys(engine, { q: 'hoà giải NOT' })).sort()).toEqual(['hoa-bare', 'hoa-new', 'hoa-old']);
+    expect((await keys(engine, { q: '- "" hoà giải -' })).sort()).toEqual(['hoa-bare', 'hoa-new', 'hoa-old']);
+  });
+
+  it('counts the matches by source, language and Vietnam calendar day', async () => {
+    const hits = await engines.get(engine)!.search({ q: 'nước OR water OR hoà', limit: 2, offset: 0, facets: true });
+    const matched = ['hoa-old', 'hoa-new', 'hoa-bare', 'mua-buy', 'sai-lech', 'water-en'];
+    const bySource = (source: 'thoibao' | 'citynews') => matched.filter((key) => FIXTURE.find((item) => item.key === key)!.source === source).length;
+    expect(hits.total).toBe(6);
+    expect(hits.facets).toEqual({
+      sources: [
+        { value: fixture.sourceIds.citynews, count: bySource('citynews') },
+        { value: fixture.sourceIds.thoibao, count: bySource('thoibao') },
+      ].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      languages: [{ value: 'vi', count: 5 }, { value: 'en', count: 1 }],
+      // 08:00Z is 15:00 in Vietnam, the same calendar day; the undated English item has no day.
+      days: ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].map((value) => ({ value, count: 1 })),
+      partial: false,
+    });
+    const late = await engines.get(engine)!.search({ q: 'bản tin', limit: 1, offset: 0, facets: true, language: 'vi' });
+    // Bulletins at 06:00Z on Nov 1–7 are 13:00 in Vietnam: one day each, four undated left out.
+    expect(late.facets!.days.reduce((sum, day) => sum + day.count, 0)).toBe(19);
+    expect(late.facets!.days[0]).toEqual({ value: '2026-11-01', count: 3 });
+    expect((await engines.get(engine)!.search({ q: 'bản tin', limit: 1, offset: 0 })).facets).toBeUndefined();
+  });
+
+  it('pages with search_after keys: the pages join into the offset list, for both sorts, to the last page', async () => {
+    for (const sort of ['relevance', 'newest'] as const) {
+      for (const q of ['bản tin', '"bản tin" OR "hoà giải"']) {
+        const whole = await keys(engine, { q, sort });
+        const paged: string[] = [];
+        let after: SearchAfterKey | undefined;
+        for (let page = 0; page < 20; page += 1) {
+          const hits = await engines.get(engine)!.search({ q, sort, limit: 4, offset: paged.length, after });
+          paged.push(...hits.ids.map(keyOf));
+          if (hits.next === null) break;
+          after = hits.next;
+        }
+        expect(paged).toEqual(whole);
+      }
+    }
+  });
+
+  it('refuses a sort key of the wrong shape as search_cursor_invalid', async () => {
+    for (const after of [['x'], [1, 2, 3, 4, 5], ['2026-11-20', 'nope', 'id']] as SearchAfterKey[]) {
+      await expect(engines.get(engine)!.search({ q: 'bản tin', sort: 'newest', limit: 4, offset: 4, after })).rejects.toMatchObject({ code: 'search_cursor_invalid' });
+    }
   });
 });
 
@@ -127,6 +195,31 @@ describe('Elasticsearch on a real node, beside PostgreSQL', () => {
       ['rejected water', 'newest'],
     ] as const)('gives the same hits in the same order for "%s" sorted %s', async (q, sort) => {
       expect(await keys('elasticsearch', { q, sort })).toEqual(await keys('postgres', { q, sort }));
+    });
+
+    it.each(['"hoà giải" OR mưa -phường', 'nước NOT "nước sạch"', 'tranh -"tranh chấp đất"'])('gives the same hits in the same order for "%s" newest first', async (q) => {
+      expect(await keys('elasticsearch', { q, sort: 'newest' })).toEqual(await keys('postgres', { q, sort: 'newest' }));
+    });
+
+    it('counts the same facets', async () => {
+      const query = { q: '"bản tin" OR "hoà giải" OR water', limit: 3, offset: 0, facets: true };
+      const [onPg, onEs] = [await engines.get('postgres')!.search(query), await engines.get('elasticsearch')!.search(query)];
+      expect(onEs.facets).toEqual(onPg.facets);
+      expect(onEs.total).toBe(onPg.total);
+    });
+
+    it('walks the same newest-first pages by cursor', async () => {
+      const walk = async (engine: string): Promise<string[][]> => {
+        const pages: string[][] = [];
+        let after: SearchAfterKey | undefined;
+        do {
+          const hits = await engines.get(engine)!.search({ q: 'bản tin OR water', sort: 'newest', limit: 5, offset: pages.flat().length, after });
+          pages.push(hits.ids.map(keyOf));
+          after = hits.next ?? undefined;
+        } while (after);
+        return pages;
+      };
+      expect(await walk('elasticsearch')).toEqual(await walk('postgres'));
     });
 
     it.each(['hoà giải', 'mưa', 'nước sạch', 'water'])('gives the same hits for "%s" by relevance, the best first', async (q) => {

@@ -281,12 +281,55 @@ export interface ItemListEntry extends ItemSummary {
   sourceRemoved: boolean;
 }
 
+/** [start, end) in UTF-16 code units of the verbatim text; a client marks these, the server sends no markup. */
+export type TextRange = [number, number];
+
+/** Where a searched item holds what the query asked for (folded: "hoa" marks "Hoà"); excluded words are never marked. */
+export interface ItemHighlights {
+  title: TextRange[];
+  snippet: TextRange[];
+}
+
+/** A search hit: a list row plus, for a query, where it matched. */
+export interface ItemSearchEntry extends ItemListEntry {
+  /** Only with `q`. */
+  highlights?: ItemHighlights;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * Counts for the current query and filters (`facets=true`): by source, by language (undated or unknown left out) and
+ * by calendar day in Asia/Ho_Chi_Minh (`YYYY-MM-DD`, oldest first, days without items left out). Sources and
+ * languages most first, then by value.
+ */
+export interface ItemFacets {
+  sources: FacetCount[];
+  languages: FacetCount[];
+  days: FacetCount[];
+  /**
+   * True when the counts cover only the newest ITEM_TOTAL_EXACT_UP_TO + 1 matches (the total is an estimate too):
+   * PostgreSQL counts over the candidates its search reads anyway, never a second scan of every match.
+   */
+  partial: boolean;
+}
+
 export interface ItemPage {
-  items: ItemListEntry[];
+  items: ItemSearchEntry[];
   /** Exact when `totalIsEstimate` is false; otherwise a lower bound (shown as "1,000+"). */
   total: number;
   /** True when counting stopped at ITEM_TOTAL_EXACT_UP_TO: there are more than `total` matches. */
   totalIsEstimate: boolean;
+  /**
+   * Opaque: pass as `cursor` (with the same q, filters and sort) for the page after this one, however deep (keyset,
+   * never an offset to skip). Null on the last page.
+   */
+  nextCursor: string | null;
+  /** Only when asked for (`facets=true`). */
+  facets?: ItemFacets;
 }
 
 /**

@@ -56,6 +56,7 @@ export const ErrorCode = {
   ItemNotFound: 'item_not_found',
   SnapshotNotFound: 'snapshot_not_found',
   DateRangeInvalid: 'date_range_invalid',
+  SearchCursorInvalid: 'search_cursor_invalid',
   // Our side
   RuleSyntaxInvalid: 'rule_syntax_invalid',
   RuleNotFound: 'rule_not_found',
@@ -152,6 +153,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   item_not_found: 404,
   snapshot_not_found: 404,
   date_range_invalid: 400,
+  search_cursor_invalid: 400,
   rule_syntax_invalid: 400,
   rule_not_found: 404,
   story_not_found: 404,

@@ -26,3 +26,5 @@ export * from './claims';
 export * from './cases/insights/case-metrics';
 export * from './cases/case-editing';
 export * from './drafting';
+export * from './text/search-query';
+export * from './text/search-highlights';

@@ -1,4 +1,4 @@
-import type { ItemSort } from '@vigil/contracts';
+import type { ItemFacets, ItemSort } from '@vigil/contracts';
 
 /** What the search layer stores per item: already-normalised text from the collection pipeline. */
 export interface SearchDocument {
@@ -24,8 +24,19 @@ export interface SearchQuery {
   /** Default `relevance`. */
   sort?: ItemSort;
   limit: number;
+  /** Items to skip; with `after`, how many were served before it (the page itself starts after the key). */
   offset: number;
+  /** The page after the one a previous search answered with this key (`SearchHits.next`), under the same sort. */
+  after?: SearchAfterKey;
+  /** Count sources, languages and days (Asia/Ho_Chi_Minh) of the matches too. */
+  facets?: boolean;
 }
+
+/**
+ * Where the next page starts, in the engine's own sort key (opaque to everyone else; search-cursor.ts wraps it).
+ * Each engine checks the shape of a key it is given and refuses a foreign one (search_cursor_invalid).
+ */
+export type SearchAfterKey = (string | number | null)[];
 
 export interface SearchHits {
   /** Item ids, best match first (or newest first). */
@@ -33,6 +44,10 @@ export interface SearchHits {
   /** Exact up to ITEM_TOTAL_EXACT_UP_TO; beyond it that bound, with `totalIsEstimate` set. */
   total: number;
   totalIsEstimate: boolean;
+  /** The sort key of the last hit when more follow; null on the last page (or when a short list pages by offset). */
+  next: SearchAfterKey | null;
+  /** When asked for. */
+  facets?: ItemFacets;
 }
 
 /**

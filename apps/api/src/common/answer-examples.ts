@@ -142,7 +142,23 @@ export const ANSWER_EXAMPLES: { [Name in ApiSchemaName]?: ApiSchemaTypes[Name] }
   SourceRemoval: { id: SOURCE_ID, deletedItems: 0 },
   OpmlImportResult: { created: 2, skipped: [{ url: source.url, code: 'source_exists', reason: 'A source with this URL exists', existingId: SOURCE_ID }] },
   FetchQueued: { queued: true },
-  ItemPage: { items: [{ ...summary, edited: false, removed: false, storyId: STORY_ID, storySize: 3, sourceName: source.name, sourceRemoved: false }], total: 1, totalIsEstimate: false },
+  ItemPage: {
+    items: [
+      {
+        ...summary, edited: false, removed: false, storyId: STORY_ID, storySize: 3, sourceName: source.name, sourceRemoved: false,
+        highlights: { title: [[0, 3], [4, 7]], snippet: [] },
+      },
+    ],
+    total: 41,
+    totalIsEstimate: false,
+    nextCursor: 'WyJwb3N0Z3JlcyIsInJlbGV2YW5jZSIsMjAsbnVsbF0',
+    facets: {
+      sources: [{ value: source.id, count: 41 }],
+      languages: [{ value: 'vi', count: 39 }, { value: 'en', count: 2 }],
+      days: [{ value: '2026-11-27', count: 12 }, { value: '2026-11-28', count: 29 }],
+      partial: false,
+    },
+  },
   ItemDetail: item,
   RuleView: { ...rule, query: '"vỡ đê" OR (lũ AND "sông Hồng")', ownerTeam: null, description: null, enabled: true, createdAt: AT, updatedAt: AT },
   RulePreview: {

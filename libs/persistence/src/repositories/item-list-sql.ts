@@ -102,10 +102,6 @@ export class SqlParameters {
   }
 }
 
-export interface SearchTerms extends ItemFilters {
-  groups: { token: string; stem: string | null }[];
-}
-
 /** The filters as SQL conditions, exact copies always left out. */
 export function filterConditions(filters: ItemFilters, sql: SqlParameters): string[] {
   const conditions: string[] = [];
@@ -116,38 +112,4 @@ export function filterConditions(filters: ItemFilters, sql: SqlParameters): stri
   // An exact copy of another source's item is listed behind its original (in its story), not beside it.
   conditions.push('id NOT IN (SELECT id FROM items WHERE copy_of IS NOT NULL)');
   return conditions;
-}
-
-/** The full-text filter; its tsquery is always the first parameter, which the ranking refers to as $1. */
-export function fullTextWhere(query: SearchTerms, sql: SqlParameters): string {
-  const tsquery = sql.add(toTsquery(query.groups));
-  return ['WHERE', [`search_vector @@ to_tsquery('simple', ${tsquery})`, ...filterConditions(query, sql)].join(' AND ')].join(' ');
-}
-
-// Tokens are runs of letters and digits and stems ASCII ones, so nothing here is tsquery syntax.
-export function toTsquery(groups: SearchTerms['groups']): string {
-  return groups
-    .map(({ token, stem }, index) => {
-      const folded = index === groups.length - 1 ? `${token}:*` : token;
-      return stem === null ? folded : `(${folded} | ${stem})`;
-    })
-    .join(' & ');
-}
-
-export function phraseOf(query: SearchTerms): string {
-  return query.groups.map(({ token }) => token).join(' ');
-}
-
-/**
- * The relevance order of the newest RELEVANCE_CANDIDATES (or enough to reach the page). Only they read what ranking
- * needs, by primary key: their tsvector and folded title, and with accents typed, their item's title and snippet.
- */
-export function rankedPageSql(query: SearchTerms, sql: SqlParameters, bonus: string, reach: number, page: string): string {
-  const newest = `SELECT * FROM candidate ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(Math.max(RELEVANCE_CANDIDATES, reach))}`;
-  const accents = bonus ? [`, items.title || ' ' || items.snippet AS accent_text`, `JOIN items ON items.id = newest.id`] : ['', ''];
-  const ranked = `SELECT newest.*, search.search_vector, search.search_title${accents[0]}
-                    FROM (${newest}) AS newest JOIN item_search search ON search.id = newest.id ${accents[1]}`;
-  return `SELECT id FROM (${ranked}) AS ranked
-          ORDER BY ts_rank(search_vector, to_tsquery('simple', $1)) + similarity(search_title, ${sql.add(phraseOf(query))})${bonus} DESC, ${NEWEST_FIRST}
-          ${page}`;
 }

@@ -1,29 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ITEM_TOTAL_EXACT_UP_TO, type ItemSort } from '@vigil/contracts';
+import { ITEM_TOTAL_EXACT_UP_TO } from '@vigil/contracts';
 import { In, IsNull, LessThanOrEqual, MoreThan, Not, Repository } from 'typeorm';
 import { ItemEntity } from '../entities/item.entity';
 import {
   type BoundedTotal,
   filterConditions,
-  fullTextWhere,
-  type ItemFilters,
   type ItemListRow,
   type ItemSummaryRow,
   LIST_ENTRY_COLUMNS,
   type ListEntryRecord,
-  NEAR_MISS_BELOW,
-  NEAR_MISS_CANDIDATES,
   NEWEST_FIRST,
-  phraseOf,
-  rankedPageSql,
   SqlParameters,
   SUMMARY_COLUMNS,
   type SummaryRecord,
   toListRow,
   toSummaryRow,
-  toTsquery,
 } from './item-list-sql';
+import { facetColumns, type FacetRecord, type FullTextQuery, type ItemIdPage, type ItemPageRequest, KEY_COLUMNS, newestAfter, searchFullText, toFacets, toKey } from './item-search-sql';
 
 /** What collection knows of an item from its feed, sitemap or listing page, before its page is fetched. */
 export type NewItem = Omit<
@@ -76,30 +70,10 @@ function givenValue(column: string): string {
   return KEPT_WHEN_FEED_HAS_NONE.has(column) ? `COALESCE(EXCLUDED.${column}, items.${column})` : `EXCLUDED.${column}`;
 }
 
-export interface ItemListQuery extends ItemFilters {
-  limit: number;
-  offset: number;
-}
-
-export interface FullTextQuery extends ItemListQuery {
-  /**
-   * Query words from toSearchTermGroups, all required: each matches its folded token or, in English items, its
-   * namespaced stem; the last token also matches as a prefix, so results appear while a word is being typed.
-   */
-  groups: { token: string; stem: string | null }[];
-  sort: ItemSort;
-  /**
-   * The query words typed with diacritics, each as the spellings that count as exact (NFC, as typed and in
-   * classic tone placement, lower-case and capitalised). Relevance lifts candidates whose title or snippet holds
-   * them above those that match only once folded: "vỡ" ranks "vỡ đê" above "vô sinh".
-   */
-  accented?: string[][];
-}
+export type ItemListQuery = ItemPageRequest;
 
 export type { BoundedTotal, ItemFilters, ItemListRow, ItemSummaryRow } from './item-list-sql';
-
-// Larger than ts_rank plus title similarity can reach, so each exactly spelt word outranks any folded-only match.
-const EXACT_ACCENT_BONUS = 10;
+export type { FullTextQuery, ItemIdPage, ItemPageRequest, NewestKey, RelevanceKey } from './item-search-sql';
 
 @Injectable()
 export class ItemsRepository {
@@ -335,82 +309,49 @@ export class ItemsRepository {
   }
 
   /** Newest first (undated items last), all items or those the filters keep. */
-  async listRecent(query: ItemListQuery): Promise<{ items: ItemListRow[] } & BoundedTotal> {
+  async listRecent(query: ItemListQuery): Promise<{ items: ItemListRow[] } & Omit<ItemIdPage, 'ids'>> {
     const sql = new SqlParameters();
     const conditions = filterConditions(query, sql);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const filterValues = sql.values.length;
-    const rows: { id: string }[] = await this.items.query(
-      `SELECT id FROM items ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(query.limit)} OFFSET ${sql.add(query.offset)}`,
+    // Facets count the newest bound + 1 rows of the filters: a short walk of the same index as the page.
+    const facets = query.facets ? await this.recentFacets(conditions, sql.values.slice(0, filterValues)) : undefined;
+    // After a key the list starts there (keyset); `offset` then only says how many were served before it.
+    if (query.after) conditions.push(newestAfter(query.after, sql));
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const skip = query.after ? 0 : query.offset;
+    const keyValues = sql.values.length;
+    const rows: { id: string; published_at: string | null; fetched_at: string }[] = await this.items.query(
+      `SELECT ${KEY_COLUMNS} FROM items ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(query.limit)} OFFSET ${sql.add(skip)}`,
       sql.values,
     );
     // Ordered like the list so the count walks the same index rather than scanning the table.
-    const total = await this.boundedTotal(`${where} ORDER BY ${NEWEST_FIRST}`, sql.values.slice(0, filterValues), query, rows.length);
-    return { items: await this.listEntriesInOrder(rows.map((row) => row.id)), ...total };
+    const counted = await this.boundedTotal(`${where} ORDER BY ${NEWEST_FIRST}`, sql.values.slice(0, keyValues), { limit: query.limit, offset: skip }, rows.length);
+    const served = query.after ? query.offset : 0;
+    const total = { total: served + counted.total, totalIsEstimate: counted.totalIsEstimate };
+    const more = rows.length === query.limit && (total.totalIsEstimate || served + skip + rows.length < total.total);
+    return { items: await this.listEntriesInOrder(rows.map((row) => row.id)), ...total, next: more ? toKey(rows[rows.length - 1]!) : null, facets: facets ? toFacets(facets, facets.partial) : undefined };
   }
 
-  /**
-   * PostgreSQL full-text search over item_search, the items' narrow search rows (GIN on search_vector). One scan takes the newest
-   * matches, one more than the exact-total bound (more to reach a deep page): their number is the total, and
-   * relevance ranks the newest RELEVANCE_CANDIDATES of them instead of every match. Only when full text finds
-   * almost nothing does a second query add near-misses by trigram similarity of the title (its GIN trigram
-   * index), after the hits.
-   */
-  async searchFullText(query: FullTextQuery): Promise<{ ids: string[] } & BoundedTotal> {
-    const candidates = Math.max(ITEM_TOTAL_EXACT_UP_TO + 1, query.offset + query.limit);
-    const { matched, ids } = await this.fullTextPage(query, query.offset, query.limit, candidates);
-    if (matched >= candidates) return { ids, total: ITEM_TOTAL_EXACT_UP_TO, totalIsEstimate: true };
-    if (matched >= NEAR_MISS_BELOW) return { ids, total: matched, totalIsEstimate: false };
-
-    const hits = query.offset === 0 && ids.length === matched ? ids : (await this.fullTextPage(query, 0, NEAR_MISS_BELOW, NEAR_MISS_BELOW)).ids;
-    const listed = [...hits, ...(await this.titleNearMisses(query))];
-    return { ids: listed.slice(query.offset, query.offset + query.limit), total: listed.length, totalIsEstimate: false };
-  }
-
-  /** How many of the newest `candidates` matches there are, and one page of them in the query's order. */
-  private async fullTextPage(query: FullTextQuery, offset: number, limit: number, candidates: number): Promise<{ matched: number; ids: string[] }> {
-    const sql = new SqlParameters();
-    const where = fullTextWhere(query, sql);
-    const page = `LIMIT ${sql.add(limit)} OFFSET ${sql.add(offset)}`;
-    const accented = query.sort === 'newest' ? [] : (query.accented ?? []);
-    // The accented spellings are read from the candidates' own title and snippet (never a separate index).
-    const bonus = accented
-      .map((spellings) => ` + (CASE WHEN EXISTS (SELECT 1 FROM unnest(${sql.add(spellings)}::text[]) AS spelling WHERE strpos(accent_text, spelling) > 0) THEN ${EXACT_ACCENT_BONUS} ELSE 0 END)`)
-      .join('');
-    const pageOfCandidates = query.sort === 'newest' ? `SELECT id FROM candidate ORDER BY ${NEWEST_FIRST} ${page}` : rankedPageSql(query, sql, bonus, offset + limit, page);
-    const [row]: { matched: number; ids: string[] }[] = await this.items.query(
-      `WITH candidate AS MATERIALIZED (
-         SELECT id, published_at, fetched_at FROM item_search ${where}
-          ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(candidates)})
-       SELECT (SELECT count(*)::int FROM candidate) AS matched, ARRAY(SELECT id::text FROM (${pageOfCandidates}) AS hit) AS ids`,
-      sql.values,
+  private async recentFacets(conditions: string[], parameters: unknown[]): Promise<FacetRecord & { partial: boolean }> {
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [row]: (FacetRecord & { partial: boolean })[] = await this.items.query(
+      `WITH candidate AS MATERIALIZED (SELECT source_id, language, published_at FROM items ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${ITEM_TOTAL_EXACT_UP_TO + 1})
+       SELECT (SELECT count(*) FROM candidate) > ${ITEM_TOTAL_EXACT_UP_TO} AS partial, ${facetColumns('candidate')}`,
+      parameters,
     );
-    return row;
+    return row!;
   }
 
-  /** Items whose title looks like the query (pg_trgm `%`) without matching it word for word; best first. */
-  private async titleNearMisses(query: FullTextQuery): Promise<string[]> {
-    const sql = new SqlParameters();
-    const tsquery = sql.add(toTsquery(query.groups));
-    const phrase = sql.add(phraseOf(query));
-    const filters = filterConditions(query, sql)
-      .map((condition) => `AND ${condition}`)
-      .join(' ');
-    const rows: { id: string }[] = await this.items.query(
-      `SELECT id FROM (SELECT id, search_title, published_at, fetched_at FROM item_search
-                        WHERE search_title % ${phrase} AND NOT (search_vector @@ to_tsquery('simple', ${tsquery})) ${filters}
-                        LIMIT ${NEAR_MISS_CANDIDATES}) AS near
-        ORDER BY similarity(search_title, ${phrase}) DESC, ${NEWEST_FIRST}`,
-      sql.values,
-    );
-    return rows.map((row) => row.id);
+  /** Full-text search: item-search-sql.ts. */
+  searchFullText(query: FullTextQuery): Promise<ItemIdPage> {
+    return searchFullText((statement, parameters) => this.items.query(statement, parameters), query);
   }
 
   /**
    * The total without counting every match: a short page already tells it; otherwise count at most one more
    * than the bound, so a query matching most of the table costs as much as one matching ten thousand rows.
    */
-  private async boundedTotal(from: string, parameters: unknown[], page: ItemListQuery, found: number): Promise<BoundedTotal> {
+  private async boundedTotal(from: string, parameters: unknown[], page: { limit: number; offset: number }, found: number): Promise<BoundedTotal> {
     if (found < page.limit && (found > 0 || page.offset === 0)) return { total: page.offset + found, totalIsEstimate: false };
     const [{ count }]: { count: number }[] = await this.items.query(
       `SELECT count(*)::int AS count FROM (SELECT 1 FROM items ${from} LIMIT ${ITEM_TOTAL_EXACT_UP_TO + 1}) AS capped`,

@@ -1,7 +1,8 @@
 import { type Client, errors, type estypes } from '@elastic/elasticsearch';
 import { ITEM_TOTAL_EXACT_UP_TO, VigilError } from '@vigil/contracts';
-import { accentedQuerySpellings, normalizeVietnamese, type SearchTermGroup, toSearchFields, toSearchTermGroups } from '@vigil/domain';
-import type { IndexRebuild, SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
+import { accentedQuerySpellings, normalizeVietnamese, parseSearchQuery, type SearchClause, type SearchTermGroup, toSearchFields } from '@vigil/domain';
+import type { IndexRebuild, SearchAfterKey, SearchDocument, SearchEngine, SearchHits, SearchQuery } from '../search-engine';
+import { FACET_AGGREGATIONS, facetsOf, searchAfterOf, UNDATED_SORTS_AS } from './elasticsearch-search-parts';
 import { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument } from './items-index-template';
 
 export interface ElasticsearchSearchEngineOptions {
@@ -113,43 +114,51 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchHits> {
-    const groups = toSearchTermGroups(query.q);
-    // Nothing left to match on (only punctuation or spaces): the PostgreSQL engine finds nothing either.
-    if (groups.length === 0) return { ids: [], total: 0, totalIsEstimate: false };
+    const parsed = parseSearchQuery(query.q);
+    const sort = query.sort ?? 'relevance';
+    const after = query.after === undefined ? undefined : searchAfterOf(query.after, sort);
+    // Nothing left to require (only punctuation, spaces or exclusions): the PostgreSQL engine finds nothing either.
+    if (parsed.required.length === 0) return { ids: [], total: 0, totalIsEstimate: false, next: null };
     const response = await this.client.search({
       index: this.alias,
       query: {
         bool: {
-          should: [
-            // Recall: the folded fields match whatever diacritics, tone-mark placement or Unicode form was typed,
-            // and English items match inflections through their stems; every query word is required.
-            { bool: { must: groups.map(matchFolded) } },
-            // Ranking: items spelled exactly as the words typed with diacritics rise; words typed without marks
-            // mean "any accent" and add nothing, as on PostgreSQL.
-            ...exactSpellingBoost(query.q),
-          ],
-          minimum_should_match: 1,
+          // Recall: the folded fields match whatever diacritics, tone-mark placement or Unicode form was typed,
+          // and English items match inflections through their stems; every required part must match.
+          must: parsed.required.map(matchAnyOf),
+          must_not: parsed.excluded.map(matchClause),
+          // Ranking only (must is never empty here): items spelled exactly as the words typed with diacritics rise;
+          // words typed without marks mean "any accent" and add nothing, as on PostgreSQL.
+          should: exactSpellingBoost(query.q),
           filter: filtersOf(query),
         },
       },
       // id last so equal scores and dates still page deterministically, descending as PostgreSQL's NEWEST_FIRST
       // breaks ties (which has fetched_at before it: not indexed, so only items fetched together tie alike).
       sort: [
-        ...(query.sort === 'newest' ? [] : [{ _score: { order: 'desc' as const } }]),
-        { publishedAt: { order: 'desc', missing: '_last' } },
+        ...(sort === 'newest' ? [] : [{ _score: { order: 'desc' as const } }]),
+        { publishedAt: { order: 'desc', missing: UNDATED_SORTS_AS } },
         { id: { order: 'desc' } },
       ],
-      from: query.offset,
+      // After a key the page starts there (search_after), however deep; offsets serve the first pages.
+      ...(after ? { search_after: after } : { from: query.offset }),
       size: query.limit,
       // Counting stops here, as on PostgreSQL: an exact total of a huge result set costs and tells nothing.
       track_total_hits: ITEM_TOTAL_EXACT_UP_TO,
+      ...(query.facets ? { aggs: FACET_AGGREGATIONS } : {}),
       _source: false,
     }).catch((error: unknown) => {
       throw asUnavailable(error);
     });
+    const hits = response.hits.hits;
+    const total = totalOf(response.hits.total);
+    const served = query.offset + hits.length;
+    const more = hits.length === query.limit && (total.totalIsEstimate || served < total.total);
     return {
-      ids: response.hits.hits.map((hit) => hit._id).filter((id): id is string => id !== undefined),
-      ...totalOf(response.hits.total),
+      ids: hits.map((hit) => hit._id).filter((id): id is string => id !== undefined),
+      ...total,
+      next: more ? (hits[hits.length - 1]!.sort as SearchAfterKey) : null,
+      ...(query.facets ? { facets: facetsOf(response.aggregations) } : {}),
     };
   }
 
@@ -185,6 +194,17 @@ function exactSpellingBoost(q: string): estypes.QueryDslQueryContainer[] {
   const accented = accentedQuerySpellings(q).map((forms) => normalizeVietnamese(forms[0]!));
   if (accented.length === 0) return [];
   return [{ multi_match: { query: accented.join(' '), fields: ['title^3', 'text'], type: 'cross_fields', operator: 'and' } }];
+}
+
+function matchAnyOf(alternatives: SearchClause[]): estypes.QueryDslQueryContainer {
+  return alternatives.length === 1 ? matchClause(alternatives[0]!) : { bool: { should: alternatives.map(matchClause), minimum_should_match: 1 } };
+}
+
+function matchClause(clause: SearchClause): estypes.QueryDslQueryContainer {
+  if (clause.kind === 'term') return matchFolded(clause.group);
+  // Adjacent folded tokens in one field, as PostgreSQL's <-> over the item's folded words.
+  const phrase = clause.tokens.join(' ');
+  return { bool: { should: [{ match_phrase: { titleFolded: { query: phrase, boost: 3 } } }, { match_phrase: { textFolded: phrase } }], minimum_should_match: 1 } };
 }
 
 function matchFolded({ token, stem }: SearchTermGroup): estypes.QueryDslQueryContainer {

@@ -1,10 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ITEM_LANGUAGES, ITEM_SORTS, type ItemLanguage, type ItemSort } from '@vigil/contracts';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class ItemQueryDto {
-  @ApiPropertyOptional({ description: 'Free text; diacritics optional ("thong tin sai lech" finds "Thông tin sai lệch").' })
+  @ApiPropertyOptional({
+    description:
+      'Free text; diacritics optional ("thong tin sai lech" finds "Thông tin sai lệch"). Words are all required; "quoted words" must stand together; ' +
+      'OR between two parts accepts either; -word, -"a phrase" or NOT word leaves items out. Nothing typed is an error (an unbalanced quote is a space).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -50,4 +54,18 @@ export class ItemQueryDto {
   @Min(0)
   @Max(10_000)
   offset: number = 0;
+
+  @ApiPropertyOptional({
+    description: 'nextCursor of the previous page (same q, filters and sort): the page after it, however deep. Offset paging still serves the first pages; a cursor replaces offset.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Also count the matches by source, language and day (Asia/Ho_Chi_Minh); answered on pages without a cursor.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'facets must be true or false' })
+  facets?: boolean;
 }

@@ -15,7 +15,7 @@ export class ItemsController {
   constructor(private readonly items: ItemsService) {}
 
   @Get()
-  @Refuses('date_range_invalid')
+  @Refuses('date_range_invalid', 'search_cursor_invalid')
   @Answers('ItemPage')
   find(@Query() query: ItemQueryDto): Promise<ItemPage> {
     return this.items.find(query);

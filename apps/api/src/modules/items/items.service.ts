@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SnapshotPages } from '@vigil/collection';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
-import { type ItemDetail, type ItemPage, VigilError } from '@vigil/contracts';
-import { CLOCK, type Clock } from '@vigil/domain';
+import { type ItemDetail, type ItemFacets, type ItemPage, type ItemSearchEntry, VigilError } from '@vigil/contracts';
+import { CLOCK, type Clock, parseSearchQuery, searchHighlights } from '@vigil/domain';
 import { EvidenceRepository, type ItemEntity, type ItemFilters, ItemsRepository, SourcesRepository } from '@vigil/persistence';
-import { SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
+import { decodeSearchCursor, encodeSearchCursor, newestKeyOf, postgresKeyOf, SEARCH_ENGINE, type SearchAfterKey, type SearchEngine } from '@vigil/search';
 import type { ItemQueryDto } from './item-query.dto';
 import { toItemDetail, toItemListEntry } from './item.presenter';
 
@@ -20,17 +20,37 @@ export class ItemsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** With a query, the search engine ranks; without one, newest first straight from PostgreSQL. */
+  /**
+   * With a query, the search engine ranks; without one, newest first straight from PostgreSQL. Either way a page
+   * ends with a cursor to the next (keyset where the engine has a key, else the offset of a short list).
+   */
   async find(query: ItemQueryDto): Promise<ItemPage> {
-    const page = { ...itemFilters(query), limit: query.limit, offset: query.offset };
     const text = query.q?.trim();
+    const sort = text ? (query.sort ?? 'relevance') : 'newest';
+    const scope = text ? this.search.name : 'list';
+    const cursor = query.cursor === undefined ? null : decodeSearchCursor(query.cursor, scope, sort);
+    const offset = cursor ? cursor.served : query.offset;
+    // Counted for the whole query, so only for a page that starts it (the console asks on its first page).
+    const facets = query.facets === true && cursor === null;
+    const page = { ...itemFilters(query), limit: query.limit, offset, facets };
+    const answer = async (ids: string[], found: { total: number; totalIsEstimate: boolean; next: SearchAfterKey | null; facets?: ItemFacets }, items: ItemSearchEntry[]): Promise<ItemPage> => {
+      const served = offset + ids.length;
+      const more = found.next !== null || (ids.length === query.limit && served < found.total);
+      const nextCursor = more ? encodeSearchCursor({ scope, sort, served, key: found.next }) : null;
+      return { items, total: found.total, totalIsEstimate: found.totalIsEstimate, nextCursor, ...(found.facets ? { facets: found.facets } : {}) };
+    };
     if (!text) {
-      const { items, total, totalIsEstimate } = await this.items.listRecent(page);
-      return { items: items.map(toItemListEntry), total, totalIsEstimate };
+      const listed = await this.items.listRecent({ ...page, after: cursor?.key ? newestKeyOf(cursor.key) : undefined });
+      const next = listed.next && postgresKeyOf(listed.next);
+      return answer(listed.items.map((item) => item.id), { ...listed, next }, listed.items.map(toItemListEntry));
     }
-    const hits = await this.search.search({ q: text, sort: query.sort, ...page });
-    const items = await this.items.listEntriesInOrder(hits.ids);
-    return { items: items.map(toItemListEntry), total: hits.total, totalIsEstimate: hits.totalIsEstimate };
+    const hits = await this.search.search({ q: text, sort, ...page, after: cursor?.key ?? undefined });
+    const parsed = parseSearchQuery(text);
+    const items = (await this.items.listEntriesInOrder(hits.ids)).map((row): ItemSearchEntry => ({
+      ...toItemListEntry(row),
+      highlights: { title: searchHighlights(row.title, parsed, row.language), snippet: searchHighlights(row.snippet, parsed, row.language) },
+    }));
+    return answer(hits.ids, hits, items);
   }
 
   async get(id: string): Promise<ItemDetail> {
