@@ -99,6 +99,52 @@ describe('Items list for triage', () => {
     expect(body).toMatchObject({ code, field });
   });
 
+  it('marks where each hit matched as ranges into its verbatim title and snippet, the accents as written', async () => {
+    const page = await list(`q=${encodeURIComponent('hoa giai')}`);
+    const classic = page.items.find((item) => item.title === RECONCILED_CLASSIC)!;
+    const marked = (text: string, ranges: [number, number][]) => ranges.map(([start, end]) => text.slice(start, end));
+    expect(marked(classic.title, classic.highlights!.title)).toEqual(['hòa', 'giải']);
+    expect(marked(classic.snippet, classic.highlights!.snippet)).toEqual(['hòa', 'giải']);
+    expect((await list('limit=5')).items[0]).not.toHaveProperty('highlights');
+  });
+
+  it('counts facets by source, language and Vietnam day when asked, for the query and filters', async () => {
+    const all = await list('facets=true&limit=1');
+    expect(all.facets!.languages).toEqual([
+      { value: 'vi', count: VIETNAMESE_ENTRIES.length },
+      { value: 'en', count: ENGLISH_ENTRIES.length },
+    ]);
+    expect(all.facets!.sources.map((facet) => facet.count).sort()).toEqual([ENGLISH_ENTRIES.length, VIETNAMESE_ENTRIES.length].sort());
+    expect(all.facets!.days.reduce((sum, day) => sum + day.count, 0)).toBe(total);
+    expect(all.facets!.days.every((day) => /^\d{4}-\d{2}-\d{2}$/.test(day.value))).toBe(true);
+    const searched = await list(`q=${encodeURIComponent('hoà giải')}&facets=true`);
+    expect(searched.facets).toMatchObject({ languages: [{ value: 'vi', count: searched.total }], partial: false });
+    expect(await list('limit=1')).not.toHaveProperty('facets');
+  });
+
+  it.each(['', `q=${encodeURIComponent('"bản tin" OR tin')}&`, `q=${encodeURIComponent('"bản tin" OR tin')}&sort=newest&`])(
+    'pages %sby cursor to the last page, as offset paging lists them',
+    async (query) => {
+      const whole = (await list(`${query}limit=100`)).items.map((item) => item.id);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: ItemPage = await list(`${query}limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        paged.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(whole);
+    },
+  );
+
+  it('refuses a cursor it did not write, or one for another order, with 400 search_cursor_invalid', async () => {
+    const first = await list(`q=${encodeURIComponent('bản tin')}&limit=2`);
+    for (const query of ['cursor=nonsense', `cursor=${first.nextCursor}`, `q=tin&sort=newest&cursor=${first.nextCursor}`, `q=tin&cursor=${Buffer.from('["postgres","relevance",2,["x"]]').toString('base64url')}`]) {
+      const { status, body } = await vigil.request<ApiErrorBody>('GET', `/api/items?${query}`, { token: admin });
+      expect({ query, status, code: body.code }).toEqual({ query, status: 400, code: 'search_cursor_invalid' });
+    }
+  });
+
   it('flags edited, removed and same-story items in the list and in search results', async () => {
     const all = await list('limit=100');
     const byTitle = (title: string): ItemListEntry => all.items.find((item) => item.title === title)!;
