@@ -89,6 +89,12 @@ describe(`Item queries at ${ROWS.toLocaleString('en')} items`, () => {
     ['a search within one source newest first', () => engine.search({ q: 'lũ lụt', sourceId: sourceIds[3], sort: 'newest', limit: 20, offset: 0 })],
     ['a deep page of a search', () => engine.search({ q: 'nước', limit: 20, offset: 2_000 })],
     ['an accented search in one language within a week', () => engine.search({ q: 'vỡ đê', language: 'vi', from: WEEK_AGO, to: NOW, limit: 20, offset: 0 })],
+    ['a search with its facets', () => engine.search({ q: 'thong tin', limit: 20, offset: 0, facets: true })],
+    ['a phrase, an OR and an exclusion', () => engine.search({ q: '"thông tin" OR "hoà giải" -lũ', limit: 20, offset: 0 })],
+    ['a relevance page after a cursor', async () => engine.search({ q: 'nước', limit: 20, offset: 20, after: (await engine.search({ q: 'nước', limit: 20, offset: 0 })).next! })],
+    ['a newest-first page after a cursor', async () => engine.search({ q: 'nước', sort: 'newest', limit: 20, offset: 20, after: (await engine.search({ q: 'nước', sort: 'newest', limit: 20, offset: 0 })).next! })],
+    ['the newest items with their facets', () => items.listRecent({ limit: 20, offset: 0, facets: true })],
+    ['the newest items after a cursor', async () => items.listRecent({ limit: 20, offset: 20, after: (await items.listRecent({ limit: 20, offset: 0 })).next! })],
     ['the newest items', () => items.listRecent({ limit: 20, offset: 0 })],
     ['the newest English items of a week', () => items.listRecent({ language: 'en', from: WEEK_AGO, to: NOW, limit: 20, offset: 0 })],
     ['the newest items of one source', () => items.listRecent({ sourceId: sourceIds[5], limit: 20, offset: 0 })],
@@ -104,7 +110,7 @@ describe(`Item queries at ${ROWS.toLocaleString('en')} items`, () => {
   it('reads candidates from the narrow search rows, and item rows only for the ranked few', async () => {
     for (const plan of await plansOf(() => engine.search({ q: 'Thông tin', limit: 20, offset: 0 }))) {
       const [sql] = plan.split('\n');
-      expect(sql).toMatch(/candidate AS MATERIALIZED \( SELECT id, published_at, fetched_at FROM item_search WHERE search_vector @@/);
+      expect(sql).toMatch(/candidate AS MATERIALIZED \( SELECT id, source_id, language, published_at, fetched_at FROM item_search WHERE search_vector @@/);
       expect(sql).toMatch(/\) AS newest JOIN item_search search ON search\.id = newest\.id JOIN items ON items\.id = newest\.id\)/);
     }
   });

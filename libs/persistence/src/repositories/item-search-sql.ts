@@ -48,8 +48,15 @@ export interface ItemIdPage extends BoundedTotal {
 const EXACT_ACCENT_BONUS = 10;
 const FACET_SIZE = 50;
 const VIETNAM = 'Asia/Ho_Chi_Minh';
-// Printed by PostgreSQL so a key goes back into SQL unchanged (a JS Date would drop microseconds).
-export const KEY_COLUMNS = 'id::text AS id, published_at::text AS published_at, fetched_at::text AS fetched_at';
+// Printed by PostgreSQL so a key goes back into SQL unchanged (a JS Date would drop microseconds). Named apart from
+// the columns: an output name equal to a column would make ORDER BY sort the printed text, off the index.
+export const KEY_COLUMNS = 'id, published_at::text AS key_published_at, fetched_at::text AS key_fetched_at';
+
+export interface KeyColumnsRecord {
+  id: string;
+  key_published_at: string | null;
+  key_fetched_at: string;
+}
 
 interface KeyRecord {
   id: string;
@@ -86,6 +93,10 @@ export interface FacetRecord {
 
 export function toFacets(row: FacetRecord, partial: boolean): ItemFacets {
   return { sources: row.source_facets.slice(0, FACET_SIZE), languages: row.language_facets, days: row.day_facets, partial };
+}
+
+export function keyOfColumns(row: KeyColumnsRecord): NewestKey {
+  return { publishedAt: row.key_published_at, fetchedAt: row.key_fetched_at, id: row.id };
 }
 
 export function toKey(row: KeyRecord): NewestKey | RelevanceKey {

@@ -17,7 +17,7 @@ import {
   toListRow,
   toSummaryRow,
 } from './item-list-sql';
-import { facetColumns, type FacetRecord, type FullTextQuery, type ItemIdPage, type ItemPageRequest, KEY_COLUMNS, newestAfter, searchFullText, toFacets, toKey } from './item-search-sql';
+import { facetColumns, type FacetRecord, type FullTextQuery, type ItemIdPage, type ItemPageRequest, KEY_COLUMNS, type KeyColumnsRecord, keyOfColumns, newestAfter, searchFullText, toFacets } from './item-search-sql';
 
 /** What collection knows of an item from its feed, sitemap or listing page, before its page is fetched. */
 export type NewItem = Omit<
@@ -320,7 +320,7 @@ export class ItemsRepository {
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const skip = query.after ? 0 : query.offset;
     const keyValues = sql.values.length;
-    const rows: { id: string; published_at: string | null; fetched_at: string }[] = await this.items.query(
+    const rows: KeyColumnsRecord[] = await this.items.query(
       `SELECT ${KEY_COLUMNS} FROM items ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(query.limit)} OFFSET ${sql.add(skip)}`,
       sql.values,
     );
@@ -329,7 +329,7 @@ export class ItemsRepository {
     const served = query.after ? query.offset : 0;
     const total = { total: served + counted.total, totalIsEstimate: counted.totalIsEstimate };
     const more = rows.length === query.limit && (total.totalIsEstimate || served + skip + rows.length < total.total);
-    return { items: await this.listEntriesInOrder(rows.map((row) => row.id)), ...total, next: more ? toKey(rows[rows.length - 1]!) : null, facets: facets ? toFacets(facets, facets.partial) : undefined };
+    return { items: await this.listEntriesInOrder(rows.map((row) => row.id)), ...total, next: more ? keyOfColumns(rows[rows.length - 1]!) : null, facets: facets ? toFacets(facets, facets.partial) : undefined };
   }
 
   private async recentFacets(conditions: string[], parameters: unknown[]): Promise<FacetRecord & { partial: boolean }> {
