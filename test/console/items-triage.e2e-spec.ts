@@ -93,6 +93,32 @@ describe('Items list for triage in a browser', () => {
     expect((await page.getByTestId('result-title').allTextContents()).slice(0, 2)).toEqual([INFERTILITY_RUMOUR, BURST_DIKE]);
   });
 
+  it('shows facet counts for the list that filter when clicked, and loads the next page by its cursor', async () => {
+    const { page } = await openSignedIn();
+    await showList(page, '/');
+    const all = VIETNAMESE_ENTRIES.length + ENGLISH_ENTRIES.length;
+    const languageCounts = await page.getByTestId('facets-languages').locator('.facet-count').allTextContents();
+    expect(languageCounts).toEqual([String(VIETNAMESE_ENTRIES.length), String(ENGLISH_ENTRIES.length)]);
+    const dayCounts = await page.getByTestId('facets-days').locator('.facet-count').allTextContents();
+    expect(dayCounts.reduce((sum, count) => sum + Number(count), 0)).toBe(all);
+    expect(await page.getByTestId('facets-days').locator('.facet-bar').count()).toBe(dayCounts.length);
+
+    expect(await page.getByTestId('result-item').count()).toBe(20);
+    const next = page.waitForResponse((response) => new URL(response.url()).searchParams.has('cursor'));
+    await page.getByTestId('load-more').click();
+    await next;
+    await page.getByTestId('result-item').nth(all - 1).waitFor();
+    expect(await page.getByTestId('result-item').count()).toBe(all);
+    expect(await page.getByTestId('load-more').count()).toBe(0);
+
+    const english = page.waitForResponse((response) => new URL(response.url()).searchParams.get('language') === 'en');
+    await page.getByTestId('facets-languages').getByTestId('facet').filter({ hasText: 'English' }).click();
+    await english;
+    await page.locator('[aria-busy="false"]').getByTestId('results-total').waitFor();
+    expect((await page.getByTestId('result-title').allTextContents()).length).toBe(ENGLISH_ENTRIES.length);
+    expect(await page.getByTestId('facets-languages').getByTestId('facet').getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('shows relative Vietnam times, language names and opens the item in Vigil with the original a separate link', async () => {
     const { page } = await openSignedIn();
     await showList(page, '/?language=en');

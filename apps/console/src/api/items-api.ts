@@ -11,6 +11,10 @@ export interface ItemQuery {
   toDay?: string;
   limit: number;
   offset: number;
+  /** nextCursor of the page before: the one after it (then offset is ignored). */
+  cursor?: string;
+  /** Ask for counts by source, language and day with the page. */
+  facets?: boolean;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,6 +37,8 @@ export function searchItems(query: ItemQuery, signal?: AbortSignal): Promise<Ite
     to: vietnamDayStart(query.toDay, true),
     limit: query.limit,
     offset: query.offset,
+    cursor: query.cursor,
+    facets: query.facets ? 'true' : undefined,
   };
   return request<ItemPage>(`/api/items${queryString(parameters)}`, { signal });
 }

@@ -1,14 +1,14 @@
-import type { ItemLanguage, ItemSort } from '@vigil/contracts';
-import { useMemo } from 'react';
+import type { ItemLanguage, ItemSearchEntry, ItemSort } from '@vigil/contracts';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { searchItems } from '../api/items-api';
+import { type ItemQuery, searchItems } from '../api/items-api';
 import { listSources } from '../api/sources-api';
 import { SaveSearchAsRule } from '../rules/save-search-as-rule';
 import { ErrorState } from '../shared/error-state';
 import { LoadingState } from '../shared/loading-state';
-import { Pagination } from '../shared/pagination';
 import { useResource } from '../shared/use-resource';
+import { ItemFacets } from './item-facets';
 import { ItemFilters, type ItemFilterValues } from './item-filters';
 import { ResultItem } from './result-item';
 import { SearchForm } from './search-form';
@@ -29,33 +29,41 @@ export function ItemsPage() {
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
   };
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '', 10) || 1);
+  const query: ItemQuery = {
+    q,
+    sourceId: filters.sourceId,
+    sort: q && filters.sort === 'newest' ? ('newest' satisfies ItemSort) : undefined,
+    language: filters.language === 'vi' || filters.language === 'en' ? (filters.language satisfies ItemLanguage) : undefined,
+    fromDay: filters.from,
+    toDay: filters.to,
+    limit: PAGE_SIZE,
+    offset: 0,
+  };
 
   const sources = useResource((signal) => listSources(signal), []);
   const results = useResource(
-    (signal) =>
-      searchItems(
-        {
-          q,
-          sourceId: filters.sourceId,
-          sort: q && filters.sort === 'newest' ? ('newest' satisfies ItemSort) : undefined,
-          language: filters.language === 'vi' || filters.language === 'en' ? (filters.language satisfies ItemLanguage) : undefined,
-          fromDay: filters.from,
-          toDay: filters.to,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        },
-        signal,
-      ),
-    [q, filters.sourceId, filters.sort, filters.language, filters.from, filters.to, page],
+    (signal) => searchItems({ ...query, facets: true }, signal),
+    [q, filters.sourceId, filters.sort, filters.language, filters.from, filters.to],
   );
+  // Pages after the first, fetched by the cursor each answer ends with; a new first page starts them over.
+  const [more, setMore] = useState<{ items: ItemSearchEntry[]; nextCursor: string | null; loading: boolean; error?: unknown }>({ items: [], nextCursor: null, loading: false });
+  useEffect(() => setMore({ items: [], nextCursor: results.data?.nextCursor ?? null, loading: false }), [results.data]);
+
+  function loadMore() {
+    if (!more.nextCursor) return;
+    const cursor = more.nextCursor;
+    setMore((current) => ({ ...current, loading: true, error: undefined }));
+    searchItems({ ...query, cursor }).then(
+      (next) => setMore((current) => ({ items: [...current.items, ...next.items], nextCursor: next.nextCursor, loading: false })),
+      (error: unknown) => setMore((current) => ({ ...current, loading: false, error })),
+    );
+  }
   const sourceNames = useMemo(() => new Map(sources.data?.map((source) => [source.id, source.name])), [sources.data]);
   const filtered = Boolean(q) || FILTER_KEYS.some((key) => filters[key] !== '');
 
   // Every filter lives in the URL so a search can be shared or reloaded; a new filter starts at page 1.
   function updateParams(changes: Record<string, string>) {
     const next = new URLSearchParams(params);
-    next.delete('page');
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
@@ -69,12 +77,6 @@ export function ItemsPage() {
     setParams(new URLSearchParams());
   }
 
-  function goToPage(nextPage: number) {
-    updateParams({ page: nextPage > 1 ? String(nextPage) : '' });
-    window.scrollTo({ top: 0 });
-  }
-
-  const pageCount = results.data ? Math.max(1, Math.ceil(results.data.total / PAGE_SIZE)) : 1;
   const noSources = sources.data !== undefined && sources.data.length === 0;
 
   return (
@@ -133,13 +135,28 @@ export function ItemsPage() {
                 )}
               </div>
             ) : (
-              <ol className={compact ? 'results results-compact' : 'results'} data-testid="results">
-                {results.data.items.map((item) => (
-                  <ResultItem key={item.id} item={item} sourceName={sourceNames.get(item.sourceId)} query={q} />
-                ))}
-              </ol>
+              <div className="results-with-facets">
+                <ol className={compact ? 'results results-compact' : 'results'} data-testid="results">
+                  {[...results.data.items, ...more.items].map((item) => (
+                    <ResultItem key={item.id} item={item} sourceName={sourceNames.get(item.sourceId)} query={q} />
+                  ))}
+                </ol>
+                {results.data.facets && (
+                  <ItemFacets
+                    facets={results.data.facets}
+                    sourceNames={sourceNames}
+                    active={{ sourceId: filters.sourceId, language: filters.language, day: filters.from && filters.from === filters.to ? filters.from : '' }}
+                    onChoose={updateParams}
+                  />
+                )}
+              </div>
             )}
-            {pageCount > 1 && <Pagination page={page} pageCount={pageCount} onChange={goToPage} />}
+            {more.error !== undefined && <ErrorState error={more.error} onRetry={loadMore} />}
+            {more.nextCursor && more.error === undefined && (
+              <button type="button" className="load-more" onClick={loadMore} disabled={more.loading} data-testid="load-more">
+                {t(more.loading ? 'items.loadingMore' : 'items.loadMore')}
+              </button>
+            )}
           </>
         )}
       </div>

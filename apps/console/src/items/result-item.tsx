@@ -1,4 +1,4 @@
-import type { ItemListEntry } from '@vigil/contracts';
+import type { ItemSearchEntry } from '@vigil/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ExternalLink } from '../shared/external-link';
@@ -6,7 +6,7 @@ import { Highlight } from '../shared/highlight';
 import { RelativeTime } from '../shared/relative-time';
 
 interface ResultItemProps {
-  item: ItemListEntry;
+  item: ItemSearchEntry;
   sourceName: string | undefined;
   query: string;
 }
@@ -19,7 +19,7 @@ export function ResultItem({ item, sourceName, query }: ResultItemProps) {
     <li className="result" data-testid="result-item">
       <h2 className="result-title">
         <Link to={`/items/${encodeURIComponent(item.id)}`} lang={language} data-testid="result-title">
-          <Highlight text={title} query={query} />
+          <Highlight text={title} query={query} ranges={item.title ? item.highlights?.title : []} />
         </Link>
         <ExternalLink href={item.url} testId="result-original" ariaLabel={t('items.openOriginal', { title })} className="original-link">
           <span aria-hidden="true">↗</span>
@@ -57,7 +57,7 @@ export function ResultItem({ item, sourceName, query }: ResultItemProps) {
       </p>
       {item.snippet && (
         <p className="result-snippet" lang={language} data-testid="result-snippet">
-          <Highlight text={item.snippet} query={query} />
+          <Highlight text={item.snippet} query={query} ranges={item.highlights?.snippet} />
         </p>
       )}
     </li>

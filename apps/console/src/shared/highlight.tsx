@@ -56,18 +56,23 @@ export function matchRanges(text: string, query: string): [number, number][] {
 interface HighlightProps {
   text: string;
   query: string;
+  /** Where the server found the query (ItemHighlights); otherwise the console matches the query's words itself. */
+  ranges?: [number, number][];
 }
 
 /** The text with the query's words in <mark>; rendered as React text nodes, never as HTML. */
-export function Highlight({ text, query }: HighlightProps) {
-  const ranges = matchRanges(text, query);
+export function Highlight({ text, query, ranges = matchRanges(text, query) }: HighlightProps) {
   if (ranges.length === 0) return <>{text}</>;
   const parts: ReactNode[] = [];
   let position = 0;
   for (const [start, end] of ranges) {
-    if (start > position) parts.push(text.slice(position, start));
-    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
-    position = end;
+    // Ranges come from the server: clipped to the text so a stale one can never slice out of bounds or overlap.
+    const from = Math.max(start, position);
+    const to = Math.min(end, text.length);
+    if (to <= from) continue;
+    if (from > position) parts.push(text.slice(position, from));
+    parts.push(<mark key={from}>{text.slice(from, to)}</mark>);
+    position = to;
   }
   if (position < text.length) parts.push(text.slice(position));
   return <>{parts}</>;
