@@ -104,9 +104,11 @@ describe('Metrics', () => {
     const opened = await harness.vigil.request<{ id: string }>('POST', '/api/cases', { token, body: { title: 'Tin giả về giá điện tăng gấp đôi', severity: 'critical' } });
     expect(opened.status).toBe(201);
     harness.vigil.clock.advance(16 * MINUTE);
-    const text = await waitFor('the acknowledgement breach to be counted', async () => {
+    // The breach is counted when its tick commits, and timed when the live feed broadcasts it, a moment later.
+    const text = await waitFor('the acknowledgement breach to be counted and broadcast', async () => {
       const scraped = await scrape();
-      return sample(scraped, 'vigil_deadline_firings_total', { kind: 'breach' }) >= 1 ? scraped : undefined;
+      const counted = sample(scraped, 'vigil_deadline_firings_total', { kind: 'breach' }) >= 1;
+      return counted && sample(scraped, 'vigil_live_event_latency_seconds_count', { type: 'deadline.breached' }) >= 1 ? scraped : undefined;
     });
     expect(sample(text, 'vigil_deadline_firings_total', { kind: 'breach' })).toBe(1);
     expect(sample(text, 'vigil_live_event_latency_seconds_count', { type: 'case.created' })).toBe(1);

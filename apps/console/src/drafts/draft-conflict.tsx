@@ -13,7 +13,7 @@ interface DraftConflictProps {
   conflict: SaveConflict;
   /** The writer's text as the editor holds it now. */
   mine: () => { title: string; document: DraftDocument };
-  onKeepMine: () => Promise<boolean>;
+  onKeepMine: (onTopOf?: number) => Promise<boolean>;
 }
 
 /**
@@ -24,6 +24,8 @@ export function DraftConflict({ draftId, conflict, mine, onKeepMine }: DraftConf
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [parts, setParts] = useState<DraftDiff['parts'] | null>(null);
+  // The version the differences were read against: keeping mine goes on top of what the writer saw.
+  const [compared, setCompared] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -32,6 +34,7 @@ export function DraftConflict({ draftId, conflict, mine, onKeepMine }: DraftConf
     setError(null);
     try {
       const latest = await getDraft(draftId);
+      setCompared(latest.version);
       const writer = mine();
       setParts(textDiff(`${latest.title}\n${plainText(latest.document)}`, `${writer.title}\n${plainText(writer.document)}`));
     } catch (caught) {
@@ -44,7 +47,7 @@ export function DraftConflict({ draftId, conflict, mine, onKeepMine }: DraftConf
   async function keepMine() {
     setBusy(true);
     setError(null);
-    await onKeepMine();
+    await onKeepMine(compared ?? undefined);
     setBusy(false);
   }
 
@@ -56,12 +59,12 @@ export function DraftConflict({ draftId, conflict, mine, onKeepMine }: DraftConf
           {t('drafts.conflict.showDifferences')}
         </button>
         <button type="button" className="primary" disabled={busy} onClick={() => void keepMine()} data-testid="draft-conflict-keep-mine">
-          {t('drafts.conflict.keepMine', { version: conflict.currentVersion + 1 })}
+          {t('drafts.conflict.keepMine', { version: (compared ?? conflict.currentVersion) + 1 })}
         </button>
       </div>
       {parts && (
         <>
-          <p className="muted small">{t('drafts.conflict.legend', { version: conflict.currentVersion })}</p>
+          <p className="muted small">{t('drafts.conflict.legend', { version: compared ?? conflict.currentVersion })}</p>
           <DiffView parts={parts} testId="draft-conflict-differences" />
         </>
       )}

@@ -30,7 +30,8 @@ export interface DraftAutosave {
   /** Saves now what is unsaved (on blur, before a review step, when leaving). Resolves once nothing is pending. */
   flush: () => Promise<boolean>;
   /** After a conflict: saves the writer's text as the version after the latest one. */
-  keepMine: () => Promise<boolean>;
+  /** Saves the writer's text on top of `onTopOf` (the version they compared it with), else of the one the refusal named. */
+  keepMine: (onTopOf?: number) => Promise<boolean>;
   /** The version this editor last saved (or started from): what a review step names. */
   savedVersion: () => number;
 }
@@ -122,12 +123,16 @@ export function useDraftAutosave(draft: DraftView, onSaved: (view: DraftView) =>
     return save();
   }, [save]);
 
-  const keepMine = useCallback(async () => {
-    cancelTimer();
-    const latest = conflictRef.current;
-    // The refused text is still pending (with whatever was typed since): it goes on top of the latest version.
-    return latest ? save(latest.currentVersion) : save();
-  }, [save]);
+  const keepMine = useCallback(
+    async (onTopOf?: number) => {
+      cancelTimer();
+      const latest = conflictRef.current;
+      // The refused text is still pending (with whatever was typed since): it goes on top of the version the writer
+      // compared it with, or else the one the refusal named.
+      return latest ? save(onTopOf ?? latest.currentVersion) : save();
+    },
+    [save],
+  );
 
   useEffect(() => {
     // Leaving the page (a link, the back button): what is unsaved is saved; the request outlives the screen.
