@@ -145,6 +145,12 @@ describe('Items list for triage', () => {
     }
   });
 
+  it('pages by offset as deep as both engines answer alike, and says to follow the cursor beyond', async () => {
+    expect((await list(`q=${encodeURIComponent('bản tin')}&limit=100&offset=9900`)).items).toEqual([]);
+    const { status, body } = await vigil.request<ApiErrorBody>('GET', `/api/items?q=${encodeURIComponent('bản tin')}&limit=100&offset=9901`, { token: admin });
+    expect({ status, code: body.code, field: body.field }).toEqual({ status: 400, code: 'validation_failed', field: 'offset' });
+  });
+
   it('flags edited, removed and same-story items in the list and in search results', async () => {
     const all = await list('limit=100');
     const byTitle = (title: string): ItemListEntry => all.items.find((item) => item.title === title)!;

@@ -3,6 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { ITEM_LANGUAGES, ITEM_SORTS, type ItemLanguage, type ItemSort } from '@vigil/contracts';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
+const MAX_ITEM_LIMIT = 100;
+const MAX_ITEM_OFFSET = 10_000 - MAX_ITEM_LIMIT;
+
 export class ItemQueryDto {
   @ApiPropertyOptional({
     description:
@@ -39,20 +42,22 @@ export class ItemQueryDto {
   @IsIn(ITEM_LANGUAGES, { message: `language must be one of ${ITEM_LANGUAGES.join(', ')}` })
   language?: ItemLanguage;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ITEM_LIMIT, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
-  @Max(100)
+  @Max(MAX_ITEM_LIMIT)
   limit: number = 20;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 10000, default: 0 })
+  // Offset and limit stay inside Elasticsearch's 10,000-hit window (index.max_result_window) whatever the engine, so
+  // both answer alike; deeper pages follow nextCursor.
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ITEM_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number' })
   @Min(0)
-  @Max(10_000)
+  @Max(MAX_ITEM_OFFSET, { message: `offset must be at most ${MAX_ITEM_OFFSET}: deeper pages follow nextCursor` })
   offset: number = 0;
 
   @ApiPropertyOptional({
