@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../api/auth-api';
 import { useErrorMessage } from '../shared/error-message';
 import { useAuth } from './auth-context';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface ChangePasswordDialogProps {
   onClose: () => void;
@@ -18,18 +19,13 @@ export function ChangePasswordDialog({ onClose, required = false }: ChangePasswo
   const { t } = useTranslation();
   const { signOut } = useAuth();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the dialog at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,9 +1,10 @@
 import type { TwoFactorEnrolment, TwoFactorStatus } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmTwoFactor, disableTwoFactor, enrolTwoFactor, fetchTwoFactorStatus } from '../api/auth-api';
 import { ApiError } from '../api/http';
 import { useErrorMessage } from '../shared/error-message';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface TwoFactorDialogProps {
   onClose: () => void;
@@ -23,17 +24,12 @@ type Phase =
 export function TwoFactorDialog({ onClose }: TwoFactorDialogProps) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the dialog at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   useEffect(() => {
     let active = true;

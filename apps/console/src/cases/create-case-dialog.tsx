@@ -1,10 +1,11 @@
 import { type CasePerson, type CaseSeverity, type CaseView, type TeamView } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCase } from '../api/cases-api';
 import { useErrorMessage } from '../shared/error-message';
 import { parseTags } from './case-tags';
 import { ChoiceField, personChoices, severityChoices, teamChoices } from './choice-field';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface CreateCaseDialogProps {
   teams: TeamView[];
@@ -17,7 +18,7 @@ interface CreateCaseDialogProps {
 export function CreateCaseDialog({ teams, people, onClose }: CreateCaseDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [title, setTitle] = useState('');
   const [claimSummary, setClaimSummary] = useState('');
   const [severity, setSeverity] = useState<CaseSeverity>('high');
@@ -26,11 +27,6 @@ export function CreateCaseDialog({ teams, people, onClose }: CreateCaseDialogPro
   const [tags, setTags] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and cancel at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,8 +1,9 @@
 import { DRAFT_CHANNELS, DRAFT_LANGUAGES, SOCIAL_PLATFORMS, type DraftChannel, type DraftLanguage, type DraftView, type SocialPlatform } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildDraftStarter, createDraft } from '../api/drafts-api';
 import { useErrorMessage } from '../shared/error-message';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface NewDraftDialogProps {
   caseId: string;
@@ -17,7 +18,7 @@ interface NewDraftDialogProps {
 export function NewDraftDialog({ caseId, onClose }: NewDraftDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [title, setTitle] = useState('');
   const [channel, setChannel] = useState<DraftChannel>('press_statement');
   const [platform, setPlatform] = useState<SocialPlatform>('facebook');
@@ -25,11 +26,6 @@ export function NewDraftDialog({ caseId, onClose }: NewDraftDialogProps) {
   const [starterFailure, setStarterFailure] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and cancel at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   const chosenPlatform = channel === 'social_post' ? platform : null;
 

@@ -1,8 +1,9 @@
 import type { DraftView } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishDraft } from '../api/drafts-api';
 import { useErrorMessage } from '../shared/error-message';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface PublishDialogProps {
   draftId: string;
@@ -14,15 +15,10 @@ interface PublishDialogProps {
 export function PublishDialog({ draftId, onClose }: PublishDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and cancel at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

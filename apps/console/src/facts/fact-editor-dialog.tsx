@@ -1,9 +1,10 @@
 import { DRAFT_LANGUAGES, type CreateFactRequest, type DraftLanguage, type FactView, type UpdateFactRequest } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { createFact, updateFact } from '../api/facts-api';
 import { useErrorMessage } from '../shared/error-message';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface FactEditorDialogProps {
   /** The fact being edited; absent for a new one. */
@@ -72,15 +73,10 @@ function changesOf(request: CreateFactRequest, fact: FactView): UpdateFactReques
 export function FactEditorDialog({ fact, onClose }: FactEditorDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [draft, setDraft] = useState<FactDraft>(() => draftOf(fact));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the edit at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   const change = (changes: Partial<FactDraft>) => setDraft((current) => ({ ...current, ...changes }));
 

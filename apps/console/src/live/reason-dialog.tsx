@@ -1,9 +1,10 @@
 import type { CaseSummary, CreateGlossaryTermRequest, FlagView, SimilarCaseView } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dismissFlag, escalateFlag } from '../api/flags-api';
 import { useErrorMessage } from '../shared/error-message';
 import { FlagCaseSuggestions } from './flag-case-suggestions';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 export type Decision = 'escalate' | 'dismiss';
 
@@ -18,17 +19,12 @@ interface ReasonDialogProps {
 export function ReasonDialog({ flag, decision, onClose }: ReasonDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [attachingId, setAttachingId] = useState<string | null>(null);
   const required = decision === 'dismiss';
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and cancel at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   async function attach(suggestion: SimilarCaseView, pairs: CreateGlossaryTermRequest[]) {
     setSubmitting(true);

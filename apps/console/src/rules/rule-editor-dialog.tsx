@@ -1,5 +1,5 @@
 import { SEVERITIES, type RulePreview, type RuleView, type Severity } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { createRule, previewRule, updateRule } from '../api/rules-api';
@@ -7,6 +7,7 @@ import { useErrorMessage } from '../shared/error-message';
 import { draftFromRule, emptyDraft, toCreateRequest, toUpdateRequest, type RuleDraft } from './rule-draft';
 import { RulePreviewResult } from './rule-preview-result';
 import { RuleQueryField, type QuerySyntaxProblem } from './rule-query-field';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface RuleEditorDialogProps {
   /** The rule being edited; absent for a new one. */
@@ -29,17 +30,12 @@ function isRuleField(field: string | undefined): field is RuleField {
 export function RuleEditorDialog({ rule, initial, onClose }: RuleEditorDialogProps) {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [draft, setDraft] = useState<RuleDraft>(() => (rule ? draftFromRule(rule) : emptyDraft(initial)));
   const [problem, setProblem] = useState<QuerySyntaxProblem | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'preview' | null>(null);
   const [preview, setPreview] = useState<{ query: string; result: RulePreview } | null>(null);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the edit at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   function change(changes: Partial<RuleDraft>) {
     setDraft((current) => ({ ...current, ...changes }));

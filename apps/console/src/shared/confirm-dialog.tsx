@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useErrorMessage } from './error-message';
+import { useModalDialog } from './use-modal-dialog';
 
 interface ConfirmDialogProps<T> {
   /** Names the test ids: `<testId>-dialog`, and its parts `<testId>-confirm`, `-cancel` and `-error`. */
@@ -20,14 +21,9 @@ interface ConfirmDialogProps<T> {
 /** Asks before a destructive action, runs it on confirmation, and closes with its result. */
 export function ConfirmDialog<T>({ testId, title, children, submitLabel, submittingLabel, cancelLabel, narrow, onConfirm, onClose }: ConfirmDialogProps<T>) {
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and cancel at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

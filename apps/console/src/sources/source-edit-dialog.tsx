@@ -1,10 +1,11 @@
 import { SOURCE_KINDS, type SourceView } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateSource } from '../api/sources-api';
 import { useErrorMessage } from '../shared/error-message';
 import { draftFromSource, toUpdateRequest, type SourceDraft } from './source-draft';
 import { SourceFields } from './source-fields';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface SourceEditDialogProps {
   source: SourceView;
@@ -16,15 +17,10 @@ interface SourceEditDialogProps {
 export function SourceEditDialog({ source, onClose }: SourceEditDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [draft, setDraft] = useState<SourceDraft>(() => draftFromSource(source));
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the edit at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,9 +1,10 @@
 import { TEMPLATE_PLACEHOLDERS, type DraftTemplateView } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { updateTemplate } from '../api/templates-api';
 import { useErrorMessage } from '../shared/error-message';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface TemplateEditorDialogProps {
   template: DraftTemplateView;
@@ -18,16 +19,11 @@ type Problem = { where: 'name' | 'body' | 'form'; text: string };
 export function TemplateEditorDialog({ template, onClose }: TemplateEditorDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [name, setName] = useState(template.name);
   const [body, setBody] = useState(template.body);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the edit at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   function explain(caught: unknown): Problem {
     if (!(caught instanceof ApiError)) return { where: 'form', text: errorMessage(caught) };

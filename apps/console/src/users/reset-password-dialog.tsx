@@ -1,8 +1,9 @@
 import type { UserView } from '@vigil/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resetPassword } from '../api/users-api';
 import { useErrorMessage } from '../shared/error-message';
+import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface ResetPasswordDialogProps {
   user: UserView;
@@ -17,18 +18,13 @@ interface ResetPasswordDialogProps {
 export function ResetPasswordDialog({ user, onClose }: ResetPasswordDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [mode, setMode] = useState<'generate' | 'set'>('generate');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   /** Set once reset; `generated` is the password Vigil chose, null when the admin typed it. */
   const [result, setResult] = useState<{ generated: string | null } | null>(null);
-
-  useEffect(() => {
-    // StrictMode runs this twice; closing in a cleanup would fire `close` and end the dialog at once.
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, []);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
