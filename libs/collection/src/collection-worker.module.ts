@@ -2,6 +2,7 @@ import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { DetectionModule, DigestComposer } from '@vigil/detection';
 import { JobQueue } from '@vigil/queue';
+import { MetricsModule } from '@vigil/metrics';
 import { RealtimeModule } from '@vigil/realtime';
 import { CollectSourceProcessor } from './processors/collect-source.processor';
 import { CollectionModule } from './collection.module';
@@ -19,8 +20,9 @@ import { DeliverWebhookProcessor } from './webhooks/deliver-webhook.processor';
  * sweeps PostgreSQL for work the queue lost. Hosted by the ingestor, or by the API in single-process mode.
  */
 @Module({
-  // Item events raise live events; RealtimeModule is global, imported here too so every host of the worker has it.
-  imports: [CollectionModule, RealtimeModule, DetectionModule],
+  // Item events raise live events and collection is counted: RealtimeModule and MetricsModule are global, imported
+  // here too so every host of the worker has them.
+  imports: [CollectionModule, RealtimeModule, MetricsModule, DetectionModule],
   providers: [ItemEventRecorder, SourceReader, SearchIndexer, CollectSourceProcessor, EnrichItemProcessor, ScheduleDueSourcesTask, WatchCheckProcessor, SweepOutboxTask, DeliverWebhookProcessor],
 })
 export class CollectionWorkerModule implements OnApplicationBootstrap {

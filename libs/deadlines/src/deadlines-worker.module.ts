@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { JobQueue } from '@vigil/queue';
+import { MetricsModule } from '@vigil/metrics';
 import { RealtimeModule } from '@vigil/realtime';
 import { DeadlineTicker } from './deadline-ticker';
 import { DeadlinesModule } from './deadlines.module';
@@ -10,7 +11,8 @@ import { DeadlinesModule } from './deadlines.module';
  * single-process mode). Any number of hosts may tick: PostgreSQL decides which one fires each deadline.
  */
 @Module({
-  imports: [DeadlinesModule, RealtimeModule],
+  // Firings are announced live and counted; both modules are global, imported so every host of the ticker has them.
+  imports: [DeadlinesModule, RealtimeModule, MetricsModule],
   providers: [DeadlineTicker],
 })
 export class DeadlinesWorkerModule implements OnApplicationBootstrap {
