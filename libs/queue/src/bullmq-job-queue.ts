@@ -28,6 +28,13 @@ export interface BullMqOptions extends JobQueueOptions {
   prefix: string;
 }
 
+// How long a start waits for Redis to say its eviction policy before going on without it.
+const EVICTION_CHECK_TIMEOUT_MS = 2000;
+
+function evictionRefusal(policy: string): string {
+  return `Redis maxmemory-policy is ${policy}: BullMQ needs noeviction, or queued jobs can be evicted (set maxmemory-policy noeviction)`;
+}
+
 /** A bad payload is not retried: BullMQ fails an UnrecoverableError at once. */
 class InvalidPayloadFailure extends UnrecoverableError {}
 
@@ -96,19 +103,35 @@ export class BullMqJobQueue extends JobQueue {
 
   /**
    * Refuses a Redis that may evict keys: an evicted job is a job lost without a trace (BullMQ requires noeviction).
-   * A managed Redis that does not let clients read its configuration is taken on trust, with a warning.
+   * A managed Redis that does not let clients read its configuration is taken on trust, with a warning. A Redis that
+   * is down at start does not stop the start (sign-in must still answer 503): it is checked once it answers.
    */
   async assertNoEviction(): Promise<void> {
-    let policy: string | undefined;
-    try {
-      const answer = (await this.connection.config('GET', 'maxmemory-policy')) as string[];
-      policy = answer[1];
-    } catch (error) {
-      this.logger.warn(`Could not read Redis' maxmemory-policy (${(error as Error).message}): make sure it is noeviction`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unanswered = new Promise<'unanswered'>((resolve) => {
+      timer = setTimeout(() => resolve('unanswered'), EVICTION_CHECK_TIMEOUT_MS);
+    });
+    const policy = await Promise.race([this.evictionPolicy(), unanswered]).finally(() => clearTimeout(timer));
+    if (policy === 'unanswered') {
+      this.logger.warn('Redis did not answer at start: its maxmemory-policy is checked once it does');
+      this.connection.once('ready', () => {
+        void this.evictionPolicy().then((later) => {
+          if (later !== null && later !== 'noeviction') this.logger.error(evictionRefusal(later));
+        });
+      });
       return;
     }
-    if (policy !== undefined && policy !== 'noeviction') {
-      throw new Error(`Redis maxmemory-policy is ${policy}: BullMQ needs noeviction, or queued jobs can be evicted (set maxmemory-policy noeviction)`);
+    if (policy !== null && policy !== 'noeviction') throw new Error(evictionRefusal(policy));
+  }
+
+  /** Redis' maxmemory-policy, or null when it will not say. */
+  private async evictionPolicy(): Promise<string | null> {
+    try {
+      const answer = (await this.connection.config('GET', 'maxmemory-policy')) as string[];
+      return answer[1] ?? null;
+    } catch (error) {
+      this.logger.warn(`Could not read Redis' maxmemory-policy (${(error as Error).message}): make sure it is noeviction`);
+      return null;
     }
   }
 
