@@ -2,8 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_LINK_KINDS, CASE_SEVERITIES, CASE_STATUSES, type CaseLinkKind, type CaseSeverity, type CaseStatus } from '@vigil/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { HasNoNul, IsOptionalButNotNull, IsWellFormedText, Trimmed } from '../../common/field-rules';
+import { ListPageQueryDto } from '../../common/list-page.dto';
 
 /** Case text also goes into the audit trail's jsonb, hence well-formed Unicode as well as no NUL. */
 const TITLE_MAX = 300;
@@ -151,7 +152,7 @@ export class CreateCaseCommentDto {
 /** A comma-separated list (or the parameter repeated) of allowed values. */
 const listOf = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value);
 
-export class CaseListQueryDto {
+export class CaseListQueryDto extends ListPageQueryDto {
   @ApiPropertyOptional({ description: `Comma-separated statuses: ${CASE_STATUSES.join(', ')}`, example: 'new,acknowledged' })
   @IsOptional()
   @Transform(listOf)
@@ -177,20 +178,4 @@ export class CaseListQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'team must be a UUID' })
   team?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 100_000, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  @Max(100_000)
-  offset?: number;
 }

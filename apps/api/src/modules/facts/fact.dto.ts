@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { DRAFT_LANGUAGES, type DraftLanguage } from '@vigil/contracts';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import { HasNoNul, HasNoUrlCredentials, IsOptionalButNotNull, IsWellFormedText, Trimmed } from '../../common/field-rules';
+import { ListPageQueryDto } from '../../common/list-page.dto';
 
 const STATEMENT_MAX = 4000;
 const TAG_MAX = 50;
@@ -77,7 +78,7 @@ export class UpdateFactDto extends PartialType(CreateFactDto, { skipNullProperti
 const listOf = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : [value]).flatMap((part) => (typeof part === 'string' ? part.split(',') : [part])).map((part) => (typeof part === 'string' ? part.trim() : part)).filter(Boolean);
 
-export class FactListQueryDto {
+export class FactListQueryDto extends ListPageQueryDto {
   @ApiPropertyOptional({ maxLength: 200, description: 'Words, with or without diacritics', example: 'cat nuoc' })
   @IsOptional()
   @IsString()
@@ -104,20 +105,4 @@ export class FactListQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'valid must be true or false' })
   valid?: 'true' | 'false';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 100_000, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0)
-  @Max(100_000)
-  offset?: number;
 }
