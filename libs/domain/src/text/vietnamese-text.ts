@@ -1,3 +1,5 @@
+import { FOLD_CODE_MASK, FOLD_KIND_SHIFT, FoldKind, expansionOf, foldEntry, foldSlowly, isHighSurrogate, isWordChar } from './fold-table';
+
 /**
  * Text normalisation shared by collection, search and detection, so that every part of Vigil
  * agrees on what "the same word" means.
@@ -23,87 +25,73 @@ export function foldDiacritics(text: string): string {
   return text.toLowerCase().replace(NON_ASCII, foldNonAscii);
 }
 
-/** The single string form that search engines index and query with. */
-export function toSearchText(text: string): string {
-  return searchTokens(text).join(' ');
-}
-
 /**
- * Folded Unicode words ([\p{L}\p{N}]+ of the folded text; natural's tokenizers keep only ASCII letters). Folding
- * drops every tone mark, so tone placement needs no unifying first: "hoà" and "hòa" both give "hoa". One pass over
- * the text with a per-character table, because this runs on every word Vigil collects.
+ * The single string form that search engines index and query with: the folded Unicode words ([\p{L}\p{N}]+ of the
+ * folded text; natural's tokenizers keep only ASCII letters) joined by one space. Folding drops every tone mark, so
+ * tone placement needs no unifying first: "hoà" and "hòa" both give "hoa". One pass over the text with the fold
+ * table, writing code units to a buffer decoded once, because this runs on every word Vigil collects.
  */
-export function searchTokens(text: string): string[] {
-  const tokens: string[] = [];
-  let token = '';
-  for (let index = 0; index < text.length; index += 1) {
+export function toSearchText(text: string): string {
+  const length = text.length;
+  reserve(length + 1);
+  let out = 0;
+  // Whether the last unit written belongs to a token still open: a separator closes it, the next letter opens another.
+  let inToken = false;
+  for (let index = 0; index < length; index += 1) {
     const code = text.charCodeAt(index);
-    let unit: FoldedUnit;
-    if (isHighSurrogate(code) && index + 1 < text.length) {
-      unit = { folded: foldSlowly(text.slice(index, index + 2)), kind: UnitKind.Mixed };
+    if (isHighSurrogate(code) && index + 1 < length) {
+      [out, inToken] = writeFolded(foldSlowly(text.slice(index, index + 2)), out, inToken);
       index += 1;
-    } else {
-      unit = FOLDED_UNITS[code] ?? foldedUnit(code);
+      continue;
     }
-    if (unit.kind === UnitKind.Word) {
-      token += unit.folded;
-    } else if (unit.kind === UnitKind.Separator) {
-      if (token) tokens.push(token);
-      token = '';
-    } else if (unit.kind === UnitKind.Mixed) {
-      for (const char of unit.folded) {
-        if (WORD_CHAR.test(char)) token += char;
-        else if (token) {
-          tokens.push(token);
-          token = '';
-        }
-      }
+    const entry = foldEntry(code);
+    const kind = entry >>> FOLD_KIND_SHIFT;
+    if (kind === FoldKind.Letter) {
+      if (!inToken && out > 0) buffer[out++] = SPACE;
+      buffer[out++] = entry & FOLD_CODE_MASK;
+      inToken = true;
+    } else if (kind === FoldKind.Separator) {
+      inToken = false;
+    } else if (kind === FoldKind.Expanded) {
+      [out, inToken] = writeFolded(expansionOf(code), out, inToken);
     }
   }
-  if (token) tokens.push(token);
-  return tokens;
+  return out === 0 ? '' : UTF16.decode(buffer.subarray(0, out));
 }
 
-const enum UnitKind {
-  /** Folds to word characters only: extends the current token. */
-  Word,
-  /** Folds to nothing (a combining mark): tokens run on across it. */
-  Dropped,
-  /** Folds to non-word characters only: ends the current token. */
-  Separator,
-  /** Folds to both (rare ligatures and compatibility forms): decided character by character. */
-  Mixed,
+/** The words of toSearchText: "Công an: tin “giả”!" → ["cong", "an", "tin", "gia"]. */
+export function searchTokens(text: string): string[] {
+  const searchText = toSearchText(text);
+  return searchText === '' ? [] : searchText.split(' ');
 }
 
-interface FoldedUnit {
-  folded: string;
-  kind: UnitKind;
+const SPACE = 0x20;
+const UTF16 = new TextDecoder('utf-16le');
+// Reused across calls (one thread): a folded text is never longer than its input but for rare expansions.
+let buffer = new Uint16Array(4096);
+
+function reserve(units: number): void {
+  if (units <= buffer.length) return;
+  const larger = new Uint16Array(Math.max(units, buffer.length * 2));
+  larger.set(buffer);
+  buffer = larger;
 }
 
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-// One entry per UTF-16 code unit, filled on first sight: the fold of a character never changes.
-const FOLDED_UNITS: (FoldedUnit | undefined)[] = new Array(0x10000);
-
-function foldedUnit(code: number): FoldedUnit {
-  let unit = FOLDED_UNITS[code];
-  if (!unit) {
-    const folded = foldSlowly(String.fromCharCode(code));
-    const chars = [...folded];
-    const words = chars.filter((char) => WORD_CHAR.test(char)).length;
-    const kind = chars.length === 0 ? UnitKind.Dropped : words === chars.length ? UnitKind.Word : words === 0 ? UnitKind.Separator : UnitKind.Mixed;
-    unit = { folded, kind };
-    FOLDED_UNITS[code] = unit;
+/** Appends a folded multi-unit text character by character, word characters to tokens and the rest as separators. */
+function writeFolded(folded: string, start: number, inToken: boolean): [written: number, inToken: boolean] {
+  reserve(start + 2 * folded.length + 1);
+  let out = start;
+  let open = inToken;
+  for (const char of folded) {
+    if (!isWordChar(char)) {
+      open = false;
+      continue;
+    }
+    if (!open && out > 0) buffer[out++] = SPACE;
+    for (let unit = 0; unit < char.length; unit += 1) buffer[out++] = char.charCodeAt(unit);
+    open = true;
   }
-  return unit;
-}
-
-/** The definition the tables are built from. */
-function foldSlowly(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd') // đ has no decomposition, so stripping marks leaves it alone
-    .toLowerCase();
+  return [out, open];
 }
 
 const NON_ASCII = /[\u0080-\uffff]+/g;
@@ -115,15 +103,14 @@ function foldNonAscii(run: string): string {
     if (isHighSurrogate(code) && index + 1 < run.length) {
       folded += foldSlowly(run.slice(index, index + 2));
       index += 1;
-    } else {
-      folded += (FOLDED_UNITS[code] ?? foldedUnit(code)).folded;
+      continue;
     }
+    const entry = foldEntry(code);
+    const kind = entry >>> FOLD_KIND_SHIFT;
+    if (kind === FoldKind.Letter || kind === FoldKind.Separator) folded += String.fromCharCode(entry & FOLD_CODE_MASK);
+    else if (kind === FoldKind.Expanded) folded += expansionOf(code);
   }
   return folded;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }
 
 // Syllables repeat endlessly (a few thousand cover most text), so each is placed once; bounded so odd input can't grow it.
