@@ -15,7 +15,7 @@ import {
   isSectionTitle,
   isShareLink,
 } from './boilerplate-patterns';
-import { isBlock, isLeafBlock, linkDensity, nameTokens, visibleText } from './dom-text';
+import { TextIndex, descendants, isBlock, isLeafBlock, nameTokens } from './dom-text';
 
 export interface CleanOptions {
   /** The publisher-declared article body: it and its ancestors are never removed. */
@@ -32,155 +32,195 @@ export interface CleanOptions {
 }
 
 const MEDIA = 'img, picture, video, audio';
+const NON_CONTENT_TAG_SET = new Set(NON_CONTENT_TAGS);
+
+type Visit = (matches: (element: Element) => boolean, visit: (element: Element) => void) => void;
 
 /** Removes the page furniture Readability leaves in (or trips over) from `root`, in place. */
 export function removeBoilerplate(root: Element, options: CleanOptions): void {
-  const rootTextLength = visibleText(root).length;
+  const text = new TextIndex();
+  const rootTextLength = text.length(root);
   const isProtected = (element: Element): boolean =>
     element === root || (options.protect != null && element.contains(options.protect));
   // A box that carries most of the page's reading text is the article, whatever its class says.
   const isMajorContent = (element: Element): boolean => {
-    const length = visibleText(element).length;
-    if (rootTextLength > 200 && length > rootTextLength * 0.5 && linkDensity(element) < 0.5) return true;
-    const paragraphs = [...element.querySelectorAll('p')].filter((p) => visibleText(p).length >= 100 && linkDensity(p) < 0.3);
+    const length = text.length(element);
+    if (rootTextLength > 200 && length > rootTextLength * 0.5 && text.linkDensity(element) < 0.5) return true;
+    const paragraphs = [...element.querySelectorAll('p')].filter((p) => text.length(p) >= 100 && text.linkDensity(p) < 0.3);
     return paragraphs.length >= 3;
   };
   const removable = (element: Element): boolean => isAttached(element, root) && !isProtected(element) && !isMajorContent(element);
-  const each = (selector: string, visit: (element: Element) => void): void => {
-    for (const element of root.querySelectorAll(selector)) if (isAttached(element, root)) visit(element);
+  // Each pass takes the elements present when it starts, in document order, as querySelectorAll would.
+  const each: Visit = (matches, visit) => {
+    for (const element of descendants(root)) if (matches(element) && isAttached(element, root)) visit(element);
   };
+  const remove = (element: Element): void => text.remove(element);
 
   // Script-driven controls ("Bấm vào đây" that runs code) are interface, not text.
-  each('a[href]', (element) => {
-    if (/^\s*javascript:/i.test(element.getAttribute('href') ?? '') && !isProtected(element)) element.remove();
+  each(tagIn(['a']), (element) => {
+    if (/^\s*javascript:/i.test(element.getAttribute('href') ?? '') && !isProtected(element)) remove(element);
   });
-  each(NON_CONTENT_TAGS.join(','), (element) => {
-    if (element.localName === 'form' ? removable(element) : !isProtected(element)) element.remove();
+  each(tagIn(NON_CONTENT_TAG_SET), (element) => {
+    if (element.localName === 'form' ? removable(element) : !isProtected(element)) remove(element);
   });
-  each('[role], [aria-label]', (element) => {
+  each(hasAttribute('role', 'aria-label'), (element) => {
     const role = element.getAttribute('role')?.toLowerCase() ?? '';
     const label = element.getAttribute('aria-label') ?? '';
-    if ((NON_CONTENT_ROLES.has(role) || BOILERPLATE_LABEL.test(label)) && removable(element)) element.remove();
+    if ((NON_CONTENT_ROLES.has(role) || BOILERPLATE_LABEL.test(label)) && removable(element)) remove(element);
   });
-  each('[class], [id]', (element) => {
+  each(hasAttribute('class', 'id'), (element) => {
     const tokens = nameTokens(element);
     if (!tokens.some(isBoilerplateName) || !removable(element)) return;
     if (tokens.some(isCaptionName) && element.querySelector(MEDIA)) return; // the caption box holds the photo
-    element.remove();
+    remove(element);
   });
-  each('div, ul, ol, p, section, span', (element) => {
-    if (isShareBar(element) && removable(element)) element.remove();
+  // Only an element holding two share links can be a share bar; counting them first spares the rest.
+  const shareLinkCounts = countShareLinks(root);
+  const mayBeShareBar = tagIn(['div', 'ul', 'ol', 'p', 'section', 'span']);
+  each((element) => mayBeShareBar(element) && (shareLinkCounts.get(element) ?? 0) >= 2, (element) => {
+    if (isShareBar(element, text) && removable(element)) remove(element);
   });
-  each('p, div, li, span, h2, h3, h4, h5, h6', (element) => {
+  each(tagIn(['p', 'div', 'li', 'span', 'h2', 'h3', 'h4', 'h5', 'h6']), (element) => {
     if (!isLeafBlock(element) && element.localName !== 'span') return;
-    const text = visibleText(element);
-    if (isCookieNotice(text) && text.length < 600) removeUpTo(element, 600, removable);
-    else if (isNewsletterPitch(text) && text.length < 200) removeUpTo(element, 300, removable);
+    if (text.length(element) >= 600) return; // longer than any notice below
+    const line = text.text(element);
+    if (isCookieNotice(line)) removeUpTo(element, 600, removable, text);
+    else if (isNewsletterPitch(line) && line.length < 200) removeUpTo(element, 300, removable, text);
   });
-  each('h1, h2, h3, h4, h5, h6, p, div, span, strong, b, li', (element) => {
-    const text = visibleText(element);
-    if (isSectionTitle(text)) removeSection(element, root, isProtected);
-    else if (isLabelLine(text) && !isProtected(element)) element.remove();
-    else if (isLeafBlock(element) && RELATED_PREFIX.test(text) && (linkDensity(element) >= 0.4 || text.length < 160)) element.remove();
+  each(tagIn(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'li']), (element) => {
+    const leaf = isLeafBlock(element);
+    if (!leaf && text.length(element) > 60) return; // longer than any section title or label
+    const line = text.text(element);
+    if (isSectionTitle(line)) removeSection(element, root, isProtected, text);
+    else if (isLabelLine(line) && !isProtected(element)) remove(element);
+    else if (leaf && RELATED_PREFIX.test(line) && (text.linkDensity(element) >= 0.4 || line.length < 160)) remove(element);
   });
-  each('figure p, figure div, p, div', (element) => {
-    if (!isLeafBlock(element) || element.querySelector(MEDIA)) return;
-    const text = visibleText(element);
+  each(tagIn(['p', 'div']), (element) => {
+    if (!isLeafBlock(element) || text.length(element) > 300 || element.querySelector(MEDIA)) return; // captions are shorter
+    const line = text.text(element);
     const inFigure = element.closest('figure') !== null;
-    if ((inFigure && text.length <= 300) || isCaptionLine(text)) element.remove();
+    if (inFigure || isCaptionLine(line)) remove(element);
   });
 
-  if (options.mode === 'content') cleanContent(root, options, each);
+  if (options.mode === 'content') cleanContent(root, options, each, text);
 }
 
-function cleanContent(root: Element, options: CleanOptions, each: (selector: string, visit: (element: Element) => void) => void): void {
+function cleanContent(root: Element, options: CleanOptions, each: Visit, text: TextIndex): void {
   const title = options.title ? foldedWords(options.title).join(' ') : null;
-  each('h1', (element) => element.remove());
-  each('h2, h3, h4, h5, h6, p, div', (element) => {
-    if (title !== null && isLeafBlock(element) && foldedWords(visibleText(element)).join(' ') === title) element.remove();
-  });
-  if (!options.keepTimestamps) {
-    each('p, div, span, time', (element) => {
-      if ((isLeafBlock(element) || element.localName !== 'div') && isDateline(visibleText(element))) element.remove();
+  const remove = (element: Element): void => text.remove(element);
+  each(tagIn(['h1']), remove);
+  if (title !== null) {
+    each(tagIn(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div']), (element) => {
+      if (isLeafBlock(element) && foldedWords(text.text(element)).join(' ') === title) remove(element);
     });
   }
-  removeBylineLines(root, options.bylineNames ?? []);
-  each('ul, ol, div, section, table, p, dl', (element) => {
-    if (element !== root && linkDensity(element) > 0.7) element.remove();
+  if (!options.keepTimestamps) {
+    each(tagIn(['p', 'div', 'span', 'time']), (element) => {
+      if (text.length(element) > 80) return; // longer than any dateline
+      if ((isLeafBlock(element) || element.localName !== 'div') && isDateline(text.text(element))) remove(element);
+    });
+  }
+  removeBylineLines(root, options.bylineNames ?? [], text);
+  each(tagIn(['ul', 'ol', 'div', 'section', 'table', 'p', 'dl']), (element) => {
+    if (element !== root && text.linkDensity(element) > 0.7) remove(element);
   });
   // Deepest first, so a wrapper emptied by the removals above goes too.
-  for (const element of [...root.querySelectorAll('*')].reverse()) {
-    if (isBlock(element) && visibleText(element) === '' && !element.querySelector(MEDIA)) element.remove();
+  for (const element of descendants(root).reverse()) {
+    if (isBlock(element) && text.length(element) === 0 && !element.querySelector(MEDIA)) remove(element);
   }
 }
 
 /** A line at the start or end of the article that only repeats the author names ("Minh Anh - Thu Hà", "By Jane Doe"). */
-function removeBylineLines(root: Element, names: readonly string[]): void {
+function removeBylineLines(root: Element, names: readonly string[], text: TextIndex): void {
   const nameWords = new Set(names.flatMap(foldedWords));
   if (nameWords.size === 0) return;
-  const leaves = [...root.querySelectorAll('p, div')].filter((element) => isLeafBlock(element) && visibleText(element) !== '');
+  const isParagraph = tagIn(['p', 'div']);
+  const leaves = descendants(root).filter((element) => isParagraph(element) && isLeafBlock(element) && text.length(element) > 0);
   const edges = new Set([...leaves.slice(0, 2), ...leaves.slice(-3)]);
   for (const element of edges) {
-    const text = visibleText(element);
-    const words = foldedWords(text).filter((word) => !['by', 'bai', 'va', 'and', 'theo', 'anh', 'thuc', 'hien'].includes(word) || nameWords.has(word));
-    if (text.length <= 80 && words.length > 0 && words.every((word) => nameWords.has(word))) element.remove();
+    const line = text.text(element);
+    const words = foldedWords(line).filter((word) => !['by', 'bai', 'va', 'and', 'theo', 'anh', 'thuc', 'hien'].includes(word) || nameWords.has(word));
+    if (line.length <= 80 && words.length > 0 && words.every((word) => nameWords.has(word))) text.remove(element);
   }
 }
 
 /** A share bar: two or more share links and no text besides "Chia sẻ", "Share this article" and the links. */
-function isShareBar(element: Element): boolean {
+function isShareBar(element: Element, text: TextIndex): boolean {
   const links = [...element.querySelectorAll('a')];
   if (links.filter((link) => isShareLink(link.getAttribute('href') ?? '')).length < 2) return false;
-  let ownText = visibleText(element);
-  for (const link of links) ownText = ownText.replace(visibleText(link), ' ');
+  let ownText = text.text(element);
+  for (const link of links) ownText = ownText.replace(text.text(link), ' ');
   return ownText.replace(SHARE_BAR_WORDS, ' ').replace(/\s+/g, '').length <= 20;
+}
+
+/** How many share links each element of `root` holds, for the elements that hold any. */
+function countShareLinks(root: Element): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  const isLink = tagIn(['a']);
+  for (const link of descendants(root)) {
+    if (!isLink(link) || !isShareLink(link.getAttribute('href') ?? '')) continue;
+    for (let node = link.parentElement; node && node !== root; node = node.parentElement) counts.set(node, (counts.get(node) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**
  * Removes a titled box of links ("Tin liên quan" + list): the whole box when everything else in it is
  * a teaser, otherwise the title and the teasers that follow it (a list inlined in the article body).
  */
-function removeSection(heading: Element, root: Element, isProtected: (element: Element) => boolean): void {
+function removeSection(heading: Element, root: Element, isProtected: (element: Element) => boolean, text: TextIndex): void {
+  const sameText = (a: Element, b: Element): boolean => text.length(a) === text.length(b) && text.text(a) === text.text(b);
+  const isTeaser = (element: Element): boolean => isTeaserCard(element, text);
   let title = heading;
-  while (title.parentElement && title.parentElement !== root && visibleText(title.parentElement) === visibleText(title)) {
+  while (title.parentElement && title.parentElement !== root && sameText(title.parentElement, title)) {
     title = title.parentElement;
   }
   const box = title.parentElement;
   if (box && !isProtected(box) && !box.querySelector('h1')) {
-    const others = [...box.children].filter((child) => child !== title && visibleText(child) !== '');
+    const others = [...box.children].filter((child) => child !== title && text.length(child) > 0);
     if (others.length > 0 && others.every(isTeaser)) {
-      box.remove();
+      text.remove(box);
       return;
     }
   }
   if (isProtected(title)) return;
   let next = title.nextElementSibling;
-  while (next && (isTeaser(next) || visibleText(next) === '')) {
+  while (next && (isTeaser(next) || text.length(next) === 0)) {
     const following = next.nextElementSibling;
-    next.remove();
+    text.remove(next);
     next = following;
   }
-  title.remove();
+  text.remove(title);
 }
 
 /** A link list or a card that starts with its headline link. */
-function isTeaser(element: Element): boolean {
-  if (!element.querySelector('a')) return false;
-  if (linkDensity(element) >= 0.5) return true;
+function isTeaserCard(element: Element, text: TextIndex): boolean {
   const firstLink = element.querySelector('a');
-  return firstLink !== null && visibleText(element).startsWith(visibleText(firstLink));
+  if (!firstLink) return false;
+  if (text.linkDensity(element) >= 0.5) return true;
+  return text.text(element).startsWith(text.text(firstLink));
 }
 
-function removeUpTo(element: Element, maxLength: number, removable: (element: Element) => boolean): void {
+function removeUpTo(element: Element, maxLength: number, removable: (element: Element) => boolean, text: TextIndex): void {
   if (!removable(element)) return;
   let target = element;
-  while (target.parentElement && visibleText(target.parentElement).length < maxLength && removable(target.parentElement)) {
+  while (target.parentElement && text.length(target.parentElement) < maxLength && removable(target.parentElement)) {
     target = target.parentElement;
   }
-  target.remove();
+  text.remove(target);
 }
 
 function isAttached(element: Element, root: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) if (node === root) return true;
   return false;
+}
+
+/** Matches the tag names like a CSS type selector: Readability creates its elements in upper case. */
+function tagIn(names: Iterable<string>): (element: Element) => boolean {
+  const set = new Set(names);
+  return (element) => set.has(element.localName.toLowerCase());
+}
+
+function hasAttribute(...names: string[]): (element: Element) => boolean {
+  return (element) => names.some((name) => element.hasAttribute(name));
 }
