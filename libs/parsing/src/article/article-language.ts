@@ -10,11 +10,17 @@ const SHORT_TEXT_LETTERS = 60;
  * and text. Null when nothing decides (franc's `und`: no Latin-script letters to judge by).
  */
 export function detectArticleLanguage(text: string, title: string | null, declared: 'vi' | 'en' | null): 'vi' | 'en' | null {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters >= SHORT_TEXT_LETTERS) {
+  if (hasLetters(text, SHORT_TEXT_LETTERS)) {
     const guess = franc(text, { only: ['vie', 'eng'] });
     if (guess === 'vie') return 'vi';
     return guess === 'eng' ? 'en' : null;
   }
   return declared ?? detectLanguage(`${title ?? ''} ${text}`);
+}
+
+/** Whether `text` holds at least `count` letters, stopping at the count (article texts run to tens of thousands). */
+function hasLetters(text: string, count: number): boolean {
+  const letter = /\p{L}/gu;
+  for (let found = 0; found < count; found += 1) if (!letter.exec(text)) return false;
+  return true;
 }

@@ -4,6 +4,7 @@ import {
   NON_CONTENT_TAGS,
   RELATED_PREFIX,
   SHARE_BAR_WORDS,
+  foldedLine,
   foldedWords,
   isBoilerplateName,
   isCaptionLine,
@@ -15,7 +16,7 @@ import {
   isSectionTitle,
   isShareLink,
 } from './boilerplate-patterns';
-import { TextIndex, descendants, isBlock, isLeafBlock, nameTokens } from './dom-text';
+import { TextIndex, descendants, isBlock, isLeafBlock, nameTokens, tagIn } from './dom-text';
 
 export interface CleanOptions {
   /** The publisher-declared article body: it and its ancestors are never removed. */
@@ -29,6 +30,8 @@ export interface CleanOptions {
   bylineNames?: readonly string[];
   /** Live blogs: timestamps are part of each entry, so datelines stay. */
   keepTimestamps?: boolean;
+  /** The index of the tree's text that the caller reads on after cleaning; the removals keep it exact. */
+  text?: TextIndex;
 }
 
 const MEDIA = 'img, picture, video, audio';
@@ -38,7 +41,7 @@ type Visit = (matches: (element: Element) => boolean, visit: (element: Element) 
 
 /** Removes the page furniture Readability leaves in (or trips over) from `root`, in place. */
 export function removeBoilerplate(root: Element, options: CleanOptions): void {
-  const text = new TextIndex();
+  const text = options.text ?? new TextIndex();
   const rootTextLength = text.length(root);
   const isProtected = (element: Element): boolean =>
     element === root || (options.protect != null && element.contains(options.protect));
@@ -106,12 +109,12 @@ export function removeBoilerplate(root: Element, options: CleanOptions): void {
 }
 
 function cleanContent(root: Element, options: CleanOptions, each: Visit, text: TextIndex): void {
-  const title = options.title ? foldedWords(options.title).join(' ') : null;
+  const title = options.title ? foldedLine(options.title) : null;
   const remove = (element: Element): void => text.remove(element);
   each(tagIn(['h1']), remove);
   if (title !== null) {
     each(tagIn(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div']), (element) => {
-      if (isLeafBlock(element) && foldedWords(text.text(element)).join(' ') === title) remove(element);
+      if (isLeafBlock(element) && foldedLine(text.text(element)) === title) remove(element);
     });
   }
   if (!options.keepTimestamps) {
@@ -213,12 +216,6 @@ function removeUpTo(element: Element, maxLength: number, removable: (element: El
 function isAttached(element: Element, root: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) if (node === root) return true;
   return false;
-}
-
-/** Matches the tag names like a CSS type selector: Readability creates its elements in upper case. */
-function tagIn(names: Iterable<string>): (element: Element) => boolean {
-  const set = new Set(names);
-  return (element) => set.has(element.localName.toLowerCase());
 }
 
 function hasAttribute(...names: string[]): (element: Element) => boolean {

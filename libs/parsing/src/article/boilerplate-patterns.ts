@@ -1,4 +1,4 @@
-import { foldDiacritics } from '@vigil/domain';
+import { foldDiacritics, searchTokens, toSearchText } from '@vigil/domain';
 
 /**
  * What news pages wrap around an article, in the words Vietnamese and English sites use for it.
@@ -108,9 +108,14 @@ export function isDateline(text: string): boolean {
 
 /** Folded words of a line, for comparing it with the byline or the headline. */
 export function foldedWords(text: string): string[] {
-  return foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return searchTokens(text);
+}
+
+/** The folded words of a line joined by one space, the form lines are compared in. */
+export function foldedLine(text: string): string {
+  return toSearchText(text);
 }
 
 function foldLine(text: string): string {
-  return foldedWords(text.replace(/\(\d+\)/g, '')).join(' ');
+  return foldedLine(text.replace(/\(\d+\)/g, ''));
 }

@@ -1,20 +1,23 @@
-import { isLeafBlock, linkDensity, visibleText } from './dom-text';
+import { descendants, isLeafBlock, tagIn, type TextIndex } from './dom-text';
 import { stripNonContent } from './html-prefilter';
 
+// The blocks a paragraph of reading text comes in.
+const isParagraphTag = tagIn(['p', 'div', 'td', 'li', 'blockquote', 'pre']);
+
 /** The element schema.org microdata declares as the article body (`itemprop="articleBody"`), if any has text. */
-export function findDeclaredBody(document: Document): Element | null {
+export function findDeclaredBody(document: Document, text: TextIndex): Element | null {
   const declared = [...document.querySelectorAll('[itemprop]')].find((element) =>
     (element.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody'),
   );
-  return declared && visibleText(declared).length > 0 ? declared : null;
+  return declared && text.length(declared) > 0 ? declared : null;
 }
 
 /** The `<article>` with the most paragraph text (teaser cards are `<article>`s too), or null. */
-export function findMainArticleElement(document: Document): Element | null {
+export function findMainArticleElement(document: Document, text: TextIndex): Element | null {
   let best: Element | null = null;
   let bestLength = 0;
   for (const article of document.querySelectorAll('article')) {
-    const length = paragraphTextLength(article);
+    const length = paragraphTextLength(article, text);
     if (length > bestLength) [best, bestLength] = [article, length];
   }
   return best;
@@ -25,12 +28,12 @@ export function findMainArticleElement(document: Document): Element | null {
  * least 20 characters that is not mostly links, credited to its parent. Finds short articles that
  * fall under Readability's 500-character threshold, where its best guess is often a list of teasers.
  */
-export function findLargestTextBlock(document: Document): Element | null {
+export function findLargestTextBlock(document: Document, text: TextIndex): Element | null {
   const totals = new Map<Element, number>();
-  for (const block of document.body.querySelectorAll('p, div, td, li, blockquote, pre')) {
-    if (!isLeafBlock(block) || !block.parentElement) continue;
-    const length = visibleText(block).length;
-    if (length < 20 || linkDensity(block) > 0.3) continue;
+  for (const block of descendants(document.body)) {
+    if (!isParagraphTag(block) || !isLeafBlock(block) || !block.parentElement) continue;
+    const length = text.length(block);
+    if (length < 20 || text.linkDensity(block) > 0.3) continue;
     totals.set(block.parentElement, (totals.get(block.parentElement) ?? 0) + length);
   }
   let best: Element | null = null;
@@ -40,10 +43,10 @@ export function findLargestTextBlock(document: Document): Element | null {
 }
 
 /** Length of an element's non-link paragraph text, the measure both fallbacks compare by. */
-export function paragraphTextLength(element: Element): number {
+export function paragraphTextLength(element: Element, text: TextIndex): number {
   let total = 0;
-  for (const block of element.querySelectorAll('p, div, td, li, blockquote, pre')) {
-    if (isLeafBlock(block) && linkDensity(block) <= 0.3) total += visibleText(block).length;
+  for (const block of descendants(element)) {
+    if (isParagraphTag(block) && isLeafBlock(block) && text.linkDensity(block) <= 0.3) total += text.length(block);
   }
   return total;
 }

@@ -73,7 +73,7 @@ export class TextIndex {
   /** Length of the text inside the element's descendant links (a link inside a link counts twice, as querySelectorAll('a') does). */
   private linkedLength(element: Element): number {
     return bottomUp(element, this.linkedLengths, (current) => [...current.children], (current, children) =>
-      children.reduce((sum, child) => sum + (child.localName === 'a' ? this.length(child) : 0) + this.linkedLengths.get(child)!, 0),
+      children.reduce((sum, child) => sum + (child.localName.toLowerCase() === 'a' ? this.length(child) : 0) + this.linkedLengths.get(child)!, 0),
     );
   }
 
@@ -160,6 +160,12 @@ export function descendants(root: Element): Element[] {
     node = node && node !== root ? node.nextElementSibling : null;
   }
   return found;
+}
+
+/** Matches tag names as a CSS type selector does, ignoring case: Readability creates its elements in upper case. */
+export function tagIn(names: Iterable<string>): (element: Element) => boolean {
+  const set = new Set(names);
+  return (element) => set.has(element.localName.toLowerCase());
 }
 
 /** A block with no block-level children: one paragraph of reading text (p, or a div used as one). */

@@ -4,7 +4,7 @@ import { removeBoilerplate } from './boilerplate-cleaner';
 import { canonicalCandidate, canonicalizeUrl } from './canonical-url';
 import { absoluteHttpUrl, contentImageUrls, paragraphizeLeafDivs, sanitizeContentHtml } from './content-html';
 import { bodyFromJsonLd, findDeclaredBody, findLargestTextBlock, findMainArticleElement, paragraphTextLength } from './content-candidates';
-import { blockText, parseDocument } from './dom-text';
+import { TextIndex, blockText, parseDocument } from './dom-text';
 import { prefilterHtml } from './html-prefilter';
 import { findLiveBlog } from './live-blog';
 import { documentTitle, readPageMetadata, type PageMetadata } from './page-metadata';
@@ -54,17 +54,21 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
   const baseUrl = setBaseUrl(document, pageUrl);
   const metadata = readPageMetadata(document, jsonLd, baseUrl, timeZone);
 
-  const declaredBody = findDeclaredBody(document);
-  const mainArticle = findMainArticleElement(document);
-  removeBoilerplate(document.body, { mode: 'page', protect: declaredBody ?? mainArticle });
+  // One index of the page's text serves the candidates and the cleaning, until Readability rewrites the page.
+  const pageText = new TextIndex();
+  const declaredBody = findDeclaredBody(document, pageText);
+  const mainArticle = findMainArticleElement(document, pageText);
+  removeBoilerplate(document.body, { mode: 'page', protect: declaredBody ?? mainArticle, text: pageText });
   const title = metadata.title ?? documentTitle(document);
   const live = findLiveBlog(document, metadata.jsonLd?.isLiveBlog ?? false, title);
   // Readability rewrites the document it reads, so the fallbacks are copied out first.
-  const fallback = pickFallback(declaredBody, mainArticle, findLargestTextBlock(document));
+  const fallback = pickFallback(declaredBody, mainArticle, findLargestTextBlock(document, pageText), pageText);
   const fallbackCopy = (fallback?.cloneNode(true) as Element | undefined) ?? null;
   const readable = runReadability(document);
 
+  const contentText = new TextIndex();
   const content = chooseContent({
+    text: contentText,
     live,
     readable: readable?.content ?? null,
     fallback: fallbackCopy,
@@ -76,6 +80,7 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
     title: title ?? readable?.title ?? null,
     bylineNames: metadata.authorNames,
     keepTimestamps: content === live,
+    text: contentText,
   });
 
   const text = blockText(content);
@@ -100,13 +105,14 @@ export function extractArticle(html: string, pageUrl: string, options: ExtractOp
  * `<article>` unless a block elsewhere holds over twice its text (a page whose only `<article>`s are
  * teaser cards), else the largest block of paragraphs.
  */
-function pickFallback(declared: Element | null, article: Element | null, largest: Element | null): Element | null {
+function pickFallback(declared: Element | null, article: Element | null, largest: Element | null, text: TextIndex): Element | null {
   if (declared) return declared;
-  if (article && (!largest || article.contains(largest) || paragraphTextLength(article) * 2 >= paragraphTextLength(largest))) return article;
+  if (article && (!largest || article.contains(largest) || paragraphTextLength(article, text) * 2 >= paragraphTextLength(largest, text))) return article;
   return largest;
 }
 
 interface ContentChoice {
+  text: TextIndex;
   live: Element | null;
   readable: Element | null;
   fallback: Element | null;
@@ -114,12 +120,12 @@ interface ContentChoice {
   document: Document;
 }
 
-function chooseContent({ live, readable, fallback, jsonLdBody, document }: ContentChoice): Element {
+function chooseContent({ text, live, readable, fallback, jsonLdBody, document }: ContentChoice): Element {
   if (live) return live;
-  const readableLength = readable ? textLength(readable) : 0;
+  const readableLength = readable ? text.length(readable) : 0;
   const chosen = readableLength >= READABILITY_CHAR_THRESHOLD ? readable : (fallback ?? readable);
   // A page rendered by scripts, or a teaser in the DOM with the full story in its structured data.
-  if (jsonLdBody && jsonLdBody.length > 1.5 * (chosen ? textLength(chosen) : 0)) return bodyFromJsonLd(document, jsonLdBody);
+  if (jsonLdBody && jsonLdBody.length > 1.5 * (chosen ? text.length(chosen) : 0)) return bodyFromJsonLd(document, jsonLdBody);
   return chosen ?? document.createElement('div');
 }
 
@@ -156,10 +162,6 @@ function pickCanonicalUrl(pageUrl: string, metadata: PageMetadata): string {
     if (accepted) return accepted;
   }
   return canonicalizeUrl(pageUrl);
-}
-
-function textLength(element: Element): number {
-  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 }
 
 function nonEmpty(value: string | null | undefined): string | null {
