@@ -1,4 +1,4 @@
-import { decodeHtmlText, htmlToText } from './html-text';
+import { collapseWhitespace, decodeHtmlText, htmlToText } from './html-text';
 
 describe('htmlToText (feed fragments)', () => {
   it.each([
@@ -25,5 +25,12 @@ describe('htmlToText (feed fragments)', () => {
 
   it('decodes references as HTML does', () => {
     expect(decodeHtmlText('&AMP;&COPY &ampfoo &notit; &#0; &constructor;')).toBe('&© &foo ¬it; \uFFFD &constructor;');
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it('makes every run of whitespace one space and trims, as replacing each /\\s+/ run does', () => {
+    const samples = ['a b', '  a  b  ', 'a\tb\nc\r\nd', 'a \u00a0 b\u2003c\ufeff', '\n', '', 'một  hai ba', ' a\t\t b \u3000'];
+    for (const sample of samples) expect(collapseWhitespace(sample)).toBe(sample.replace(/\s+/g, ' ').trim());
   });
 });

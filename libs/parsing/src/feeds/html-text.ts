@@ -11,20 +11,27 @@ import { htmlEntityCodePoint } from './html-entities';
  * its whitespace collapsed and blank lines go.
  */
 export function htmlToText(fragment: string): string {
-  if (!HAS_MARKUP.test(fragment)) return fragment.replace(/\s+/g, ' ').trim();
+  if (!HAS_MARKUP.test(fragment)) return collapseWhitespace(fragment);
   return tidyLines(rawText(fragment));
 }
 
 const HAS_MARKUP = /[<&]/;
-const WHITESPACE_RUN = /\s+/g;
+// Every run of whitespace but a lone space, which stays as it is: replacing each /\s+/ run, as this is equivalent
+// to, cost a replacement per word.
+const COLLAPSIBLE_WHITESPACE = /\s{2,}|[^\S ]/g;
+
+/** The text on one line, each run of whitespace one space, trimmed. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
+}
 
 function tidyLines(text: string): string {
-  let result = '';
+  const lines: string[] = [];
   for (const line of text.split('\n')) {
-    const tidy = line.replace(WHITESPACE_RUN, ' ').trim();
-    if (tidy) result = result ? `${result}\n${tidy}` : tidy;
+    const tidy = collapseWhitespace(line);
+    if (tidy) lines.push(tidy);
   }
-  return result;
+  return lines.join('\n');
 }
 
 /** Elements whose content never shows: raw text (script, style) or a subtree a reader drops (noscript). */

@@ -1,4 +1,5 @@
 import Parser from 'rss-parser';
+import { fastXmlTree } from './xml-tree';
 
 /** A node of xml2js output (explicitArray): elements map to arrays, attributes live under `$`, text under `_`. */
 export type XmlNode = { [key: string]: unknown; $?: Record<string, string>; _?: string };
@@ -38,28 +39,38 @@ interface ParserInternals {
   buildRSS0_9(xml: XmlNode): RssParserFeed;
 }
 
+const PARSER_OPTIONS = { defaultRSS: 2, customFields: CUSTOM_FIELDS } as Parser.ParserOptions<Record<string, unknown>, Record<string, unknown>>;
+// The builders read only the options, so one parser serves every document for them.
+const BUILDER = new Parser(PARSER_OPTIONS) as unknown as ParserInternals;
+
 /**
  * Runs rss-parser synchronously. Its public `parseString` does all its work synchronously but
  * hands the result over through a Promise; parsing is pure CPU work, so Vigil's parser stays a
  * plain function and calls the same steps directly: the xml2js parse (synchronous without its
  * `async` option) and the builder `parseString` would pick. A contract spec compares the two so
  * an rss-parser upgrade that changes these internals fails loudly. `parseURL` is never used.
+ * A well-formed document gets xml2js's tree from fastXmlTree; any other goes through xml2js itself.
  */
 export function parseWithRssParser(xml: string): { kind: XmlFeedKind; feed: RssParserFeed } {
+  return buildFeed(fastXmlTree(xml) ?? parseWithXml2js(xml));
+}
+
+/** xml2js's tree of the document, as rss-parser's parseString builds it; throws sax's error. */
+export function parseWithXml2js(xml: string): XmlNode {
   // A fresh parser per document: xml2js keeps per-parse state and listeners on the instance.
-  const parser = new Parser({ defaultRSS: 2, customFields: CUSTOM_FIELDS } as Parser.ParserOptions<
-    Record<string, unknown>,
-    Record<string, unknown>
-  >) as unknown as ParserInternals;
+  const parser = new Parser(PARSER_OPTIONS) as unknown as ParserInternals;
   let outcome: { error: Error | null; result: XmlNode | null } | undefined;
   parser.xmlParser.parseString(xml, (error, result) => {
     outcome ??= { error, result };
   });
   if (!outcome) throw new Error('XML parser did not finish synchronously');
   if (outcome.error) throw outcome.error;
-  const root = outcome.result;
-  if (!root) throw new Error('empty document');
+  if (!outcome.result) throw new Error('empty document');
+  return outcome.result;
+}
 
+function buildFeed(root: XmlNode): { kind: XmlFeedKind; feed: RssParserFeed } {
+  const parser = BUILDER;
   const atom = root.feed as XmlNode | undefined;
   if (atom && typeof atom === 'object') {
     prepareAtomForRssParser(atom);

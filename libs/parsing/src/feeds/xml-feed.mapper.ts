@@ -1,6 +1,7 @@
 import { parseFeedDate } from './feed-date';
 import type { FeedKind, ParsedEntry, ParsedFeed } from './feed.types';
 import type { RssParserFeed, XmlNode } from './rss-parser-sync';
+import { collapseWhitespace } from './html-text';
 import { resolveHttpUrl } from './url-resolve';
 
 export interface MappingContext {
@@ -81,7 +82,7 @@ export function text(value: unknown): string | null {
 
 /** Titles and names are single lines; feeds wrap them freely. */
 export function oneLine(value: string | null): string | null {
-  return value === null ? null : value.replace(/\s+/g, ' ').trim() || null;
+  return value === null ? null : collapseWhitespace(value) || null;
 }
 
 function nodes(value: unknown): XmlNode[] {
