@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { itemTokens } from '../text/search-terms';
+import { foldItem } from '../text/search-terms';
 import { contentHash, itemContentHash } from './content-hash';
 
 describe('contentHash', () => {
@@ -17,7 +17,7 @@ describe('contentHash', () => {
 });
 
 describe('itemContentHash', () => {
-  it('is contentHash of title and text on two lines, from words folded once', () => {
+  it('is contentHash of title and text on two lines, from the item folded once', () => {
     const samples = [
       { title: 'Hoà giải thành công', text: 'Khoẻ mạnh.\n\nĐường  ngập sau mưa!' },
       { title: 'Café—2026', text: '' },
@@ -25,7 +25,7 @@ describe('itemContentHash', () => {
       { title: 'Tiêu đề kết thúc bằng dấu\u0301', text: '\u0301bắt đầu bằng dấu' },
     ];
     for (const sample of samples) {
-      expect(itemContentHash(itemTokens(sample))).toBe(contentHash(`${sample.title}\n${sample.text}`));
+      expect(itemContentHash(foldItem(sample))).toBe(contentHash(`${sample.title}\n${sample.text}`));
     }
   });
 });

@@ -1,4 +1,4 @@
-import { itemTokens, searchFieldsOf, toSearchFields, toSearchTermGroups } from './search-terms';
+import { foldItem, searchFieldsOf, toSearchFields, toSearchTermGroups } from './search-terms';
 import { toSearchText } from './vietnamese-text';
 
 describe('toSearchFields', () => {
@@ -42,11 +42,11 @@ describe('toSearchTermGroups', () => {
 });
 
 describe('searchFieldsOf', () => {
-  it('gives toSearchFields from words folded once', () => {
+  it('gives toSearchFields from the item folded once', () => {
     const items = [
       { title: 'Ministry rejects claims', text: 'Officials said', language: 'en' },
       { title: 'Hoà giải thành công', text: 'Máy bơm hay hỏng ngày mưa', language: 'vi' },
     ];
-    for (const item of items) expect(searchFieldsOf(itemTokens(item), item.language)).toEqual(toSearchFields(item));
+    for (const item of items) expect(searchFieldsOf(foldItem(item), item.language)).toEqual(toSearchFields(item));
   });
 });

@@ -1,5 +1,5 @@
 import { englishStem } from './english-stems';
-import { normalizeVietnamese, searchTokens } from './vietnamese-text';
+import { normalizeVietnamese, searchTokens, toSearchText } from './vietnamese-text';
 
 // No English word and no Vietnamese syllable begins with "qx" (q is always followed by u), so a namespaced stem
 // never equals a real word; letters only, so PostgreSQL's 'simple' parser and Elasticsearch's standard tokenizer
@@ -28,23 +28,28 @@ export interface SearchTermGroup {
  * so only items detected as English carry stems; every other item indexes exactly `toSearchText`.
  */
 export function toSearchFields(item: { title: string; text: string; language: string | null }): SearchFields {
-  return searchFieldsOf(itemTokens(item), item.language);
+  return searchFieldsOf(foldItem(item), item.language);
 }
 
-/** An item's folded words (searchTokens of title and text), computed once for its search fields and its content hash. */
-export interface ItemTokens {
-  title: string[];
-  text: string[];
+/** An item's title and text as toSearchText, folded once for its search fields and its content hash. */
+export interface FoldedItem {
+  title: string;
+  text: string;
 }
 
-export function itemTokens(item: { title: string; text: string }): ItemTokens {
-  return { title: searchTokens(item.title), text: searchTokens(item.text) };
+export function foldItem(item: { title: string; text: string }): FoldedItem {
+  return { title: toSearchText(item.title), text: toSearchText(item.text) };
 }
 
-/** toSearchFields of the item these words came from, without folding it again. */
-export function searchFieldsOf(tokens: ItemTokens, language: string | null): SearchFields {
-  const stems = language === 'en' ? [...tokens.title, ...tokens.text].map(namespacedStem).filter((stem) => stem !== null) : [];
-  return { title: tokens.title.join(' '), text: [...tokens.text, ...stems].join(' ') };
+/** toSearchFields of the item this was folded from, without folding it again. */
+export function searchFieldsOf(folded: FoldedItem, language: string | null): SearchFields {
+  if (language !== 'en') return { title: folded.title, text: folded.text };
+  const stems = [...wordsOf(folded.title), ...wordsOf(folded.text)].map(namespacedStem).filter((stem) => stem !== '');
+  return { title: folded.title, text: stems.length === 0 ? folded.text : [folded.text, ...stems].join(' ') };
+}
+
+function wordsOf(searchText: string): string[] {
+  return searchText === '' ? [] : searchText.split(' ');
 }
 
 /**
@@ -53,12 +58,24 @@ export function searchFieldsOf(tokens: ItemTokens, language: string | null): Sea
  * match on the folded token alone.
  */
 export function toSearchTermGroups(query: string): SearchTermGroup[] {
-  return searchTokens(query).map((token) => ({ token, stem: namespacedStem(token) }));
+  return searchTokens(query).map((token) => ({ token, stem: namespacedStem(token) || null }));
 }
 
-function namespacedStem(token: string): string | null {
-  const stem = englishStem(token);
-  return STEMMABLE.test(stem) ? `${STEM_NAMESPACE}${stem}` : null;
+// Every word of every English item passes here, and words repeat endlessly: each is stemmed and checked once;
+// bounded so odd input can't grow it.
+const NAMESPACED_STEMS = new Map<string, string>();
+const MAX_NAMESPACED_STEMS = 50_000;
+
+/** The namespaced stem of a folded word, '' when it has none. */
+function namespacedStem(token: string): string {
+  let namespaced = NAMESPACED_STEMS.get(token);
+  if (namespaced === undefined) {
+    const stem = englishStem(token);
+    namespaced = STEMMABLE.test(stem) ? `${STEM_NAMESPACE}${stem}` : '';
+    if (NAMESPACED_STEMS.size >= MAX_NAMESPACED_STEMS) NAMESPACED_STEMS.clear();
+    NAMESPACED_STEMS.set(token, namespaced);
+  }
+  return namespaced;
 }
 
 /**
