@@ -122,6 +122,9 @@ interface CollapsedText {
 // and most text nodes have none.
 const UNCOLLAPSED_SPACE = /[^\S ]| {2}/;
 
+// The same for the whitespace a browser collapses in rendered HTML text.
+const UNCOLLAPSED_HTML_SPACE = /[\t\r\n\f\u00a0]| {2}/;
+
 function collapse(raw: string): CollapsedText {
   const text = UNCOLLAPSED_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
   return { text, leadingSpace: text.startsWith(' '), trailingSpace: text.endsWith(' ') };
@@ -186,11 +189,12 @@ export function blockText(root: Element): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = (): void => {
-    const paragraph = current
-      .replace(/[ \t\r\n\f\u00a0]+/g, ' ')
-      .replace(/ ?\u2028 ?/g, '\n')
-      .replace(/\n{3,}/g, '\n\n') // <br><br> is how old CMSs separate paragraphs
-      .trim();
+    // Each replace runs only when there is something to replace: most paragraphs have no run and no <br>.
+    let paragraph = UNCOLLAPSED_HTML_SPACE.test(current) ? current.replace(/[ \t\r\n\f\u00a0]+/g, ' ') : current;
+    if (paragraph.includes('\u2028')) {
+      paragraph = paragraph.replace(/ ?\u2028 ?/g, '\n').replace(/\n{3,}/g, '\n\n'); // <br><br> is how old CMSs separate paragraphs
+    }
+    paragraph = paragraph.trim();
     if (paragraph) paragraphs.push(paragraph);
     current = '';
   };
