@@ -33,15 +33,23 @@ export function findLiveBlog(document: Document, declaredLive: boolean, title: s
 
 /** The largest group of sibling elements that each hold exactly one timestamp. */
 function timestampedEntries(document: Document): Element[] {
+  const times = [...document.body.querySelectorAll('time')];
+  // How many timestamps each element holds, counted once instead of once per timestamp and ancestor.
+  const timeCounts = new Map<Element, number>();
+  for (const time of times) {
+    for (let node = time.parentElement; node; node = node.parentElement) timeCounts.set(node, (timeCounts.get(node) ?? 0) + 1);
+  }
   const groups = new Map<Element, Element[]>();
-  for (const time of document.body.querySelectorAll('time')) {
+  for (const time of times) {
     let entry: Element = time;
-    while (entry.parentElement && entry.parentElement !== document.body && entry.parentElement.querySelectorAll('time').length === 1) {
+    while (entry.parentElement && entry.parentElement !== document.body && timeCounts.get(entry.parentElement) === 1) {
       entry = entry.parentElement;
     }
     const parent = entry.parentElement;
     if (!parent || entry === time) continue; // a bare <time> is a dateline, not an entry
-    groups.set(parent, [...(groups.get(parent) ?? []), entry]);
+    const group = groups.get(parent);
+    if (group) group.push(entry);
+    else groups.set(parent, [entry]);
   }
   let best: Element[] = [];
   for (const group of groups.values()) if (group.length > best.length) best = group;
