@@ -25,6 +25,7 @@ describe('shingleHashes', () => {
     ['short lines only', 'Hà Nội\nGiá rau tăng\nmưa'],
     ['any script and decomposed marks', 'Ministry REJECTS claims; naïve café ǅemal ﬁle ½ 𝐀𝐁𝐂 😀 Vie\u0302\u0323t Nam, mark \u0301 here, İstanbul'],
     ['a repeated line', `${paragraph}\n${paragraph}`],
+    ['lone surrogates, one before a line break', `một hai ba bốn \uD800\n${paragraph} \uDC00 năm \uD800`],
   ])('hashes exactly the shingles of the folded words, one hash per distinct shingle: %s', (_, text) => {
     expect(new Set(shingleHashes(text)).size).toBe(referenceShingles(text).size);
   });

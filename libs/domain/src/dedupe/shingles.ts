@@ -1,4 +1,4 @@
-import { FOLD_CODE_MASK, FOLD_KIND_SHIFT, FoldKind, expansionOf, foldEntry, foldSlowly, isHighSurrogate, isWordChar } from '../text/fold-table';
+import { FOLD_CODE_MASK, FOLD_KIND_SHIFT, FoldKind, expansionOf, foldEntry, foldSlowly, isLowSurrogate, isWordChar } from '../text/fold-table';
 
 const SHINGLE_SIZE = 3;
 const MIN_PARAGRAPH_TOKENS = 10;
@@ -22,32 +22,26 @@ export function shingleHashes(text: string): Int32Array {
   const length = text.length;
   for (let index = 0; index < length; index += 1) {
     const code = text.charCodeAt(index);
-    if (code === NEWLINE) {
+    const entry = foldEntry(code);
+    const kind = entry >>> FOLD_KIND_SHIFT;
+    if (kind === FoldKind.Letter) {
+      token = Math.imul(token ^ (entry & FOLD_CODE_MASK), FNV_PRIME);
+      tokenLength += 1;
+      continue;
+    }
+    if (kind === FoldKind.Dropped) continue;
+    if (kind === FoldKind.Separator || (kind === FoldKind.HighSurrogate && !isLowSurrogate(text.charCodeAt(index + 1)))) {
       if (tokenLength > 0) scan.endToken(token);
-      scan.endLine();
+      if (code === NEWLINE) scan.endLine();
       token = FNV_OFFSET;
       tokenLength = 0;
       continue;
     }
     let folded: string;
-    if (isHighSurrogate(code) && index + 1 < length) {
+    if (kind === FoldKind.HighSurrogate) {
       folded = foldSlowly(text.slice(index, index + 2));
       index += 1;
     } else {
-      const entry = foldEntry(code);
-      const kind = entry >>> FOLD_KIND_SHIFT;
-      if (kind === FoldKind.Letter) {
-        token = Math.imul(token ^ (entry & FOLD_CODE_MASK), FNV_PRIME);
-        tokenLength += 1;
-        continue;
-      }
-      if (kind === FoldKind.Dropped) continue;
-      if (kind === FoldKind.Separator) {
-        if (tokenLength > 0) scan.endToken(token);
-        token = FNV_OFFSET;
-        tokenLength = 0;
-        continue;
-      }
       folded = expansionOf(code);
     }
     // Rare multi-unit folds, decided character by character as searchTokens does.

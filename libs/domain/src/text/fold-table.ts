@@ -11,8 +11,10 @@ export const enum FoldKind {
   Dropped = 2,
   /** One non-word code unit, held in the entry's low 16 bits: ends the current token. */
   Separator = 3,
-  /** Several code units (ligatures, compatibility forms), word or not: read them with foldOf, one by one. */
+  /** Several code units (ligatures, compatibility forms), word or not: read them with expansionOf, one by one. */
   Expanded = 4,
+  /** A high surrogate: with the low one after it, the pair folds as one with foldSlowly; alone, it separates. */
+  HighSurrogate = 5,
 }
 
 export const FOLD_KIND_SHIFT = 16;
@@ -44,6 +46,10 @@ export function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+export function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** The definition the table is built from. */
 export function foldSlowly(text: string): string {
   return text
@@ -56,7 +62,8 @@ export function foldSlowly(text: string): string {
 function fillEntry(code: number): number {
   const folded = foldSlowly(String.fromCharCode(code));
   let entry: number;
-  if (folded.length === 0) entry = FoldKind.Dropped << FOLD_KIND_SHIFT;
+  if (isHighSurrogate(code)) entry = FoldKind.HighSurrogate << FOLD_KIND_SHIFT;
+  else if (folded.length === 0) entry = FoldKind.Dropped << FOLD_KIND_SHIFT;
   else if (folded.length === 1) entry = ((isWordChar(folded) ? FoldKind.Letter : FoldKind.Separator) << FOLD_KIND_SHIFT) | folded.charCodeAt(0);
   else {
     entry = FoldKind.Expanded << FOLD_KIND_SHIFT;

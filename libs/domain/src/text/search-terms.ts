@@ -44,12 +44,22 @@ export function foldItem(item: { title: string; text: string }): FoldedItem {
 /** toSearchFields of the item this was folded from, without folding it again. */
 export function searchFieldsOf(folded: FoldedItem, language: string | null): SearchFields {
   if (language !== 'en') return { title: folded.title, text: folded.text };
-  const stems = [...wordsOf(folded.title), ...wordsOf(folded.text)].map(namespacedStem).filter((stem) => stem !== '');
-  return { title: folded.title, text: stems.length === 0 ? folded.text : [folded.text, ...stems].join(' ') };
+  const stems: string[] = [];
+  addStems(folded.title, stems);
+  addStems(folded.text, stems);
+  return { title: folded.title, text: stems.length === 0 ? folded.text : `${folded.text} ${stems.join(' ')}` };
 }
 
-function wordsOf(searchText: string): string[] {
-  return searchText === '' ? [] : searchText.split(' ');
+/** The namespaced stems of the words of a search text, in order, those that have one. */
+function addStems(searchText: string, stems: string[]): void {
+  if (searchText === '') return;
+  for (let start = 0; start <= searchText.length; ) {
+    const space = searchText.indexOf(' ', start);
+    const end = space === -1 ? searchText.length : space;
+    const stem = namespacedStem(searchText.slice(start, end));
+    if (stem !== '') stems.push(stem);
+    start = end + 1;
+  }
 }
 
 /**

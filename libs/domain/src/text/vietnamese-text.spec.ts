@@ -52,6 +52,7 @@ describe('Vietnamese text normalisation', () => {
       'decomposed: Vie\u0302\u0323t Nam, stray mark \u0301 here, İstanbul Straße',
       '',
       '   \n\t ',
+      'lone surrogates: a\uD800b \uDC00c d\uD800',
     ];
     for (const sample of samples) {
       expect(searchTokens(sample)).toEqual(reference(sample));

@@ -1,4 +1,5 @@
-import { FOLD_CODE_MASK, FOLD_KIND_SHIFT, FoldKind, expansionOf, foldEntry, foldSlowly, isHighSurrogate, isWordChar } from './fold-table';
+import { Buffer } from 'node:buffer';
+import { FOLD_CODE_MASK, FOLD_KIND_SHIFT, FoldKind, expansionOf, foldEntry, foldSlowly, isHighSurrogate, isLowSurrogate, isWordChar } from './fold-table';
 
 /**
  * Text normalisation shared by collection, search and detection, so that every part of Vigil
@@ -34,29 +35,39 @@ export function foldDiacritics(text: string): string {
 export function toSearchText(text: string): string {
   const length = text.length;
   reserve(length + 1);
+  let units = buffer;
   let out = 0;
+  // Every unit written, or'ed: folded text is nearly always Latin-1 (ASCII for Vietnamese and English), decoded so
+  // to a one-byte string at a fraction of the cost.
+  let written = 0;
   // Whether the last unit written belongs to a token still open: a separator closes it, the next letter opens another.
   let inToken = false;
   for (let index = 0; index < length; index += 1) {
     const code = text.charCodeAt(index);
-    if (isHighSurrogate(code) && index + 1 < length) {
-      [out, inToken] = writeFolded(foldSlowly(text.slice(index, index + 2)), out, inToken);
-      index += 1;
-      continue;
-    }
     const entry = foldEntry(code);
     const kind = entry >>> FOLD_KIND_SHIFT;
     if (kind === FoldKind.Letter) {
-      if (!inToken && out > 0) buffer[out++] = SPACE;
-      buffer[out++] = entry & FOLD_CODE_MASK;
+      if (!inToken && out > 0) units[out++] = SPACE;
+      const unit = entry & FOLD_CODE_MASK;
+      units[out++] = unit;
+      written |= unit;
       inToken = true;
-    } else if (kind === FoldKind.Separator) {
+    } else if (kind === FoldKind.Separator || (kind === FoldKind.HighSurrogate && !isLowSurrogate(text.charCodeAt(index + 1)))) {
       inToken = false;
-    } else if (kind === FoldKind.Expanded) {
-      [out, inToken] = writeFolded(expansionOf(code), out, inToken);
+    } else if (kind === FoldKind.Expanded || kind === FoldKind.HighSurrogate) {
+      const folded = kind === FoldKind.Expanded ? expansionOf(code) : foldSlowly(text.slice(index, index + 2));
+      if (kind === FoldKind.HighSurrogate) index += 1;
+      const after = writeFolded(folded, out, inToken);
+      out = after.written;
+      inToken = after.inToken;
+      units = buffer; // writeFolded may have grown it
+      written |= WIDE;
     }
   }
-  return out === 0 ? '' : UTF16.decode(buffer.subarray(0, out));
+  if (out === 0) return '';
+  if (written & WIDE) return UTF16.decode(buffer.subarray(0, out));
+  latin1.set(buffer.subarray(0, out));
+  return latin1.toString('latin1', 0, out);
 }
 
 /** The words of toSearchText: "Công an: tin “giả”!" → ["cong", "an", "tin", "gia"]. */
@@ -66,19 +77,23 @@ export function searchTokens(text: string): string[] {
 }
 
 const SPACE = 0x20;
+/** Bits above Latin-1 in a code unit. */
+const WIDE = 0xff00;
 const UTF16 = new TextDecoder('utf-16le');
 // Reused across calls (one thread): a folded text is never longer than its input but for rare expansions.
 let buffer = new Uint16Array(4096);
+let latin1 = Buffer.allocUnsafe(4096);
 
 function reserve(units: number): void {
   if (units <= buffer.length) return;
   const larger = new Uint16Array(Math.max(units, buffer.length * 2));
   larger.set(buffer);
   buffer = larger;
+  latin1 = Buffer.allocUnsafe(larger.length);
 }
 
 /** Appends a folded multi-unit text character by character, word characters to tokens and the rest as separators. */
-function writeFolded(folded: string, start: number, inToken: boolean): [written: number, inToken: boolean] {
+function writeFolded(folded: string, start: number, inToken: boolean): { written: number; inToken: boolean } {
   reserve(start + 2 * folded.length + 1);
   let out = start;
   let open = inToken;
@@ -91,7 +106,7 @@ function writeFolded(folded: string, start: number, inToken: boolean): [written:
     for (let unit = 0; unit < char.length; unit += 1) buffer[out++] = char.charCodeAt(unit);
     open = true;
   }
-  return [out, open];
+  return { written: out, inToken: open };
 }
 
 const NON_ASCII = /[\u0080-\uffff]+/g;
@@ -100,7 +115,7 @@ function foldNonAscii(run: string): string {
   let folded = '';
   for (let index = 0; index < run.length; index += 1) {
     const code = run.charCodeAt(index);
-    if (isHighSurrogate(code) && index + 1 < run.length) {
+    if (isHighSurrogate(code) && isLowSurrogate(run.charCodeAt(index + 1))) {
       folded += foldSlowly(run.slice(index, index + 2));
       index += 1;
       continue;
@@ -109,6 +124,7 @@ function foldNonAscii(run: string): string {
     const kind = entry >>> FOLD_KIND_SHIFT;
     if (kind === FoldKind.Letter || kind === FoldKind.Separator) folded += String.fromCharCode(entry & FOLD_CODE_MASK);
     else if (kind === FoldKind.Expanded) folded += expansionOf(code);
+    else if (kind === FoldKind.HighSurrogate) folded += String.fromCharCode(code); // alone: folds to itself
   }
   return folded;
 }
