@@ -5,11 +5,21 @@
 export function resolveHttpUrl(raw: string | null | undefined, base?: string | null): string | null {
   const value = raw?.trim();
   if (!value) return null;
+  // An href this gave resolves to itself whatever the base: collection resolves each entry's link twice (mapping
+  // the feed, then keying the entry), and a URL parse costs as much as the rest of keying it.
+  if (RESOLVED.has(value)) return value;
   let url: URL;
   try {
     url = base ? new URL(value, base) : new URL(value);
   } catch {
     return null;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (RESOLVED.size >= MAX_RESOLVED) RESOLVED.clear();
+  RESOLVED.add(url.href);
+  return url.href;
 }
+
+// The latest hrefs given; bounded, so a long run cannot grow it.
+const RESOLVED = new Set<string>();
+const MAX_RESOLVED = 10_000;

@@ -136,6 +136,8 @@ class TreeReader {
     let node: Node;
     if (!frame.attributes && !frame.children) {
       node = frame.text;
+    } else if (!frame.attributes && !frame.cdata && isWhitespaceOnly(frame.text)) {
+      node = frame.children!; // already a null-prototype object, children in order: an element of elements, most often
     } else {
       const object = Object.create(null) as XmlNode;
       if (frame.cdata || !isWhitespaceOnly(frame.text)) object._ = frame.text;
