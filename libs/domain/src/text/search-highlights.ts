@@ -1,5 +1,5 @@
 import type { ParsedSearchQuery } from './search-query';
-import { toSearchTermGroups } from './search-terms';
+import { type SearchTermGroup, toSearchTermGroups } from './search-terms';
 
 /** [start, end) in UTF-16 code units of the verbatim text: what a client marks, never markup to trust. */
 export type TextRange = [number, number];
@@ -45,13 +45,28 @@ export function searchHighlights(text: string, query: ParsedSearchQuery, languag
   return ranges;
 }
 
+// Every listed title and snippet passes here (40 per page) and their words repeat endlessly: each written word is
+// folded and stemmed once; bounded so odd input can't grow it.
+const WORD_GROUPS = new Map<string, SearchTermGroup | null>();
+const MAX_WORD_GROUPS = 50_000;
+
 function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const match of text.matchAll(WRITTEN_WORD)) {
     const start = match.index;
-    // A written word folds to one token but for rare compatibility forms; those mark by their first token.
-    const group = toSearchTermGroups(match[0])[0];
+    const group = wordGroup(match[0]);
     if (group) spans.push({ start, end: start + match[0].length, token: group.token, stem: group.stem });
   }
   return spans;
+}
+
+function wordGroup(word: string): SearchTermGroup | null {
+  let group = WORD_GROUPS.get(word);
+  if (group === undefined) {
+    // A written word folds to one token but for rare compatibility forms; those mark by their first token.
+    group = toSearchTermGroups(word)[0] ?? null;
+    if (WORD_GROUPS.size >= MAX_WORD_GROUPS) WORD_GROUPS.clear();
+    WORD_GROUPS.set(word, group);
+  }
+  return group;
 }
