@@ -1,4 +1,4 @@
-import { FOLD_CODE_MASK, FOLD_KIND_SHIFT, FoldKind, expansionOf, foldEntry, foldSlowly, isLowSurrogate, isWordChar } from '../text/fold-table';
+import { FOLD_CODE_MASK, FOLD_DROPPED, FOLD_HIGH_SURROGATE, FOLD_KIND_SHIFT, FOLD_LETTER, FOLD_SEPARATOR, expansionOf, foldEntry, foldSlowly, isLowSurrogate, isWordChar } from '../text/fold-table';
 
 const SHINGLE_SIZE = 3;
 const MIN_PARAGRAPH_TOKENS = 10;
@@ -24,13 +24,13 @@ export function shingleHashes(text: string): Int32Array {
     const code = text.charCodeAt(index);
     const entry = foldEntry(code);
     const kind = entry >>> FOLD_KIND_SHIFT;
-    if (kind === FoldKind.Letter) {
+    if (kind === FOLD_LETTER) {
       token = Math.imul(token ^ (entry & FOLD_CODE_MASK), FNV_PRIME);
       tokenLength += 1;
       continue;
     }
-    if (kind === FoldKind.Dropped) continue;
-    if (kind === FoldKind.Separator || (kind === FoldKind.HighSurrogate && !isLowSurrogate(text.charCodeAt(index + 1)))) {
+    if (kind === FOLD_DROPPED) continue;
+    if (kind === FOLD_SEPARATOR || (kind === FOLD_HIGH_SURROGATE && !isLowSurrogate(text.charCodeAt(index + 1)))) {
       if (tokenLength > 0) scan.endToken(token);
       if (code === NEWLINE) scan.endLine();
       token = FNV_OFFSET;
@@ -38,7 +38,7 @@ export function shingleHashes(text: string): Int32Array {
       continue;
     }
     let folded: string;
-    if (kind === FoldKind.HighSurrogate) {
+    if (kind === FOLD_HIGH_SURROGATE) {
       folded = foldSlowly(text.slice(index, index + 2));
       index += 1;
     } else {

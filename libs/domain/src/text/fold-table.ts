@@ -3,19 +3,18 @@
  * of collected text: one integer read per character, no regex and no string built per character.
  */
 
-/** What a code unit folds to, in the high bits of its entry. */
-export const enum FoldKind {
-  /** One word code unit, held in the entry's low 16 bits: extends the current token. */
-  Letter = 1,
-  /** Nothing (a combining mark): tokens run on across it. */
-  Dropped = 2,
-  /** One non-word code unit, held in the entry's low 16 bits: ends the current token. */
-  Separator = 3,
-  /** Several code units (ligatures, compatibility forms), word or not: read them with expansionOf, one by one. */
-  Expanded = 4,
-  /** A high surrogate: with the low one after it, the pair folds as one with foldSlowly; alone, it separates. */
-  HighSurrogate = 5,
-}
+// What a code unit folds to, in the high bits of its entry. Plain numbers rather than an enum: swc compiles a const
+// enum to an object whose property every character of the tokenizers' loops would read.
+/** One word code unit, held in the entry's low 16 bits: extends the current token. */
+export const FOLD_LETTER = 1;
+/** Nothing (a combining mark): tokens run on across it. */
+export const FOLD_DROPPED = 2;
+/** One non-word code unit, held in the entry's low 16 bits: ends the current token. */
+export const FOLD_SEPARATOR = 3;
+/** Several code units (ligatures, compatibility forms), word or not: read them with expansionOf, one by one. */
+export const FOLD_EXPANDED = 4;
+/** A high surrogate: with the low one after it, the pair folds as one with foldSlowly; alone, it separates. */
+export const FOLD_HIGH_SURROGATE = 5;
 
 export const FOLD_KIND_SHIFT = 16;
 export const FOLD_CODE_MASK = 0xffff;
@@ -26,7 +25,7 @@ const ENTRIES = new Int32Array(0x10000);
 const EXPANSIONS = new Map<number, string>();
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
-/** The entry of a code unit: its FoldKind shifted by FOLD_KIND_SHIFT, or'ed with the folded unit for a Letter or Separator. */
+/** The entry of a code unit: its kind (FOLD_…) shifted by FOLD_KIND_SHIFT, or'ed with the folded unit for a Letter or Separator. */
 export function foldEntry(code: number): number {
   const entry = ENTRIES[code];
   return entry === 0 ? fillEntry(code) : entry;
@@ -62,11 +61,11 @@ export function foldSlowly(text: string): string {
 function fillEntry(code: number): number {
   const folded = foldSlowly(String.fromCharCode(code));
   let entry: number;
-  if (isHighSurrogate(code)) entry = FoldKind.HighSurrogate << FOLD_KIND_SHIFT;
-  else if (folded.length === 0) entry = FoldKind.Dropped << FOLD_KIND_SHIFT;
-  else if (folded.length === 1) entry = ((isWordChar(folded) ? FoldKind.Letter : FoldKind.Separator) << FOLD_KIND_SHIFT) | folded.charCodeAt(0);
+  if (isHighSurrogate(code)) entry = FOLD_HIGH_SURROGATE << FOLD_KIND_SHIFT;
+  else if (folded.length === 0) entry = FOLD_DROPPED << FOLD_KIND_SHIFT;
+  else if (folded.length === 1) entry = ((isWordChar(folded) ? FOLD_LETTER : FOLD_SEPARATOR) << FOLD_KIND_SHIFT) | folded.charCodeAt(0);
   else {
-    entry = FoldKind.Expanded << FOLD_KIND_SHIFT;
+    entry = FOLD_EXPANDED << FOLD_KIND_SHIFT;
     EXPANSIONS.set(code, folded);
   }
   ENTRIES[code] = entry;

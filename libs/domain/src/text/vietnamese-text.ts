@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { FOLD_CODE_MASK, FOLD_KIND_SHIFT, FoldKind, expansionOf, foldEntry, foldSlowly, isHighSurrogate, isLowSurrogate, isWordChar } from './fold-table';
+import { FOLD_CODE_MASK, FOLD_EXPANDED, FOLD_HIGH_SURROGATE, FOLD_KIND_SHIFT, FOLD_LETTER, FOLD_SEPARATOR, expansionOf, foldEntry, foldSlowly, isHighSurrogate, isLowSurrogate, isWordChar } from './fold-table';
 
 /**
  * Text normalisation shared by collection, search and detection, so that every part of Vigil
@@ -46,17 +46,17 @@ export function toSearchText(text: string): string {
     const code = text.charCodeAt(index);
     const entry = foldEntry(code);
     const kind = entry >>> FOLD_KIND_SHIFT;
-    if (kind === FoldKind.Letter) {
+    if (kind === FOLD_LETTER) {
       if (!inToken && out > 0) units[out++] = SPACE;
       const unit = entry & FOLD_CODE_MASK;
       units[out++] = unit;
       written |= unit;
       inToken = true;
-    } else if (kind === FoldKind.Separator || (kind === FoldKind.HighSurrogate && !isLowSurrogate(text.charCodeAt(index + 1)))) {
+    } else if (kind === FOLD_SEPARATOR || (kind === FOLD_HIGH_SURROGATE && !isLowSurrogate(text.charCodeAt(index + 1)))) {
       inToken = false;
-    } else if (kind === FoldKind.Expanded || kind === FoldKind.HighSurrogate) {
-      const folded = kind === FoldKind.Expanded ? expansionOf(code) : foldSlowly(text.slice(index, index + 2));
-      if (kind === FoldKind.HighSurrogate) index += 1;
+    } else if (kind === FOLD_EXPANDED || kind === FOLD_HIGH_SURROGATE) {
+      const folded = kind === FOLD_EXPANDED ? expansionOf(code) : foldSlowly(text.slice(index, index + 2));
+      if (kind === FOLD_HIGH_SURROGATE) index += 1;
       const after = writeFolded(folded, out, inToken);
       out = after.written;
       inToken = after.inToken;
@@ -122,9 +122,9 @@ function foldNonAscii(run: string): string {
     }
     const entry = foldEntry(code);
     const kind = entry >>> FOLD_KIND_SHIFT;
-    if (kind === FoldKind.Letter || kind === FoldKind.Separator) folded += String.fromCharCode(entry & FOLD_CODE_MASK);
-    else if (kind === FoldKind.Expanded) folded += expansionOf(code);
-    else if (kind === FoldKind.HighSurrogate) folded += String.fromCharCode(code); // alone: folds to itself
+    if (kind === FOLD_LETTER || kind === FOLD_SEPARATOR) folded += String.fromCharCode(entry & FOLD_CODE_MASK);
+    else if (kind === FOLD_EXPANDED) folded += expansionOf(code);
+    else if (kind === FOLD_HIGH_SURROGATE) folded += String.fromCharCode(code); // alone: folds to itself
   }
   return folded;
 }
