@@ -31,6 +31,8 @@ describe('htmlToText (feed fragments)', () => {
 describe('collapseWhitespace', () => {
   it('makes every run of whitespace one space and trims, as replacing each /\\s+/ run does', () => {
     const samples = ['a b', '  a  b  ', 'a\tb\nc\r\nd', 'a \u00a0 b\u2003c\ufeff', '\n', '', 'một  hai ba', ' a\t\t b \u3000'];
+    // Each whitespace character JavaScript knows, alone between words.
+    for (const space of '\t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') samples.push(`a${space}b`);
     for (const sample of samples) expect(collapseWhitespace(sample)).toBe(sample.replace(/\s+/g, ' ').trim());
   });
 });
