@@ -52,10 +52,12 @@ export function removeBoilerplate(root: Element, options: CleanOptions): void {
     const paragraphs = [...element.querySelectorAll('p')].filter((p) => text.length(p) >= 100 && text.linkDensity(p) < 0.3);
     return paragraphs.length >= 3;
   };
-  const removable = (element: Element): boolean => isAttached(element, root) && !isProtected(element) && !isMajorContent(element);
+  // Every element a pass visits was under root when the pass began: it is there still unless it was removed.
+  const isAttached = (element: Element): boolean => !text.isRemoved(element);
+  const removable = (element: Element): boolean => isAttached(element) && !isProtected(element) && !isMajorContent(element);
   // Each pass takes the elements present when it starts, in document order, as querySelectorAll would.
   const each: Visit = (matches, visit) => {
-    for (const element of descendants(root)) if (matches(element) && isAttached(element, root)) visit(element);
+    for (const element of descendants(root)) if (matches(element) && isAttached(element)) visit(element);
   };
   const remove = (element: Element): void => text.remove(element);
 
@@ -211,11 +213,6 @@ function removeUpTo(element: Element, maxLength: number, removable: (element: El
     target = target.parentElement;
   }
   text.remove(target);
-}
-
-function isAttached(element: Element, root: Element): boolean {
-  for (let node: Element | null = element; node; node = node.parentElement) if (node === root) return true;
-  return false;
 }
 
 function hasAttribute(...names: string[]): (element: Element) => boolean {

@@ -39,11 +39,12 @@ export function linkDensity(element: Element): number {
  * a cleaner walks the tree pass after pass: linkedom's textContent walks the whole subtree on every
  * call, so asking it for every block of a page (and again for each of its links) is quadratic.
  * An element's text is built from its children's, so the values stay exact as long as every removal
- * goes through `remove`, which forgets the values of the ancestors it changes.
+ * goes through `remove`, which forgets the values of the ancestors it changes and remembers what left.
  */
 export class TextIndex {
   private readonly collapsed = new Map<Node, CollapsedText>();
   private readonly linkedLengths = new Map<Element, number>();
+  private readonly removed = new Set<Element>();
 
   /** visibleText(node), read from the index. */
   text(node: Node): string {
@@ -68,6 +69,17 @@ export class TextIndex {
       this.linkedLengths.delete(node as Element);
     }
     element.remove();
+    if (this.removed.has(element)) return;
+    this.removed.add(element);
+    for (const descendant of descendants(element)) this.removed.add(descendant);
+  }
+
+  /**
+   * Whether `element` left the tree through `remove`, itself or with an ancestor: a set lookup where
+   * walking up to the root costs the depth of the tree for every element of every pass.
+   */
+  isRemoved(element: Element): boolean {
+    return this.removed.has(element);
   }
 
   /** Length of the text inside the element's descendant links (a link inside a link counts twice, as querySelectorAll('a') does). */
