@@ -16,7 +16,8 @@ import {
   isSectionTitle,
   isShareLink,
 } from './boilerplate-patterns';
-import { TextIndex, descendants, isBlock, isLeafBlock, nameTokens, tagIn } from './dom-text';
+import { descendants, isBlock, isLeafBlock, nameTokens, tagIn } from './dom-text';
+import { TextIndex } from './text-index';
 
 export interface CleanOptions {
   /** The publisher-declared article body: it and its ancestors are never removed. */

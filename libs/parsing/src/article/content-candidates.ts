@@ -1,4 +1,5 @@
-import { descendants, isLeafBlock, tagIn, type TextIndex } from './dom-text';
+import { descendants, isLeafBlock, tagIn } from './dom-text';
+import type { TextIndex } from './text-index';
 import { stripNonContent } from './html-prefilter';
 
 // The blocks a paragraph of reading text comes in.

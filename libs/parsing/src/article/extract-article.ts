@@ -4,11 +4,12 @@ import { removeBoilerplate } from './boilerplate-cleaner';
 import { canonicalCandidate, canonicalizeUrl } from './canonical-url';
 import { absoluteHttpUrl, contentImageUrls, paragraphizeLeafDivs, sanitizeContentHtml } from './content-html';
 import { bodyFromJsonLd, findDeclaredBody, findLargestTextBlock, findMainArticleElement, paragraphTextLength } from './content-candidates';
-import { TextIndex, blockText, parseDocument } from './dom-text';
+import { blockText, parseDocument } from './dom-text';
 import { prefilterHtml } from './html-prefilter';
 import { findLiveBlog } from './live-blog';
 import { documentTitle, readPageMetadata, type PageMetadata } from './page-metadata';
 import { DEFAULT_TIME_ZONE } from './published-date';
+import { TextIndex } from './text-index';
 
 export interface ExtractedArticle {
   title: string | null;
