@@ -110,8 +110,8 @@ describe(`Item queries at ${ROWS.toLocaleString('en')} items`, () => {
   it('reads candidates from the narrow search rows, and item rows only for the ranked few', async () => {
     for (const plan of await plansOf(() => engine.search({ q: 'Thông tin', limit: 20, offset: 0 }))) {
       const [sql] = plan.split('\n');
-      expect(sql).toMatch(/candidate AS MATERIALIZED \( SELECT id, source_id, language, published_at, fetched_at FROM item_search WHERE search_vector @@/);
-      expect(sql).toMatch(/\) AS newest JOIN item_search search ON search\.id = newest\.id JOIN items ON items\.id = newest\.id\)/);
+      expect(sql).toMatch(/candidate AS MATERIALIZED \( SELECT id, source_id, language, published_at, fetched_at, ctid AS search_row FROM item_search WHERE search_vector @@/);
+      expect(sql).toMatch(/\) AS newest JOIN item_search search ON search\.ctid = newest\.search_row JOIN items ON items\.id = newest\.id\)/);
     }
   });
 

@@ -154,7 +154,7 @@ async function fullTextPage(run: Run, query: FullTextQuery, offset: number, limi
       : rankedPageSql(query, sql, tsquery, offset + limit, page);
   const [row] = (await run(
     `WITH candidate AS MATERIALIZED (
-       SELECT id, source_id, language, published_at, fetched_at FROM item_search WHERE ${conditions.join(' AND ')}
+       SELECT id, source_id, language, published_at, fetched_at, ctid AS search_row FROM item_search WHERE ${conditions.join(' AND ')}
         ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(candidates)})
      SELECT (SELECT count(*)::int FROM candidate) AS matched,
             (SELECT COALESCE(json_agg(json_build_object('id', id::text, 'published_at', published_at::text, 'fetched_at', fetched_at::text, 'rank', rank)), '[]'::json)
@@ -167,7 +167,7 @@ async function fullTextPage(run: Run, query: FullTextQuery, offset: number, limi
 
 /**
  * The relevance order of the newest RELEVANCE_CANDIDATES (or enough to reach the page). Only they read what ranking
- * needs, by primary key: their tsvector and folded title, and with accents typed, their item's title and snippet.
+ * needs: their tsvector and folded title, and with accents typed, their item's title and snippet (by primary key).
  * The rank is float8 so a key read back compares equal to the row it came from.
  */
 function rankedPageSql(query: FullTextQuery, sql: SqlParameters, tsquery: string, reach: number, page: string): string {
@@ -178,8 +178,10 @@ function rankedPageSql(query: FullTextQuery, sql: SqlParameters, tsquery: string
     .join('');
   const newest = `SELECT * FROM candidate ORDER BY ${NEWEST_FIRST} LIMIT ${sql.add(Math.max(RELEVANCE_CANDIDATES, reach))}`;
   const accents = bonus ? [`, items.title || ' ' || items.snippet AS accent_text`, `JOIN items ON items.id = newest.id`] : ['', ''];
+  // Back to the search rows the scan found by their tuple id (ctid, stable within the statement's snapshot): one
+  // page read each instead of a primary-key descent.
   const joined = `SELECT newest.*, search.search_vector, search.search_title${accents[0]}
-                    FROM (${newest}) AS newest JOIN item_search search ON search.id = newest.id ${accents[1]}`;
+                    FROM (${newest}) AS newest JOIN item_search search ON search.ctid = newest.search_row ${accents[1]}`;
   const ranked = `SELECT id, published_at, fetched_at,
                          (ts_rank(search_vector, to_tsquery('simple', ${tsquery})) + similarity(search_title, ${sql.add(query.phrase)})${bonus})::float8 AS rank
                     FROM (${joined}) AS joined`;
