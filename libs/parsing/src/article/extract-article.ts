@@ -131,7 +131,7 @@ function chooseContent({ text, live, readable, fallback, jsonLdBody, document }:
 }
 
 function runReadability(document: Document): { content: Element | null; title: string | null; byline: string | null; siteName: string | null } | null {
-  // Readability's own check counts with getElementsByTagName('*'), which is slow in linkedom.
+  // Readability's own check counts with getElementsByTagName('*'), which linkedom answers with no elements.
   if (document.querySelectorAll('*').length > MAX_ELEMENTS_TO_PARSE) return null;
   try {
     const result = new Readability<Element>(document, {
