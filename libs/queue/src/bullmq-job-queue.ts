@@ -106,7 +106,7 @@ export class BullMqJobQueue extends JobQueue {
    * A managed Redis that does not let clients read its configuration is taken on trust, with a warning. A Redis that
    * is down at start does not stop the start (sign-in must still answer 503): it is checked once it answers.
    */
-  async assertNoEviction(): Promise<void> {
+  override async assertUsable(): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unanswered = new Promise<'unanswered'>((resolve) => {
       timer = setTimeout(() => resolve('unanswered'), EVICTION_CHECK_TIMEOUT_MS);

@@ -73,6 +73,8 @@ export abstract class JobQueue {
   abstract depth(): Promise<QueueDepth>;
   /** Throws when jobs cannot be queued; used by the health check. */
   abstract ping(): Promise<void>;
+  /** Checked before anything is enqueued; throws when this queue must not be used (a Redis that evicts keys). */
+  async assertUsable(): Promise<void> {}
   /** Stops taking jobs and waits for running ones to finish. */
   abstract close(): Promise<void>;
 

@@ -1,6 +1,5 @@
 import { BeforeApplicationShutdown, Global, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
-import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobQueue } from './job-queue';
 
@@ -10,12 +9,14 @@ import { JobQueue } from './job-queue';
     {
       provide: JobQueue,
       inject: [VIGIL_CONFIG],
-      useFactory: (config: VigilConfig): JobQueue => {
+      useFactory: async (config: VigilConfig): Promise<JobQueue> => {
         const { redisUrl, prefix, concurrency } = config.queue;
         if (!redisUrl) {
           new Logger('QueueModule').log('Single-process mode: jobs run in this process (set REDIS_URL to share them)');
           return new InProcessJobQueue({ concurrency });
         }
+        // Loaded only when used: a single process does not carry BullMQ's code in its memory.
+        const { BullMqJobQueue } = await import('./bullmq-job-queue');
         return new BullMqJobQueue({ redisUrl, prefix, concurrency });
       },
     },
@@ -27,7 +28,7 @@ export class QueueModule implements OnModuleInit, BeforeApplicationShutdown {
 
   /** A shared queue is checked before anything is enqueued: a process on an evicting Redis does not start. */
   async onModuleInit(): Promise<void> {
-    if (this.queue instanceof BullMqJobQueue) await this.queue.assertNoEviction();
+    await this.queue.assertUsable();
   }
 
   /** Before anything closes: running jobs finish while the database and search are still there. */
