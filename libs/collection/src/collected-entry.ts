@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { detectLanguage, foldItem, itemContentHash, searchFieldsOf } from '@vigil/domain';
 import type { NewItem } from '@vigil/persistence';
 import { htmlToText, type ParsedEntry, resolveHttpUrl } from '@vigil/parsing';
@@ -47,9 +47,10 @@ export function entryKey(entry: CollectedEntry, baseUrl: string): EntryKey | nul
   const url = resolveHttpUrl(entry.link, baseUrl);
   if (!url) return null;
   // Byline and images are kept from the first sighting only, so they take no part in telling a change. Each part
-  // ends with a NUL; hashed as one string, since every update call costs as much as hashing a short entry.
+  // ends with a NUL; hashed as one string in one shot, since a Hash object and each update call cost as much as
+  // hashing a short entry.
   const parts = [ENTRY_HASH_VERSION, entry.id ?? '', url, entry.title, entry.body, String(entry.published?.getTime() ?? ''), String(entry.updated?.getTime() ?? '')];
-  const entryHash = createHash('sha1').update(`${parts.join('\0')}\0`).digest('base64url');
+  const entryHash = hash('sha1', `${parts.join('\0')}\0`, 'base64url');
   return { url, dedupeKey: entry.id ?? url, entryHash };
 }
 

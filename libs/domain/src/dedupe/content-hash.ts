@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FoldedItem } from '../text/search-terms';
 import { toSearchText } from '../text/vietnamese-text';
 
@@ -15,6 +15,7 @@ export function itemContentHash(folded: FoldedItem): string {
   return sha256Hex(folded.title && folded.text ? `${folded.title} ${folded.text}` : folded.title || folded.text);
 }
 
+// One-shot: a Hash object per item cost as much as hashing its text.
 function sha256Hex(searchText: string): string {
-  return createHash('sha256').update(searchText, 'utf8').digest('hex');
+  return hash('sha256', searchText, 'hex');
 }
