@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { collapseWhitespace } from './html-text';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -38,7 +39,7 @@ const OFFSET = /(?:GMT|UTC) ?([+-]) ?(\d{1,2})(?::?(\d{2}))?|([+-])(\d{2}):?(\d{
  */
 export function parseFeedDate(raw: string | null | undefined, timeZone: string = DEFAULT_TIME_ZONE): Date | null {
   if (!raw) return null;
-  const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(raw.normalize('NFC'));
   if (text.length === 0 || text.length > 120) return null;
   const parts = fromIso(text) ?? fromRfc822(text) ?? fromMonthFirst(text) ?? fromLocalised(text);
   return parts ? toDate(parts, timeZone) : null;
@@ -118,8 +119,10 @@ function monthNumber(name: string): number | null {
 function zoneOffset(zone: string | undefined): number | null {
   const written = (zone ?? '').trim();
   if (written === '') return null;
-  // "+0700 (ICT)", "GMT (+7)": the first readable token decides.
-  for (const token of [written, ...written.split(' ')]) {
+  // "+0700 (ICT)", "GMT (+7)": the first readable token decides. Most dates write one token, tried before splitting.
+  const whole = singleZoneOffset(written.replace(/^\(|\)$/g, ''));
+  if (whole !== null || !written.includes(' ')) return whole;
+  for (const token of written.split(' ')) {
     const offset = singleZoneOffset(token.replace(/^\(|\)$/g, ''));
     if (offset !== null) return offset;
   }
