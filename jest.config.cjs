@@ -4,6 +4,8 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: {
+    // The parsing library's second entry: its CPU-heavy parsers (libs/parsing/src/index.ts says why).
+    '^@vigil/parsing/parsers$': '<rootDir>/libs/parsing/src/parsers.ts',
     '^@vigil/(contracts|domain|config|persistence|search|queue|parsing|collection|detection|realtime|deadlines|metrics|testing)$': '<rootDir>/libs/$1/src',
   },
   transform: { '^.+\\.tsx?$': ['@swc/jest', { module: { type: 'es6' } }] },

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { extractArticle } from '@vigil/parsing';
+import { extractArticle } from '@vigil/parsing/parsers';
 import type { BenchContext } from '../lib/context';
 import { figure, type Figure } from '../lib/report';
 import { median, now, quantile } from '../lib/stats';

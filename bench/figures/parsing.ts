@@ -1,7 +1,7 @@
 import { minhash64 } from '@vigil/domain';
 import Parser from 'rss-parser';
 import { fromFeedEntry, toNewItem } from '../../libs/collection/src/collected-entry';
-import { parseFeed } from '@vigil/parsing';
+import { parseFeed } from '@vigil/parsing/parsers';
 import type { BenchContext } from '../lib/context';
 import { figure, type Figure } from '../lib/report';
 import { median, now } from '../lib/stats';

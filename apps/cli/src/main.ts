@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { decodeText } from '@vigil/collection';
-import { runExtract, runParseFeed } from '@vigil/parsing';
+import { runExtract, runParseFeed } from '@vigil/parsing/parsers';
 import { importOpml } from './import-opml.command';
 import { reindex } from './reindex.command';
 

@@ -1,8 +1,7 @@
-import { type ExtractedArticle, extractArticle, discoverFeeds, FeedParseError, parseFeed, type ListingRule, type ParsedFeed, type ParsedSitemap, type ParseFeedOptions, extractListingLinks, parseSitemap } from '@vigil/parsing';
-import { sanitizeArchivedPage } from '../snapshot/archived-page-sanitizer';
+import { type ExtractedArticle, FeedParseError, type ListingRule, type ParsedFeed, type ParsedSitemap, type ParseFeedOptions } from '@vigil/parsing';
 
 /**
- * What the parsing pool's threads do, by kind: input and output are plain data (strings, bytes, dates), since
+ * What the parsing pool's threads do, by kind (run by parsing-task-runner.ts, which only the threads load): input and output are plain data (strings, bytes, dates), since
  * they cross a thread boundary by structured clone — DOM objects never leave the thread that built them.
  */
 export interface ParsingTasks {
@@ -26,27 +25,6 @@ export type ParsingOutcome =
 export interface TimedParsingOutcome {
   outcome: ParsingOutcome;
   elapsedMs: number;
-}
-
-const HANDLERS: { [K in ParsingKind]: (input: ParsingTasks[K]['input']) => ParsingTasks[K]['output'] } = {
-  feed: ({ text, options }) => parseFeed(text, options),
-  sitemap: ({ text, baseUrl }) => parseSitemap(text, baseUrl),
-  listing: ({ html, pageUrl, rule }) => extractListingLinks(html, pageUrl, rule),
-  discovery: ({ html, pageUrl }) => discoverFeeds(html, pageUrl),
-  article: ({ html, pageUrl }) => extractArticle(html, pageUrl),
-  snapshot: ({ bodyGzip, contentType, pageUrl }) => sanitizeArchivedPage(bodyGzip, contentType, pageUrl),
-};
-
-export function runParsingTask(task: ParsingTask): ParsingOutcome {
-  try {
-    const handler = HANDLERS[task.kind] as (input: ParsingTask['input']) => unknown;
-    return { ok: true, value: handler(task.input) };
-  } catch (error) {
-    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-    // The source's health shows the failure code, so it crosses the thread with the message.
-    const failure = error instanceof FeedParseError ? { failureCode: error.failureCode, failureParams: error.failureParams } : undefined;
-    return { ok: false, error: { name, message, stack, ...(failure ? { failure } : {}) } };
-  }
 }
 
 /** The main-thread side of an outcome: the value, or the error rethrown (a FeedParseError as one). */

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
-import { type ParsingTask, runParsingTask, type TimedParsingOutcome } from './parsing-tasks';
+import { runParsingTask } from './parsing-task-runner';
+import type { ParsingTask, TimedParsingOutcome } from './parsing-tasks';
 
 /**
  * Entry of each parsing-pool thread: piscina calls the default export with one task. It says when the task

@@ -1,5 +1,4 @@
 import type { SnapshotEntity } from '@vigil/persistence';
-import { sanitizeArchivedPage } from './archived-page-sanitizer';
 
 export type BannerLanguage = 'vi' | 'en';
 
@@ -12,18 +11,6 @@ const BANNER_WORDS: Record<BannerLanguage, { archived: string; fetched: string; 
 };
 /** Duty officers read times in Vietnam's zone, whatever the server's. */
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-/**
- * The archived page as a self-contained HTML document: the publisher's text and structure, no scripts,
- * styles, frames, forms or images (nothing that loads from elsewhere), under a banner saying what it is.
- * Sanitises on the calling thread: the API serves the stored rendering instead (SnapshotPages).
- */
-export function renderSnapshotPage(
-  snapshot: SnapshotMetadata & Pick<SnapshotEntity, 'bodyGzip' | 'contentType'>,
-  language: BannerLanguage = 'vi',
-): string {
-  return snapshotDocument(snapshot, sanitizeArchivedPage(snapshot.bodyGzip, snapshot.contentType, snapshot.finalUrl), language);
-}
 
 /** An already sanitised body (sanitizeArchivedPage) under the banner: cheap, so it is done on every view. */
 export function snapshotDocument(snapshot: SnapshotMetadata, sanitizedBody: string, language: BannerLanguage = 'vi'): string {
