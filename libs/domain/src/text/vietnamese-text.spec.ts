@@ -41,6 +41,13 @@ describe('Vietnamese text normalisation', () => {
     expect(toSearchText('Thông tin sai lệch')).toBe('thong tin sai lech');
   });
 
+  it('keeps every word after characters that fold to several units each, however long the text', () => {
+    // A Hangul syllable folds to its three jamo (NFD), writing more than it reads: the words after them need more
+    // room than the text's length gives.
+    const text = `${'한국 '.repeat(1000)}${'a'.repeat(20_000)}`;
+    expect(toSearchText(text)).toBe(`${`${'한국'.normalize('NFD')} `.repeat(1000)}${'a'.repeat(20_000)}`);
+  });
+
   it('folds and tokenises exactly as the plain definition does, in one pass, for any script', () => {
     // The definition: NFC and tone placement, then NFD without marks, đ → d, lower case, then Unicode words.
     const reference = (text: string) =>

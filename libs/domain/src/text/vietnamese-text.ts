@@ -60,7 +60,9 @@ export function toSearchText(text: string): string {
       const after = writeFolded(folded, out, inToken);
       out = after.written;
       inToken = after.inToken;
-      units = buffer; // writeFolded may have grown it
+      // An expansion writes more units than it read: keep room for one unit per character still to read.
+      reserve(out + length - index + 1);
+      units = buffer;
       written |= WIDE;
     }
   }
@@ -84,6 +86,7 @@ const UTF16 = new TextDecoder('utf-16le');
 let buffer = new Uint16Array(4096);
 let latin1 = Buffer.allocUnsafe(4096);
 
+/** Room for `units` code units, keeping those written. */
 function reserve(units: number): void {
   if (units <= buffer.length) return;
   const larger = new Uint16Array(Math.max(units, buffer.length * 2));
