@@ -50,6 +50,10 @@ export class CollectionWorkerModule implements OnApplicationBootstrap {
       await this.webhooks.recoverDue();
     });
     this.queue.process('deliver-webhook', (payload) => this.webhooks.handle(payload));
+    // Page fetches left out of a full in-memory backlog are still pending in PostgreSQL: sweep them in once there is room.
+    this.queue.onBacklogRoom((name) => {
+      if (name === 'enrich-item') void this.queue.enqueue('sweep-outbox', {}, { jobId: 'sweep-outbox-refill' });
+    });
     this.queue.process('schedule-due-sources', () => this.schedule.handle());
     this.queue.process('schedule-watch-checks', () => this.watch.scheduleDue());
     this.queue.process('check-watched-item', (payload) => this.watch.check(payload));

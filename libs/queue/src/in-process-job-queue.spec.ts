@@ -49,4 +49,42 @@ describe('in-process job queue', () => {
     expect(seen).toEqual([running]);
     await expect(queue.ping()).rejects.toThrow('closed');
   });
+
+  it('keeps at most its backlog limit of a name waiting, and says when a tenth is left so the outbox can refill it', async () => {
+    const queue = new InProcessJobQueue({ concurrency: 1, backlogLimits: { 'enrich-item': 10 } });
+    const gates: (() => void)[] = [];
+    const seen: string[] = [];
+    queue.process('enrich-item', async ({ itemId }) => {
+      seen.push(itemId);
+      await new Promise<void>((resolve) => gates.push(resolve));
+    });
+    const roomAt: number[] = [];
+    queue.onBacklogRoom((name) => {
+      expect(name).toBe('enrich-item');
+      roomAt.push(seen.length);
+    });
+    const ids = Array.from({ length: 25 }, () => randomUUID());
+    await queue.enqueueMany('enrich-item', ids.map((itemId) => ({ payload: { itemId }, jobId: `enrich-${itemId}` })));
+    expect(await queue.depth()).toEqual({ waiting: 9, delayed: 0, active: 1 });
+    const runNext = async () => {
+      await waitFor(() => gates.length > 0);
+      gates.shift()!();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (let run = 0; run < 10; run += 1) await runNext();
+    expect(seen).toEqual(ids.slice(0, 10));
+    // Taking the ninth job (eight had run) left one waiting, a tenth of 10: reported once.
+    expect(roomAt).toEqual([8]);
+    // The jobs left out were never known, so the sweep's add queues them.
+    await queue.enqueueMany('enrich-item', ids.slice(10).map((itemId) => ({ payload: { itemId }, jobId: `enrich-${itemId}` })));
+    for (let run = 0; run < 10; run += 1) await runNext();
+    expect(seen).toEqual(ids.slice(0, 20));
+    gates.forEach((open) => open());
+    await queue.close();
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let tries = 0; tries < 200 && !condition(); tries += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!condition()) throw new Error('condition not met within 1 s');
+}

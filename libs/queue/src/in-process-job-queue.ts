@@ -28,6 +28,15 @@ interface PendingJob {
   dueAt: number;
 }
 
+export interface InProcessJobQueueOptions extends JobQueueOptions {
+  /**
+   * Job names whose pending work PostgreSQL records and a sweep queues again (an outbox), with how many of each may
+   * wait in memory. Past that, a new job of the name is not kept (the sweep brings it back, see onBacklogRoom), so a
+   * backlog of 100,000 page fetches costs the memory of a few thousand.
+   */
+  backlogLimits?: Partial<Record<JobName, number>>;
+}
+
 /**
  * Single-process mode: jobs run in this process with bounded concurrency, by priority, and retries with backoff;
  * a deferred job (JobDeferral) waits on a timer, off the workers, and comes back as the same attempt.
@@ -46,13 +55,17 @@ export class InProcessJobQueue extends JobQueue {
   private readonly running = new Set<Promise<void>>();
   private readonly concurrency: number;
   private readonly backoffMs: number;
+  private readonly backlogLimits: Partial<Record<JobName, number>>;
+  /** Names that left jobs out since their lane last drained to its low-water mark. */
+  private readonly shedding = new Set<JobName>();
   private nextSeq = 0;
   private closed = false;
 
-  constructor(options: JobQueueOptions) {
+  constructor(options: InProcessJobQueueOptions) {
     super();
     this.concurrency = options.concurrency;
     this.backoffMs = options.backoffMs ?? JOB_BACKOFF_MS;
+    this.backlogLimits = options.backlogLimits ?? {};
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
@@ -97,8 +110,15 @@ export class InProcessJobQueue extends JobQueue {
 
   private add(name: JobName, payload: unknown, jobId: string | null): void {
     if (this.closed || (jobId && this.knownIds.has(jobId))) return;
+    const lane = this.waiting.get(name)!;
+    const limit = this.backlogLimits[name];
+    if (limit !== undefined && lane.size >= limit) {
+      if (!this.shedding.has(name)) this.logger.log(`${limit} ${name} jobs wait in memory: further ones are left to the outbox sweep`);
+      this.shedding.add(name);
+      return;
+    }
     if (jobId) this.knownIds.add(jobId);
-    this.waiting.get(name)!.push({ name, payload, jobId, attempt: 1, seq: this.nextSeq++, dueAt: Date.now() });
+    lane.push({ name, payload, jobId, attempt: 1, seq: this.nextSeq++, dueAt: Date.now() });
   }
 
   private pump(): void {
@@ -127,7 +147,15 @@ export class InProcessJobQueue extends JobQueue {
         bestJob = head;
       }
     }
-    return best?.shift();
+    const job = best?.shift();
+    if (job) this.noticeRoom(job.name, best!.size);
+    return job;
+  }
+
+  private noticeRoom(name: JobName, waiting: number): void {
+    if (!this.shedding.has(name) || waiting > Math.floor(this.backlogLimits[name]! / 10)) return;
+    this.shedding.delete(name);
+    this.reportBacklogRoom(name);
   }
 
   private async run(job: PendingJob): Promise<void> {

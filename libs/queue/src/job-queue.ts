@@ -61,6 +61,7 @@ export abstract class JobQueue {
   abstract readonly mode: 'in-process' | 'bullmq';
   private readonly failureListeners: ((failure: JobFailure) => void)[] = [];
   private readonly runListeners: ((run: JobRun) => void)[] = [];
+  private readonly roomListeners: ((name: JobName) => void)[] = [];
 
   abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
   /** Adds many jobs of one name at once (one round trip in BullMQ); ids dedupe as in `enqueue`. */
@@ -94,6 +95,18 @@ export abstract class JobQueue {
 
   protected reportRun(run: JobRun): void {
     for (const listener of this.runListeners) listener(run);
+  }
+
+  /**
+   * Called when a job name that left jobs out of memory (its in-process backlog limit) has drained to a tenth of that
+   * limit: whoever records that work in PostgreSQL queues it again (the outbox sweep). Never called in BullMQ mode.
+   */
+  onBacklogRoom(listener: (name: JobName) => void): void {
+    this.roomListeners.push(listener);
+  }
+
+  protected reportBacklogRoom(name: JobName): void {
+    for (const listener of this.roomListeners) listener(name);
   }
 }
 

@@ -3,6 +3,12 @@ import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobQueue } from './job-queue';
 
+/**
+ * Pending page fetches are recorded in PostgreSQL (items with no enriched_at) and swept back into the queue, so in
+ * memory a single process keeps only this many waiting; Redis keeps every job in BullMQ mode.
+ */
+const IN_MEMORY_BACKLOG_LIMITS = { 'enrich-item': 5_000 };
+
 @Global()
 @Module({
   providers: [
@@ -13,7 +19,7 @@ import { JobQueue } from './job-queue';
         const { redisUrl, prefix, concurrency } = config.queue;
         if (!redisUrl) {
           new Logger('QueueModule').log('Single-process mode: jobs run in this process (set REDIS_URL to share them)');
-          return new InProcessJobQueue({ concurrency });
+          return new InProcessJobQueue({ concurrency, backlogLimits: IN_MEMORY_BACKLOG_LIMITS });
         }
         // Loaded only when used: a single process does not carry BullMQ's code in its memory.
         const { BullMqJobQueue } = await import('./bullmq-job-queue');
