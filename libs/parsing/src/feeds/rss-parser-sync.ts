@@ -143,9 +143,9 @@ function atomTitle(node: LooseNode): unknown {
 }
 
 /**
- * rss-parser converts Atom published/updated with `new Date(…).toISOString()`, which throws on
- * a localised date and would lose the whole feed; it also assumes every Atom link has attributes.
- * Dates move to names it does not know (read back through custom fields); bare links gain `href`.
+ * rss-parser's parseItemAtom converts published/updated with `new Date(…).toISOString()`, which throws on a
+ * localised date and would lose the whole feed (buildAtom leaves that step out, and the dates keep the names the
+ * custom fields read them under); its getLink assumes every Atom link has attributes, so bare links gain `href`.
  */
 function prepareAtomForRssParser(feed: XmlNode): void {
   normaliseAtomLinks(feed);
