@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { SearchIndexer, SearchReindexer } from '@vigil/collection';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { ItemsRepository } from '@vigil/persistence';
-import { createElasticsearchClient, ElasticsearchSearchEngine, PostgresSearchEngine, SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
+import { type ElasticsearchSearchEngine, loadElasticsearch, PostgresSearchEngine, SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
 import { seedSyntheticItems } from '@vigil/testing';
 import type { BenchContext } from '../lib/context';
 import { figure, type Figure } from '../lib/report';
@@ -55,7 +55,7 @@ export async function searchEngineFigures(context: BenchContext): Promise<Figure
   const prefix = `vigil-bench-${randomBytes(3).toString('hex')}-`;
   // No workers: the outbox sweep would index the seeded items on its own, and be measured with them.
   const vigil = await startVigil('postgres', { ELASTICSEARCH_URL: url, VIGIL_SEARCH_INDEX_PREFIX: prefix, VIGIL_EMBEDDED_WORKER: 'false' });
-  const es = createElasticsearchClient(url);
+  const es = (await loadElasticsearch()).createElasticsearchClient(url);
   try {
     const insertStart = now();
     await seedSyntheticItems(vigil.dataSource, items, { now: new Date('2025-11-20T10:00:00+07:00') });
@@ -106,7 +106,7 @@ export async function searchEngineFigures(context: BenchContext): Promise<Figure
     ];
   } finally {
     const engine = vigil.app.get<SearchEngine>(SEARCH_ENGINE);
-    if (engine instanceof ElasticsearchSearchEngine) await engine.drop();
+    if (engine.name === 'elasticsearch') await (engine as ElasticsearchSearchEngine).drop();
     await es.close();
     await vigil.close();
   }

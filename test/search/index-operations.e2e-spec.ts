@@ -3,7 +3,7 @@ import { SearchIndexer, SearchReindexer, toSearchDocument } from '@vigil/collect
 import type { SourceView } from '@vigil/contracts';
 import { CLOCK, type Clock } from '@vigil/domain';
 import { ItemsRepository } from '@vigil/persistence';
-import { createElasticsearchClient, SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
+import { loadElasticsearch, SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
 import { waitFor } from '@vigil/testing';
 import { DataSource } from 'typeorm';
 import { progressLine, reindex } from '../../apps/cli/src/reindex.command';
@@ -79,7 +79,7 @@ describe('vigil reindex', () => {
 
   const prefix = () => harness.vigil.environment.env.VIGIL_SEARCH_INDEX_PREFIX!;
   const aliasTargets = async () => {
-    const es = createElasticsearchClient(ELASTICSEARCH_URL);
+    const es = (await loadElasticsearch()).createElasticsearchClient(ELASTICSEARCH_URL);
     try {
       return Object.keys(await es.indices.getAlias({ name: `${prefix()}items` }));
     } finally {
@@ -192,7 +192,7 @@ if (ELASTICSEARCH_URL) {
       }, 60_000);
       await harness.vigil.searchable();
       expect((await harness.search('trong su co', during.id)).total).toBe(3);
-      const es = createElasticsearchClient(ELASTICSEARCH_URL);
+      const es = (await loadElasticsearch()).createElasticsearchClient(ELASTICSEARCH_URL);
       try {
         const { count } = await es.count({ index: `${harness.vigil.environment.env.VIGIL_SEARCH_INDEX_PREFIX}items` });
         expect(count).toBe(await storedCount());

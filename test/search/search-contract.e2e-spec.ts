@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ENTITIES, ItemEntity, ItemsRepository, MIGRATIONS } from '@vigil/persistence';
-import { createElasticsearchClient, ElasticsearchSearchEngine, PostgresSearchEngine, type SearchAfterKey, type SearchEngine, type SearchQuery } from '@vigil/search';
+import { type ElasticsearchClient, type ElasticsearchSearchEngine, loadElasticsearch, PostgresSearchEngine, type SearchAfterKey, type SearchEngine, type SearchQuery } from '@vigil/search';
 import { openTestDatabase, type TestDatabase } from '@vigil/testing';
 import { DataSource } from 'typeorm';
 import { FIXTURE, type SeededFixture, seedFixture } from './search-fixture';
@@ -16,7 +16,7 @@ const ENGINES = ELASTICSEARCH_URL ? ['postgres', 'elasticsearch'] : ['postgres']
 let database: TestDatabase;
 let db: DataSource;
 let fixture: SeededFixture;
-let es: ReturnType<typeof createElasticsearchClient> | null = null;
+let es: ElasticsearchClient | null = null;
 // Each run its own indices, deleted at the end.
 const indexPrefix = `vigil-contract-${randomBytes(4).toString('hex')}-`;
 const engines = new Map<string, SearchEngine>();
@@ -30,6 +30,7 @@ beforeAll(async () => {
   fixture = await seedFixture(db, items);
   engines.set('postgres', new PostgresSearchEngine(items));
   if (ELASTICSEARCH_URL) {
+    const { createElasticsearchClient, ElasticsearchSearchEngine } = await loadElasticsearch();
     es = createElasticsearchClient(ELASTICSEARCH_URL);
     const engine = new ElasticsearchSearchEngine(es, { indexPrefix });
     await engine.prepare();

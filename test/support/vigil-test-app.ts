@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@vigil/config';
-import { ElasticsearchSearchEngine, SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
+import { type ElasticsearchSearchEngine, SEARCH_ENGINE, type SearchEngine } from '@vigil/search';
 import { prepareTestEnvironment, TEST_ADMIN_PASSWORD, TestClock, type TestEnvironment, waitFor } from '@vigil/testing';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app.factory';
@@ -63,15 +63,17 @@ export async function startVigil(extraEnv: Record<string, string> = {}, options:
   };
 
   const engine = app.get<SearchEngine>(SEARCH_ENGINE);
+  // Only Elasticsearch lags behind the stored rows (and has this run's indices to drop).
+  const elasticsearch = engine.name === 'elasticsearch' ? (engine as ElasticsearchSearchEngine) : null;
   const searchable = async () => {
-    if (!(engine instanceof ElasticsearchSearchEngine)) return;
+    if (!elasticsearch) return;
     const db = app.get(DataSource);
     await waitFor(
       'every item to be indexed',
       async () => ((await db.query('SELECT 1 FROM items WHERE indexed_at IS NULL LIMIT 1')).length === 0 ? true : undefined),
       30_000,
     );
-    await engine.refresh();
+    await elasticsearch.refresh();
   };
 
   return {
@@ -86,7 +88,7 @@ export async function startVigil(extraEnv: Record<string, string> = {}, options:
     app,
     close: async () => {
       // This run's indices (its own prefix) go with it.
-      if (engine instanceof ElasticsearchSearchEngine) await engine.drop();
+      await elasticsearch?.drop();
       await app.close();
       await environment.cleanup();
     },

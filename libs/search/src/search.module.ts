@@ -1,8 +1,8 @@
-import type { Client } from '@elastic/elasticsearch';
 import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/config';
 import { ItemsRepository } from '@vigil/persistence';
-import { createElasticsearchClient, ElasticsearchSearchEngine } from './elasticsearch';
+import type { ElasticsearchClient } from './elasticsearch';
+import { loadElasticsearch } from './load-elasticsearch';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 
@@ -15,14 +15,20 @@ const ELASTICSEARCH_CLIENT = Symbol('ELASTICSEARCH_CLIENT');
     {
       provide: ELASTICSEARCH_CLIENT,
       inject: [VIGIL_CONFIG],
-      useFactory: (config: VigilConfig) =>
-        config.search.elasticsearchUrl ? createElasticsearchClient(config.search.elasticsearchUrl) : null,
+      useFactory: async (config: VigilConfig): Promise<ElasticsearchClient | null> => {
+        if (!config.search.elasticsearchUrl) return null;
+        const { createElasticsearchClient } = await loadElasticsearch();
+        return createElasticsearchClient(config.search.elasticsearchUrl);
+      },
     },
     {
       provide: SEARCH_ENGINE,
       inject: [VIGIL_CONFIG, ELASTICSEARCH_CLIENT, ItemsRepository],
-      useFactory: (config: VigilConfig, client: Client | null, items: ItemsRepository): SearchEngine =>
-        client ? new ElasticsearchSearchEngine(client, { indexPrefix: config.search.indexPrefix }) : new PostgresSearchEngine(items),
+      useFactory: async (config: VigilConfig, client: ElasticsearchClient | null, items: ItemsRepository): Promise<SearchEngine> => {
+        if (!client) return new PostgresSearchEngine(items);
+        const { ElasticsearchSearchEngine } = await loadElasticsearch();
+        return new ElasticsearchSearchEngine(client, { indexPrefix: config.search.indexPrefix });
+      },
     },
   ],
   exports: [SEARCH_ENGINE],
@@ -32,7 +38,7 @@ export class SearchModule implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client | null,
+    @Inject(ELASTICSEARCH_CLIENT) private readonly client: ElasticsearchClient | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

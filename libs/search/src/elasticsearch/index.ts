@@ -1,3 +1,3 @@
 export { ElasticsearchSearchEngine, type ElasticsearchSearchEngineOptions } from './elasticsearch-search.engine';
 export { ITEMS_INDEX_TEMPLATE, type ItemsIndexDocument, type ItemsIndexTemplate } from './items-index-template';
-export { createElasticsearchClient } from './elasticsearch-client';
+export { createElasticsearchClient, type ElasticsearchClient } from './elasticsearch-client';
