@@ -180,7 +180,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function addSource(client: Client, body: { name: string; url: string; kind?: string; languageHint?: string }): Promise<string> {
+export async function addSource(client: Client, body: { name: string; url: string; kind?: string; languageHint?: string; paused?: boolean }): Promise<string> {
   const response = await client.request<{ id: string }>('POST', '/api/sources', { kind: 'rss', ...body });
   if (response.status !== 201 && response.status !== 200) throw new Error(`Creating source ${body.url} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body.id;
