@@ -245,4 +245,23 @@ describe('ItemsRepository on a real database', () => {
       await expect(database.items.findStoryItems(story.id)).resolves.toHaveLength(2);
     });
   });
+
+  describe('a rebuild of the search index', () => {
+    it('marks the rows it copied indexed, but not a row written after it was read', async () => {
+      const source = await database.sources.create(newSource(), NOW);
+      const stored = await database.items.upsert([newItem(source.id, 'sao-chep-1', NOW), newItem(source.id, 'sao-chep-2', NOW)]);
+      for (const { id } of stored) await database.items.enrich(id, enrichment(null), after(NOW, MINUTE));
+      const ids = new Set(stored.map((row) => row.id));
+      const page = (await database.items.indexableAfter(null, 100_000)).filter(({ item }) => ids.has(item.id));
+      expect(page).toHaveLength(2);
+      const rewritten = page.find(({ item }) => item.dedupeKey.endsWith('sao-chep-2'));
+      const copied = page.find(({ item }) => item.dedupeKey.endsWith('sao-chep-1'));
+      // A poll stores a new version of the second item after the copy read it: it is back in the outbox.
+      await database.items.upsert([newItem(source.id, 'sao-chep-2', NOW, { title: 'Tiêu đề đã sửa', entryHash: 'entry-sao-chep-2-v2' })]);
+      await database.items.markCopied(page.map(({ item, rowVersion }) => ({ id: item.id, rowVersion })), after(NOW, 2 * MINUTE));
+      const unindexed = await database.items.findUnindexed(source.id, 10);
+      expect(unindexed.map((item) => item.id)).toEqual([rewritten!.item.id]);
+      expect((await database.items.findById(copied!.item.id))?.indexedAt).toEqual(after(NOW, 2 * MINUTE));
+    });
+  });
 });

@@ -48,9 +48,11 @@ export class SearchReindexer {
       for (;;) {
         const page = await this.items.indexableAfter(after, REBUILD_BATCH);
         if (page.length === 0) break;
-        await rebuild.add(page.map(toSearchDocument));
+        await rebuild.add(page.map(({ item }) => toSearchDocument(item)));
+        // Just before the copy began: the resend below (versions indexed since then) leaves these alone.
+        await this.items.markCopied(page.map(({ item, rowVersion }) => ({ id: item.id, rowVersion })), new Date(startedAt.getTime() - 1));
         done += page.length;
-        after = page[page.length - 1]!.id;
+        after = page[page.length - 1]!.item.id;
         onProgress({ done, total: Math.max(total, done) });
       }
       await rebuild.complete();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ITEM_TOTAL_EXACT_UP_TO } from '@vigil/contracts';
-import { In, IsNull, LessThanOrEqual, MoreThan, Not, Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { ItemEntity } from '../entities/item.entity';
 import {
   type BoundedTotal,
@@ -252,13 +252,34 @@ export class ItemsRepository {
     return Number(row!.count);
   }
 
-  /** The next page of indexable items in id order (keyset paging: a rebuild's pages cost the same all the way). */
-  indexableAfter(afterId: string | null, limit: number): Promise<ItemEntity[]> {
-    return this.items.find({
-      where: { enrichedAt: Not(IsNull()), ...(afterId ? { id: MoreThan(afterId) } : {}) },
-      order: { id: 'ASC' },
-      take: limit,
-    });
+  /**
+   * The next page of indexable items in id order (keyset paging: a rebuild's pages cost the same all the way), each
+   * with its row version (xmin), read in the same statement, so markCopied can tell a row changed since.
+   */
+  async indexableAfter(afterId: string | null, limit: number): Promise<{ item: ItemEntity; rowVersion: string }[]> {
+    const query = this.items
+      .createQueryBuilder('item')
+      .addSelect('item.xmin::text', 'row_version')
+      .where('item.enriched_at IS NOT NULL')
+      .orderBy('item.id', 'ASC')
+      .limit(limit);
+    if (afterId) query.andWhere('item.id > :afterId', { afterId });
+    const { entities, raw } = await query.getRawAndEntities<{ row_version: string }>();
+    return entities.map((item, index) => ({ item, rowVersion: raw[index]!.row_version }));
+  }
+
+  /**
+   * Marks copied rows indexed as of `at` where they are still the version copied (same xmin) and not marked yet: a
+   * rebuild that copies items the outbox also holds (a PostgreSQL-search install moving to Elasticsearch) does not
+   * send them all a second time, and a row written meanwhile keeps its place in the outbox.
+   */
+  async markCopied(copied: { id: string; rowVersion: string }[], at: Date): Promise<void> {
+    if (copied.length === 0) return;
+    await this.items.query(
+      `UPDATE items SET indexed_at = $1 FROM unnest($2::uuid[], $3::text[]) AS copied (id, row_version)
+        WHERE items.id = copied.id AND items.xmin::text = copied.row_version AND items.indexed_at IS NULL`,
+      [at, copied.map((row) => row.id), copied.map((row) => row.rowVersion)],
+    );
   }
 
   /** Puts the versions indexed at or after `since` back in the outbox: a rebuild's copy may predate them. */
