@@ -2,16 +2,7 @@
 // This entry is what the event loop may use: errors, kinds, types, OPML and small text helpers. The CPU-heavy
 // document parsers are `@vigil/parsing/parsers`, loaded only by the parsing pool's threads, the CLI and the bench,
 // so the API process does not carry their DOM and XML libraries in its memory.
-export type {
-  DocumentKind,
-  FeedKind,
-  ListingRule,
-  ParsedEntry,
-  ParsedFeed,
-  ParsedSitemap,
-  ParseFeedOptions,
-  SitemapEntry,
-} from './feeds/feed.types';
+export type * from './feeds/feed.types';
 export type { ExtractedArticle, ExtractOptions } from './article/extract-article';
 export { FeedParseError } from './feeds/feed-parse.error';
 export { detectKind } from './feeds/document-kind';
