@@ -9,6 +9,7 @@ export * from './webhooks';
 export * from './digests';
 export * from './cases';
 export * from './api-schemas.generated';
+export type * from './api-schema-types.generated';
 export * from './case-insights';
 export * from './claims';
 export * from './sla-policy';
