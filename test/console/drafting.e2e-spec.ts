@@ -76,6 +76,8 @@ describe('Drafting screens in a browser', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Backspace');
     await page.getByTestId('draft-format-paragraph').click();
+    // Typing starts once the text has the focus: a key pressed before lands nowhere.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'draft-editor');
     await page.keyboard.type(text);
   }
 

@@ -121,7 +121,8 @@ function DraftToolbar({ editor }: { editor: Editor }) {
   return (
     <div className="draft-toolbar" role="toolbar" aria-label={t('drafts.editor.toolbar')}>
       {buttons.map((button) => (
-        <button key={button.name} type="button" className="small" aria-pressed={button.pressed} onClick={button.run} data-testid={`draft-format-${button.name}`}>
+        // A mouse press keeps the focus (and the caret) in the text: the next key lands there, and no blur saves midway.
+        <button key={button.name} type="button" className="small" aria-pressed={button.pressed} onMouseDown={(event) => event.preventDefault()} onClick={button.run} data-testid={`draft-format-${button.name}`}>
           {t(`drafts.editor.format.${button.name}`)}
         </button>
       ))}
