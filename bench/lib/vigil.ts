@@ -1,7 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@vigil/config';
@@ -12,7 +15,8 @@ import { sleep, waitUntil } from './stats';
 
 export const ADMIN_PASSWORD = 'bench-admin-passphrase';
 
-export type DatabaseKind = 'postgres' | 'pglite';
+/** PostgreSQL server, PGlite in memory, or PGlite persisted to a directory as `npm start` keeps it (under ./data). */
+export type DatabaseKind = 'postgres' | 'pglite' | 'pglite-on-disk';
 
 /** Where the PostgreSQL figures run: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server. */
 export const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -30,9 +34,13 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
-/** A fresh database on the PostgreSQL server (dropped by the returned function), or PGlite in memory. */
+/** A fresh database on the PostgreSQL server or in a temporary directory (dropped by the returned function), or PGlite in memory. */
 async function databaseEnv(kind: DatabaseKind): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (kind === 'pglite') return { env: { VIGIL_DATA_DIR: 'memory' }, drop: async () => undefined };
+  if (kind === 'pglite-on-disk') {
+    const directory = await mkdtemp(join(tmpdir(), 'vigil-bench-data-'));
+    return { env: { VIGIL_DATA_DIR: directory }, drop: () => rm(directory, { recursive: true, force: true }) };
+  }
   const name = `vigil_bench_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(POSTGRES_URL);
