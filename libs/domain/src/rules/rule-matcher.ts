@@ -45,11 +45,15 @@ export class RuleMatcher {
   private readonly indexes: Record<IndexKind, Map<string, number[]>> = { word: new Map(), prefix: new Map(), meta: new Map() };
   /** The prefix index grouped by the prefixes' first PREFIX_BUCKET letters: a word of the item looks at one group. */
   private readonly prefixGroups = new Map<string, { prefix: string; rules: number[] }[]>();
-  private readonly unanchored: number[] = [];
+  /** One bit per rule, set for the rules every item evaluates: those with no key (`NOT x`), or all without the index. */
+  private readonly everyItem: Uint32Array;
+  private readonly unanchoredCount: number;
   private readonly useIndex: boolean;
-  // Per-item scratch, stamped with the item's epoch instead of cleared: match() is synchronous, so one set suffices.
+  // Per-item scratch, reused: match() is synchronous, so one set suffices. A bit per candidate rule keeps them unique
+  // and, read word by word, in the order the rules were given, with no sort.
+  private readonly candidateBits: Uint32Array;
+  // Term occurrences are stamped with the item's epoch instead of cleared.
   private epoch = 0;
-  private readonly ruleStamp: Uint32Array;
   private readonly termStamp: Uint32Array;
   private readonly termOccurrences: (readonly number[])[];
   private item: PreparedItem | null = null;
@@ -57,12 +61,16 @@ export class RuleMatcher {
   constructor(rules: readonly CompiledRuleInput[], options: RuleMatcherOptions = {}) {
     this.useIndex = options.index ?? true;
     const table = new TermTable();
+    this.everyItem = new Uint32Array(Math.ceil(rules.length / 32));
+    this.candidateBits = new Uint32Array(this.everyItem.length);
+    let unanchored = 0;
     rules.forEach((rule, index) => {
       this.ids.push(rule.id);
       this.roots.push(compileRule(rule.expression, table));
       const anchor = anchorOf(rule.expression);
+      if (!anchor || !this.useIndex) this.everyItem[index >>> 5] |= 1 << (index & 31);
       if (!anchor) {
-        this.unanchored.push(index);
+        unanchored += 1;
         return;
       }
       for (const key of anchor.keys) {
@@ -79,14 +87,14 @@ export class RuleMatcher {
       if (group) group.push({ prefix, rules: list });
       else this.prefixGroups.set(start, [{ prefix, rules: list }]);
     }
-    this.ruleStamp = new Uint32Array(rules.length);
+    this.unanchoredCount = unanchored;
     this.termStamp = new Uint32Array(this.terms.length);
     this.termOccurrences = new Array<readonly number[]>(this.terms.length).fill(EMPTY);
   }
 
   /** How the rules were indexed: `unanchored` rules run on every item. */
   get stats(): { rules: number; terms: number; unanchored: number } {
-    return { rules: this.ids.length, terms: this.terms.length, unanchored: this.unanchored.length };
+    return { rules: this.ids.length, terms: this.terms.length, unanchored: this.unanchoredCount };
   }
 
   /** The rules the item matches, in the order they were given, each with the spans to highlight. */
@@ -94,10 +102,19 @@ export class RuleMatcher {
     const item = new PreparedItem(raw);
     this.item = item;
     this.nextEpoch();
+    const bits = this.candidateBits;
+    bits.set(this.everyItem);
+    if (this.useIndex) this.markCandidates(item);
     const matches: RuleMatch[] = [];
-    for (const rule of this.candidates(item)) {
-      const root = this.roots[rule];
-      if (this.evaluate(root)) matches.push({ ruleId: this.ids[rule], highlights: this.highlightsOf(root) });
+    for (let word = 0; word < bits.length; word += 1) {
+      let set = bits[word];
+      while (set !== 0) {
+        const lowest = set & -set;
+        set ^= lowest;
+        const rule = (word << 5) + 31 - Math.clz32(lowest);
+        const root = this.roots[rule];
+        if (this.evaluate(root)) matches.push({ ruleId: this.ids[rule], highlights: this.highlightsOf(root) });
+      }
     }
     this.item = null;
     return matches;
@@ -106,35 +123,26 @@ export class RuleMatcher {
   private nextEpoch(): void {
     this.epoch += 1;
     if (this.epoch === 0xffffffff) {
-      this.ruleStamp.fill(0);
       this.termStamp.fill(0);
       this.epoch = 1;
     }
   }
 
-  private candidates(item: PreparedItem): number[] {
-    if (!this.useIndex) return this.ids.map((_, index) => index);
-    const found: number[] = [];
-    const add = (rules: readonly number[] | undefined): void => {
-      if (!rules) return;
-      for (const rule of rules) {
-        if (this.ruleStamp[rule] !== this.epoch) {
-          this.ruleStamp[rule] = this.epoch;
-          found.push(rule);
-        }
-      }
+  /** Sets the bit of every rule the index names for one of the item's words, prefixes or filter keys. */
+  private markCandidates(item: PreparedItem): void {
+    const bits = this.candidateBits;
+    const mark = (rules: readonly number[] | undefined): void => {
+      if (rules) for (const rule of rules) bits[rule >>> 5] |= 1 << (rule & 31);
     };
     const { word, meta } = this.indexes;
     const groups = this.prefixGroups;
     for (const token of item.positions.keys()) {
-      add(word.get(token));
+      mark(word.get(token));
       if (groups.size === 0 || token.length < PREFIX_BUCKET) continue;
       const group = groups.get(token.slice(0, PREFIX_BUCKET));
-      if (group) for (const entry of group) if (token.startsWith(entry.prefix)) add(entry.rules);
+      if (group) for (const entry of group) if (token.startsWith(entry.prefix)) mark(entry.rules);
     }
-    for (const key of item.metaKeys) add(meta.get(key));
-    add(this.unanchored);
-    return found.sort((a, b) => a - b);
+    for (const key of item.metaKeys) mark(meta.get(key));
   }
 
   private evaluate(node: CompiledNode): boolean {
@@ -159,12 +167,14 @@ export class RuleMatcher {
   private highlightsOf(root: CompiledNode): RuleHighlight[] {
     const spans: RuleHighlight[] = [];
     this.collect(root, spans);
-    spans.sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1));
-    const unique = spans.filter((span, index) => {
-      const previous = spans[index - 1];
-      return !previous || previous.field !== span.field || previous.start !== span.start || previous.end !== span.end;
-    });
-    return unique.slice(0, MAX_HIGHLIGHTS);
+    // One term's spans come in order already (the usual match); only several terms' need sorting.
+    if (!inOrder(spans)) spans.sort(byPosition);
+    let kept = Math.min(spans.length, 1);
+    for (let index = 1; index < spans.length && kept < MAX_HIGHLIGHTS; index += 1) {
+      if (byPosition(spans[kept - 1], spans[index]) !== 0) spans[kept++] = spans[index];
+    }
+    spans.length = kept;
+    return spans;
   }
 
   /** Adds the spans of a node already known to be true: what made it true, nothing under a NOT. */
@@ -248,4 +258,14 @@ export class RuleMatcher {
     }
     return found;
   }
+}
+
+/** Title first, then by offset. */
+function byPosition(a: RuleHighlight, b: RuleHighlight): number {
+  return a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1;
+}
+
+function inOrder(spans: readonly RuleHighlight[]): boolean {
+  for (let index = 1; index < spans.length; index += 1) if (byPosition(spans[index - 1], spans[index]) > 0) return false;
+  return true;
 }
