@@ -43,6 +43,26 @@ describe('Item search rows on a real database', () => {
     await expect(searchRow(stored!.id)).resolves.toBeUndefined();
   });
 
+  it('gives every new item of a batch its search row in the same statement, and a mixed batch only its new ones', async () => {
+    const source = await database.sources.create(newSource(), NOW);
+    const known = newItem(source.id, 'da-co', NOW);
+    const [first] = await database.items.upsert([known]);
+    const before = await searchRow(first!.id);
+    const batch = [known, ...['moi-1', 'moi-2', 'moi-3'].map((key) => newItem(source.id, key, NOW, { language: 'en', searchText: `noi dung bai ${key} qxnoi` }))];
+    const stored = await database.items.upsert(batch);
+    expect(stored).toHaveLength(3);
+    // The known item's row is not written again; each new one holds the vector of its folded title (A) and text (B).
+    await expect(searchRow(first!.id)).resolves.toEqual(before);
+    const rows: { id: string; language: string; same: boolean }[] = await database.db.query(
+      `SELECT s.id, s.language,
+              s.search_vector = setweight(to_tsvector('simple', i.search_title), 'A') || setweight(to_tsvector('simple', i.search_text), 'B') AS same
+         FROM item_search s JOIN items i USING (id) WHERE s.id = ANY($1)`,
+      [stored.map((row) => row.id)],
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.every((row) => row.same && row.language === 'en')).toBe(true);
+  });
+
   it('leaves the search row alone when a write changes nothing searched (an outbox mark)', async () => {
     const source = await database.sources.create(newSource(), NOW);
     const [stored] = await database.items.upsert([newItem(source.id, 'khong-doi', NOW)]);

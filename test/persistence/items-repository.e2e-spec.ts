@@ -1,4 +1,4 @@
-import type { ItemEnrichment } from '@vigil/persistence';
+import { type ItemEnrichment, ItemEntity, ItemsRepository } from '@vigil/persistence';
 import { TEST_EPOCH } from '@vigil/testing';
 import { after, DAY, HOUR, MINUTE, newItem, newSource, openRepositories, type RepositoryDatabase } from './support/repository-database';
 
@@ -187,6 +187,28 @@ describe('ItemsRepository on a real database', () => {
       expect(copies).toEqual(new Set(['urn:vigil-test:chep']));
       // Its own stored row is not a copy of itself.
       await expect(database.items.exactCopies(origin.id, [{ dedupeKey: 'urn:vigil-test:goc', contentHash }])).resolves.toEqual(new Set());
+    });
+
+    it('looks copies up through the content hash index, not by reading every item, even before any statistics', async () => {
+      const source = await database.sources.create(newSource(), NOW);
+      // Enough never-analysed rows that the planner used to hash the whole table for every poll's lookup.
+      await database.items.upsert(Array.from({ length: 2000 }, (_, index) => newItem(source.id, `bang-${index}`, NOW, { contentHash: `bang-${source.id}-${index}` })));
+      const sent: { sql: string; parameters: unknown[] }[] = [];
+      const table = database.db.getRepository(ItemEntity);
+      const recorded = Object.assign(Object.create(table) as typeof table, {
+        query: (sql: string, parameters: unknown[]) => {
+          sent.push({ sql, parameters });
+          return table.query(sql, parameters);
+        },
+      });
+      const copier = await database.sources.create(newSource(), NOW);
+      const candidates = Array.from({ length: 50 }, (_, index) => ({ dedupeKey: `urn:vigil-test:chep-${index}`, contentHash: `bang-${source.id}-${index * 7}` }));
+      await expect(new ItemsRepository(recorded).exactCopies(copier.id, candidates)).resolves.toEqual(new Set(candidates.map((candidate) => candidate.dedupeKey)));
+      const [lookup] = sent;
+      const plan: { 'QUERY PLAN': string }[] = await database.db.query(`EXPLAIN ${lookup!.sql}`, lookup!.parameters);
+      const steps = plan.map((row) => row['QUERY PLAN']).join('\n');
+      expect(steps).toContain('items_content_hash_idx');
+      expect(steps).not.toMatch(/Seq Scan on items|Hash/);
     });
   });
 

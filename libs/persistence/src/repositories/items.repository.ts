@@ -145,11 +145,15 @@ export class ItemsRepository {
    */
   async exactCopies(sourceId: string, candidates: { dedupeKey: string; contentHash: string }[]): Promise<Set<string>> {
     if (candidates.length === 0) return new Set();
+    // A LATERAL ... LIMIT 1 rather than EXISTS: the planner cannot turn it into a hash join, which it picks without
+    // statistics (a new or never-analysed table) and which reads every item on every poll. Each candidate probes
+    // items_content_hash_idx and stops at the first other item.
     const rows: { dedupe_key: string }[] = await this.items.query(
       `SELECT candidate.dedupe_key FROM unnest($2::text[], $3::text[]) AS candidate (dedupe_key, content_hash)
-        WHERE EXISTS (SELECT 1 FROM items
-                       WHERE items.content_hash = candidate.content_hash
-                         AND NOT (items.source_id = $1 AND items.dedupe_key = candidate.dedupe_key))`,
+        CROSS JOIN LATERAL (SELECT 1 FROM items
+                             WHERE items.content_hash = candidate.content_hash
+                               AND NOT (items.source_id = $1 AND items.dedupe_key = candidate.dedupe_key)
+                             LIMIT 1) AS copied`,
       [sourceId, candidates.map((candidate) => candidate.dedupeKey), candidates.map((candidate) => candidate.contentHash)],
     );
     return new Set(rows.map((row) => row.dedupe_key));
