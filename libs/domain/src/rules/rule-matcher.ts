@@ -1,4 +1,4 @@
-import { anchorOf, compileRule, type CompiledNode, type IndexKind, TermTable, type TermSpec } from './compiled-rule';
+import { AND, anchorOf, FILTER, type IndexKind, NEAR, NOT, OR, RuleCompiler, TERM, type TermSpec } from './compiled-rule';
 import { type HighlightField, type MatchableItem, PREFIX_BUCKET, PreparedItem } from './prepared-item';
 import type { RuleExpression } from './rule-expression';
 
@@ -40,8 +40,11 @@ const EMPTY: readonly number[] = [];
  */
 export class RuleMatcher {
   private readonly ids: string[] = [];
-  private readonly roots: CompiledNode[] = [];
+  /** Each rule's root node in `code`. */
+  private readonly roots: Int32Array;
+  private readonly code: Int32Array;
   private readonly terms: TermSpec[];
+  private readonly filters: ReadonlyMap<string, number>;
   private readonly indexes: Record<IndexKind, Map<string, number[]>> = { word: new Map(), prefix: new Map(), meta: new Map() };
   /** The prefix index grouped by the prefixes' first PREFIX_BUCKET letters: a word of the item looks at one group. */
   private readonly prefixGroups = new Map<string, { prefix: string; rules: number[] }[]>();
@@ -52,21 +55,23 @@ export class RuleMatcher {
   // Per-item scratch, reused: match() is synchronous, so one set suffices. A bit per candidate rule keeps them unique
   // and, read word by word, in the order the rules were given, with no sort.
   private readonly candidateBits: Uint32Array;
-  // Term occurrences are stamped with the item's epoch instead of cleared.
+  // Term occurrences and the item's filter keys are stamped with the item's epoch instead of cleared.
   private epoch = 0;
   private readonly termStamp: Uint32Array;
+  private readonly filterStamp: Uint32Array;
   private readonly termOccurrences: (readonly number[])[];
   private item: PreparedItem | null = null;
 
   constructor(rules: readonly CompiledRuleInput[], options: RuleMatcherOptions = {}) {
     this.useIndex = options.index ?? true;
-    const table = new TermTable();
+    const compiler = new RuleCompiler();
+    this.roots = new Int32Array(rules.length);
     this.everyItem = new Uint32Array(Math.ceil(rules.length / 32));
     this.candidateBits = new Uint32Array(this.everyItem.length);
     let unanchored = 0;
     rules.forEach((rule, index) => {
       this.ids.push(rule.id);
-      this.roots.push(compileRule(rule.expression, table));
+      this.roots[index] = compiler.add(rule.expression);
       const anchor = anchorOf(rule.expression);
       if (!anchor || !this.useIndex) this.everyItem[index >>> 5] |= 1 << (index & 31);
       if (!anchor) {
@@ -80,7 +85,9 @@ export class RuleMatcher {
         else if (list[list.length - 1] !== index) list.push(index);
       }
     });
-    this.terms = table.specs;
+    this.code = compiler.program();
+    this.terms = compiler.terms;
+    this.filters = compiler.filters;
     for (const [prefix, list] of this.indexes.prefix) {
       const start = prefix.slice(0, PREFIX_BUCKET);
       const group = this.prefixGroups.get(start);
@@ -89,6 +96,7 @@ export class RuleMatcher {
     }
     this.unanchoredCount = unanchored;
     this.termStamp = new Uint32Array(this.terms.length);
+    this.filterStamp = new Uint32Array(this.filters.size);
     this.termOccurrences = new Array<readonly number[]>(this.terms.length).fill(EMPTY);
   }
 
@@ -105,6 +113,10 @@ export class RuleMatcher {
     const bits = this.candidateBits;
     bits.set(this.everyItem);
     if (this.useIndex) this.markCandidates(item);
+    for (const key of item.metaKeys) {
+      const filter = this.filters.get(key);
+      if (filter !== undefined) this.filterStamp[filter] = this.epoch;
+    }
     const matches: RuleMatch[] = [];
     for (let word = 0; word < bits.length; word += 1) {
       let set = bits[word];
@@ -124,6 +136,7 @@ export class RuleMatcher {
     this.epoch += 1;
     if (this.epoch === 0xffffffff) {
       this.termStamp.fill(0);
+      this.filterStamp.fill(0);
       this.epoch = 1;
     }
   }
@@ -145,26 +158,30 @@ export class RuleMatcher {
     for (const key of item.metaKeys) mark(meta.get(key));
   }
 
-  private evaluate(node: CompiledNode): boolean {
-    switch (node.kind) {
-      case 'term':
-        return this.occurrences(node.term).length > 0;
-      case 'near':
-        return this.nearPairs(node, null);
-      case 'and':
-        for (const operand of node.operands) if (!this.evaluate(operand)) return false;
+  /** Whether the node at `at` in `code` holds for the current item. */
+  private evaluate(at: number): boolean {
+    const { code } = this;
+    switch (code[at]) {
+      case TERM:
+        return this.occurrences(code[at + 2]).length > 0;
+      case NEAR:
+        return this.nearPairs(at, null);
+      case AND:
+        for (let operand = at + 2, end = code[at + 1]; operand < end; operand = code[operand + 1]) if (!this.evaluate(operand)) return false;
         return true;
-      case 'or':
-        for (const operand of node.operands) if (this.evaluate(operand)) return true;
+      case OR:
+        for (let operand = at + 2, end = code[at + 1]; operand < end; operand = code[operand + 1]) if (this.evaluate(operand)) return true;
         return false;
-      case 'not':
-        return !this.evaluate(node.operand);
-      case 'filter':
-        return this.current.metaKeys.includes(node.key);
+      case NOT:
+        return !this.evaluate(at + 2);
+      case FILTER:
+        return this.filterStamp[code[at + 2]] === this.epoch;
+      default:
+        throw new Error(`RuleMatcher: no operation ${code[at]} at ${at}`);
     }
   }
 
-  private highlightsOf(root: CompiledNode): RuleHighlight[] {
+  private highlightsOf(root: number): RuleHighlight[] {
     const spans: RuleHighlight[] = [];
     this.collect(root, spans);
     // One term's spans come in order already (the usual match); only several terms' need sorting.
@@ -173,27 +190,30 @@ export class RuleMatcher {
     for (let index = 1; index < spans.length && kept < MAX_HIGHLIGHTS; index += 1) {
       if (byPosition(spans[kept - 1], spans[index]) !== 0) spans[kept++] = spans[index];
     }
-    spans.length = kept;
+    if (kept < spans.length) spans.length = kept;
     return spans;
   }
 
   /** Adds the spans of a node already known to be true: what made it true, nothing under a NOT. */
-  private collect(node: CompiledNode, spans: RuleHighlight[]): void {
-    switch (node.kind) {
-      case 'term':
-        for (const position of this.occurrences(node.term)) spans.push(this.current.highlight(position, position + node.length - 1));
+  private collect(at: number, spans: RuleHighlight[]): void {
+    const { code } = this;
+    switch (code[at]) {
+      case TERM: {
+        const last = code[at + 3] - 1;
+        for (const position of this.occurrences(code[at + 2])) spans.push(this.current.highlight(position, position + last));
         return;
-      case 'near':
-        this.nearPairs(node, spans);
+      }
+      case NEAR:
+        this.nearPairs(at, spans);
         return;
-      case 'and':
-        for (const operand of node.operands) this.collect(operand, spans);
+      case AND:
+        for (let operand = at + 2, end = code[at + 1]; operand < end; operand = code[operand + 1]) this.collect(operand, spans);
         return;
-      case 'or':
-        for (const operand of node.operands) if (this.evaluate(operand)) this.collect(operand, spans);
+      case OR:
+        for (let operand = at + 2, end = code[at + 1]; operand < end; operand = code[operand + 1]) if (this.evaluate(operand)) this.collect(operand, spans);
         return;
-      case 'not':
-      case 'filter':
+      default:
+        // NOT and filters mark nothing.
         return;
     }
   }
@@ -239,18 +259,22 @@ export class RuleMatcher {
    * Whether some occurrence of the left term and some of the right lie in one field, without overlapping, with at
    * most `distance` words between them, in either order. With `spans`, adds every such pair instead of stopping at one.
    */
-  private nearPairs(node: Extract<CompiledNode, { kind: 'near' }>, spans: RuleHighlight[] | null): boolean {
+  private nearPairs(at: number, spans: RuleHighlight[] | null): boolean {
+    const { code } = this;
     const item = this.current;
-    const lefts = this.occurrences(node.left);
-    const rights = lefts.length ? this.occurrences(node.right) : EMPTY;
+    const leftLength = code[at + 3];
+    const rightLength = code[at + 5];
+    const distance = code[at + 6];
+    const lefts = this.occurrences(code[at + 2]);
+    const rights = lefts.length ? this.occurrences(code[at + 4]) : EMPTY;
     let found = false;
     for (const left of lefts) {
-      const leftEnd = left + node.leftLength;
+      const leftEnd = left + leftLength;
       for (const right of rights) {
-        if (right > leftEnd + node.distance) break;
-        const rightEnd = right + node.rightLength;
+        if (right > leftEnd + distance) break;
+        const rightEnd = right + rightLength;
         const gap = right >= left ? right - leftEnd : left - rightEnd;
-        if (gap < 0 || gap > node.distance || !item.sameField(left, right)) continue;
+        if (gap < 0 || gap > distance || !item.sameField(left, right)) continue;
         if (!spans) return true;
         found = true;
         spans.push(item.highlight(left, leftEnd - 1), item.highlight(right, rightEnd - 1));
