@@ -106,6 +106,16 @@ export function toKey(row: KeyRecord): NewestKey | RelevanceKey {
 
 type Run = (sql: string, parameters: unknown[]) => Promise<unknown[]>;
 
+/** How search runs its statements: `fromTableStart` for a scan that stops early, which must see the same rows each time. */
+export interface SearchRunners {
+  run: Run;
+  /**
+   * Runs a statement whose scan stops at a LIMIT without an order from its first page: PostgreSQL's synchronized
+   * scans would start it where the last scan of the table stopped, so each call would read other rows.
+   */
+  fromTableStart: Run;
+}
+
 /**
  * PostgreSQL full-text search over item_search (GIN on search_vector). One scan takes the newest matches, one more
  * than the exact-total bound (more to reach a deep page): their number is the total, facets are counted over them,
@@ -114,7 +124,7 @@ type Run = (sql: string, parameters: unknown[]) => Promise<unknown[]>;
  * pages before it and continues inside it. When full text finds almost nothing, near-misses by title trigram
  * similarity follow the hits (a short list, paged by offset).
  */
-export async function searchFullText(run: Run, query: FullTextQuery): Promise<ItemIdPage> {
+export async function searchFullText({ run, fromTableStart }: SearchRunners, query: FullTextQuery): Promise<ItemIdPage> {
   const keysetScan = query.sort === 'newest' && query.after !== undefined;
   const candidates = keysetScan ? ITEM_TOTAL_EXACT_UP_TO + 1 : Math.max(ITEM_TOTAL_EXACT_UP_TO + 1, query.offset + query.limit);
   const first = await fullTextPage(run, query, keysetScan ? 0 : query.offset, query.limit, candidates);
@@ -126,7 +136,7 @@ export async function searchFullText(run: Run, query: FullTextQuery): Promise<It
     return { ids: first.ids, total: served + first.matched, totalIsEstimate: false, next: more ? toKey(first.rows[first.rows.length - 1]!) : null, facets };
   }
   const hits = query.offset === 0 && first.ids.length === first.matched ? first.ids : (await fullTextPage(run, { ...query, facets: false }, 0, NEAR_MISS_BELOW, NEAR_MISS_BELOW)).ids;
-  const listed = [...hits, ...(await titleNearMisses(run, query))];
+  const listed = [...hits, ...(await titleNearMisses(fromTableStart, query))];
   return { ids: listed.slice(query.offset, query.offset + query.limit), total: listed.length, totalIsEstimate: false, next: null, facets };
 }
 

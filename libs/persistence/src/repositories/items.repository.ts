@@ -369,7 +369,17 @@ export class ItemsRepository {
 
   /** Full-text search: item-search-sql.ts. */
   searchFullText(query: FullTextQuery): Promise<ItemIdPage> {
-    return searchFullText((statement, parameters) => this.items.query(statement, parameters), query);
+    return searchFullText(
+      {
+        run: (statement, parameters) => this.items.query(statement, parameters),
+        fromTableStart: (statement, parameters) =>
+          this.items.manager.transaction(async (manager) => {
+            await manager.query('SET LOCAL synchronize_seqscans = off');
+            return manager.query(statement, parameters);
+          }),
+      },
+      query,
+    );
   }
 
   /**
