@@ -4,6 +4,23 @@ import { IsNull, LessThan, MoreThan, Not, Repository } from 'typeorm';
 import { SessionEntity } from '../entities/session.entity';
 import { UserEntity } from '../entities/user.entity';
 
+/** What checking a request's session reads: the session's lifetime and the user's standing. */
+export interface SessionWithUser {
+  session: Pick<SessionEntity, 'id' | 'userId' | 'expiresAt' | 'lastUsedAt'>;
+  user: Pick<UserEntity, 'id' | 'username' | 'roles' | 'disabled' | 'mustChangePassword'>;
+}
+
+interface SessionWithUserRecord {
+  id: string;
+  user_id: string;
+  expires_at: Date;
+  last_used_at: Date;
+  username: string;
+  roles: UserEntity['roles'];
+  disabled: boolean;
+  must_change_password: boolean;
+}
+
 @Injectable()
 export class SessionsRepository {
   constructor(@InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>) {}
@@ -19,17 +36,22 @@ export class SessionsRepository {
 
   /**
    * A session not revoked, expired or not (the caller tells "timed out" from "signed out"), with its user, in one
-   * query: every authenticated request reads both.
+   * statement: every authenticated request reads both. Plain SQL of the columns a check reads: TypeORM's query
+   * builder and entity mapping cost more CPU than the statement itself on this hot path.
    */
-  async findUnrevokedWithUser(id: string): Promise<{ session: SessionEntity; user: UserEntity } | null> {
-    const found = await this.sessions
-      .createQueryBuilder('session')
-      .innerJoinAndMapOne('session.user', UserEntity, 'user', 'user.id = session.userId')
-      .where('session.id = :id AND session.revokedAt IS NULL', { id })
-      .getOne();
-    if (!found) return null;
-    const { user, ...session } = found as SessionEntity & { user: UserEntity };
-    return { session, user };
+  async findUnrevokedWithUser(id: string): Promise<SessionWithUser | null> {
+    const [row]: SessionWithUserRecord[] = await this.sessions.manager.query(
+      `SELECT session.id, session.user_id, session.expires_at, session.last_used_at,
+              account.username, account.roles, account.disabled, account.must_change_password
+         FROM sessions session JOIN users account ON account.id = session.user_id
+        WHERE session.id = $1 AND session.revoked_at IS NULL`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      session: { id: row.id, userId: row.user_id, expiresAt: row.expires_at, lastUsedAt: row.last_used_at },
+      user: { id: row.user_id, username: row.username, roles: row.roles, disabled: row.disabled, mustChangePassword: row.must_change_password },
+    };
   }
 
   /**
