@@ -44,6 +44,8 @@ export interface FetchOptions {
   truncate?: boolean;
   /** Extra request headers; Authorization and Cookie are dropped when a redirect leaves the origin. */
   headers?: Record<string, string>;
+  /** Runs before each redirect is followed, with the URL it leads to; a throw ends the fetch there, unrequested. */
+  beforeRedirect?: (url: string) => Promise<void>;
 }
 
 /** What a POST answered: any status, 3xx included (never followed). */
@@ -160,6 +162,7 @@ export class GuardedHttpClient {
       if (chain.length > MAX_REDIRECTS) {
         throw new FetchError('too-many-redirects', `More than ${MAX_REDIRECTS} redirects from ${startUrl}`, { failureParams: { maxRedirects: MAX_REDIRECTS } });
       }
+      await options.beforeRedirect?.(next.href);
       if (next.origin !== current.origin) headers = withoutCredentials(headers);
       chain.push(next.href);
       current = next;

@@ -73,6 +73,35 @@ describe('PoliteFetcher', () => {
     expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt']);
   });
 
+  it("does not follow a redirect to a page robots.txt disallows, so it is never requested", async () => {
+    await site({ '/robots.txt': robotsTxt, '/moved': { status: 302, headers: { location: '/private/memo' } } });
+    const error = await failure(fetcher.fetch(`${server.origin}/moved`));
+    expect(error).toMatchObject({ code: 'robots-disallowed', message: `robots.txt of ${server.origin} does not allow VigilBot to fetch ${server.origin}/private/memo` });
+    expect(server.requests.map((request) => request.path)).toEqual(['/robots.txt', '/moved']);
+  });
+
+  it("reads the robots.txt of the site a redirect leads to, and follows only where it allows", async () => {
+    const elsewhere = await startLoopbackServer((request, response) => {
+      if (request.url === '/robots.txt') response.writeHead(200).end('User-agent: *\nDisallow: /archive/\n');
+      else response.writeHead(200, { 'content-type': 'text/html' }).end('<p>bài gốc</p>');
+    });
+    try {
+      await site({
+        '/robots.txt': { status: 404 },
+        '/syndicated': { status: 301, headers: { location: `${elsewhere.origin}/archive/2026/story` } },
+        '/republished': { status: 301, headers: { location: `${elsewhere.origin}/news/story` } },
+      });
+      const error = await failure(fetcher.fetch(`${server.origin}/syndicated`));
+      expect(error).toMatchObject({ code: 'robots-disallowed', message: `robots.txt of ${elsewhere.origin} does not allow VigilBot to fetch ${elsewhere.origin}/archive/2026/story` });
+      const followed = await fetcher.fetch(`${server.origin}/republished`, { expect: 'html' });
+      expect(followed.text()).toBe('<p>bài gốc</p>');
+      expect(followed.finalUrl).toBe(`${elsewhere.origin}/news/story`);
+      expect(elsewhere.requests.map((request) => request.path)).toEqual(['/robots.txt', '/news/story']);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('turns a 429 into rate-limited with its Retry-After, and fails later fetches to the site fast', async () => {
     await site({ '/robots.txt': { status: 404 }, '/feed': { status: 429, headers: { 'retry-after': '120' } } });
     const error = await failure(fetcher.fetch(`${server.origin}/feed`));

@@ -33,8 +33,8 @@ export interface PoliteFetchOptions extends FetchOptions {
 const DEFAULT_MAX_HOST_WAIT_MS = 50;
 
 /**
- * The fetch collection code should use: robots.txt first, then the host's politeness budget, then
- * the guarded client. A 429 or 503 backs the whole host off, and later fetches to it fail fast with
+ * The fetch collection code should use: robots.txt first (the URL's, and each redirect target's before it is
+ * followed), then the host's politeness budget, then the guarded client. A 429 or 503 backs the whole host off, and later fetches to it fail fast with
  * 'rate-limited' instead of holding a worker until the back-off ends. A job's fetch may also decline to wait for
  * its host's turn (`whenHostBusy: 'defer'`): the job is deferred instead of holding a worker.
  */
@@ -53,9 +53,7 @@ export class PoliteFetcher {
 
   async fetch(url: string, { whenHostBusy = 'wait', claimsNextTurn, ...fetchOptions }: PoliteFetchOptions = {}): Promise<FetchResult> {
     const { client, robots, throttle } = this.options;
-    if (!(await robots.isAllowed(url))) {
-      throw new FetchError('robots-disallowed', `robots.txt of ${new URL(url).origin} does not allow VigilBot to fetch ${url}`);
-    }
+    await this.assertRobotsAllow(url);
     const backedOffUntil = await throttle.backedOffUntil(url);
     if (backedOffUntil > 0) {
       const waitMs = backedOffUntil - this.now();
@@ -66,7 +64,12 @@ export class PoliteFetcher {
     const crawlDelayMs = await robots.crawlDelayMs(url);
     try {
       const maxWaitMs = whenHostBusy === 'defer' ? this.maxHostWaitMs : undefined;
-      return await throttle.run(url, () => client.fetch(url, fetchOptions), { crawlDelayMs, maxWaitMs, claimsNextTurn });
+      // A redirect's target obeys robots.txt too (its own site's, when it leads elsewhere), as if it were asked for.
+      const beforeRedirect = async (next: string) => {
+        await this.assertRobotsAllow(next);
+        await fetchOptions.beforeRedirect?.(next);
+      };
+      return await throttle.run(url, () => client.fetch(url, { ...fetchOptions, beforeRedirect }), { crawlDelayMs, maxWaitMs, claimsNextTurn });
     } catch (error) {
       if (!(error instanceof FetchError) || error.code !== 'http-status') throw error;
       if (error.status !== 429 && error.status !== 503) throw error;
@@ -77,6 +80,12 @@ export class PoliteFetcher {
         retryAfterMs: waitMs,
         cause: error,
       });
+    }
+  }
+
+  private async assertRobotsAllow(url: string): Promise<void> {
+    if (!(await this.options.robots.isAllowed(url))) {
+      throw new FetchError('robots-disallowed', `robots.txt of ${new URL(url).origin} does not allow VigilBot to fetch ${url}`);
     }
   }
 
