@@ -27,16 +27,10 @@ function postgresPssMiB(): number {
   return kib / 1024;
 }
 
-async function engineLatencies(engine: SearchEngine, queries: string[], repeats: number): Promise<number[]> {
-  const samples: number[] = [];
-  for (let repeat = 0; repeat < repeats; repeat += 1) {
-    for (const q of queries) {
-      const start = now();
-      await engine.search({ q, limit: 20, offset: 0 });
-      samples.push(now() - start);
-    }
-  }
-  return samples;
+async function timed(work: () => Promise<unknown>, samples: number[]): Promise<void> {
+  const start = now();
+  await work();
+  samples.push(now() - start);
 }
 
 /**
@@ -74,18 +68,28 @@ export async function searchEngineFigures(context: BenchContext): Promise<Figure
     const queries = searchPhrases();
     const repeats = context.quick ? 2 : 5;
     const postgres = new PostgresSearchEngine(get(ItemsRepository));
-    // Warm both, then measure side by side.
-    await engineLatencies(elasticsearch, queries, 1);
-    await engineLatencies(postgres, queries, 1);
-    const esSamples = await engineLatencies(elasticsearch, queries, repeats);
-    const pgSamples = await engineLatencies(postgres, queries, repeats);
+    const viaEngine = (engine: SearchEngine, q: string) => () => engine.search({ q, limit: 20, offset: 0 });
+    const viaApi = (q: string) => async () => {
+      const response = await vigil.request('GET', `/api/items?q=${encodeURIComponent(q)}&limit=20`);
+      if (response.status !== 200) throw new Error(`Search for ${q} answered ${response.status}`);
+    };
+    // Warm both engines and the API, then measure side by side: per query, Elasticsearch, PostgreSQL and the API
+    // in turn (the order rotating between repeats), so a pause of either server weighs on all three alike.
+    for (const q of queries) for (const work of [viaEngine(elasticsearch, q), viaEngine(postgres, q), viaApi(q)]) await work();
+    const esSamples: number[] = [];
+    const pgSamples: number[] = [];
     const apiSamples: number[] = [];
     for (let repeat = 0; repeat < repeats; repeat += 1) {
       for (const q of queries) {
-        const start = now();
-        const response = await vigil.request('GET', `/api/items?q=${encodeURIComponent(q)}&limit=20`);
-        if (response.status !== 200) throw new Error(`Search for ${q} answered ${response.status}`);
-        apiSamples.push(now() - start);
+        const turns: [() => Promise<unknown>, number[]][] = [
+          [viaEngine(elasticsearch, q), esSamples],
+          [viaEngine(postgres, q), pgSamples],
+          [viaApi(q), apiSamples],
+        ];
+        for (let turn = 0; turn < turns.length; turn += 1) {
+          const [work, samples] = turns[(turn + repeat) % turns.length]!;
+          await timed(work, samples);
+        }
       }
     }
 
