@@ -78,7 +78,7 @@ export function createGuardedConnector(options: GuardedConnectorOptions): buildC
       const seconds = formatDuration(options.connectTimeoutMs);
       finish(new FetchError('timeout', `Could not connect to ${connectOptions.hostname} within ${seconds}`), null);
     }, options.connectTimeoutMs);
-    connectChecked(options, connectOptions).then(
+    connectChecked(options, connectOptions, () => settled).then(
       (socket) => finish(null, socket),
       // No instanceof Error: socket errors may come from another realm (Jest's VM context).
       (error: unknown) => finish(isErrorLike(error) ? error : new Error(String(error)), null),
@@ -86,14 +86,28 @@ export function createGuardedConnector(options: GuardedConnectorOptions): buildC
   };
 }
 
-async function connectChecked(options: GuardedConnectorOptions, target: buildConnector.Options): Promise<Socket> {
+// Nothing answered at this address: the next one may (a site's IPv6 address on a network without IPv6, one server of
+// several down). Anything else, a TLS failure for one, would repeat at every address.
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Dials the checked addresses in the resolver's order until one connects; the connect deadline bounds them all. */
+async function connectChecked(options: GuardedConnectorOptions, target: buildConnector.Options, abandoned: () => boolean): Promise<Socket> {
   const hostname = target.hostname;
   const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
   const port = target.port ? Number(target.port) : protocol === 'https:' ? 443 : 80;
   const addresses = await resolveChecked(options, hostname);
-  const [first] = addresses;
-  if (!first) throw new FetchError('network', `${hostname} has no address`);
-  return options.factory({ address: first.address, family: first.family, port, protocol, hostname });
+  if (addresses.length === 0) throw new FetchError('network', `${hostname} has no address`);
+  let unreachable: unknown;
+  for (const { address, family } of addresses) {
+    if (abandoned()) break;
+    try {
+      return await options.factory({ address, family, port, protocol, hostname });
+    } catch (error) {
+      if (!UNREACHABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      unreachable = error;
+    }
+  }
+  throw unreachable;
 }
 
 /** The host's addresses, or a 'blocked-address' error naming the first one that is not allowed. */

@@ -116,6 +116,51 @@ describe('GuardedHttpClient: refusing addresses that are not public', () => {
     ]);
   });
 
+  describe('a host with several addresses', () => {
+    // The documentation addresses stand for a site's other servers: the factory answers for them without dialling.
+    function failingAt(failures: Record<string, string>): ReturnType<typeof recordingConnections> {
+      const connections = recordingConnections();
+      const factory: typeof connections.factory = (target) => {
+        const code = failures[target.address];
+        if (code === undefined) return connections.factory(target);
+        connections.attempts.push(target);
+        return Promise.reject(Object.assign(new Error(`${code} ${target.address}`), { code }));
+      };
+      return { attempts: connections.attempts, factory };
+    }
+
+    function clientFor(addresses: string[], connections: ReturnType<typeof recordingConnections>): GuardedHttpClient {
+      return new GuardedHttpClient({
+        contactUrl: CONTACT_URL,
+        allowlist: ['fixture.internal'],
+        resolver: stubResolver({ 'fixture.internal': addresses }),
+        connectionFactory: connections.factory,
+      });
+    }
+
+    it('dials the next address when one cannot be reached (an IPv6 address on a network without IPv6)', async () => {
+      server = await startLoopbackServer(respond(200, {}, 'tin mới'));
+      const connections = failingAt({ '2001:db8::10': 'ENETUNREACH', '192.0.2.7': 'ECONNREFUSED' });
+      client = clientFor(['2001:db8::10', '192.0.2.7', '127.0.0.1'], connections);
+      expect((await client.fetch(`http://fixture.internal:${server.port}/`)).text()).toBe('tin mới');
+      expect(connections.attempts.map((attempt) => attempt.address)).toEqual(['2001:db8::10', '192.0.2.7', '127.0.0.1']);
+    });
+
+    it('fails with the last error when no address answers, and stops at a failure another address would repeat', async () => {
+      server = await startLoopbackServer(respond(200, {}));
+      const unreachable = failingAt({ '2001:db8::10': 'ENETUNREACH', '192.0.2.7': 'EHOSTUNREACH' });
+      client = clientFor(['2001:db8::10', '192.0.2.7'], unreachable);
+      expect(await failure(client.fetch('http://fixture.internal/'))).toMatchObject({ message: 'Could not fetch http://fixture.internal/: EHOSTUNREACH' });
+      expect(unreachable.attempts.map((attempt) => attempt.address)).toEqual(['2001:db8::10', '192.0.2.7']);
+      await client.close();
+
+      const untrusted = failingAt({ '192.0.2.7': 'ERR_TLS_CERT_ALTNAME_INVALID' });
+      client = clientFor(['192.0.2.7', '127.0.0.1'], untrusted);
+      expect((await failure(client.fetch(`http://fixture.internal:${server.port}/`))).message).toBe(`Could not fetch http://fixture.internal:${server.port}/: ERR_TLS_CERT_ALTNAME_INVALID`);
+      expect(untrusted.attempts.map((attempt) => attempt.address)).toEqual(['192.0.2.7']);
+    });
+  });
+
   it('checks the address again for every new connection, so a rebinding DNS answer is refused', async () => {
     // "Connection: close" forces a new connection, hence a new resolution, for the second fetch.
     server = await startLoopbackServer(respond(200, { connection: 'close' }, 'first'));
