@@ -6,10 +6,18 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { initialiseClusterApart } from './initialise-cluster';
 import { PrivateNodeFS } from './private-node-fs';
 
 /** Any number works: it only names the socket file, `.s.PGSQL.<port>`, the way PostgreSQL and `pg` expect. */
 const SOCKET_PORT = 5432;
+
+/**
+ * PGlite's default 128 MB buffer pool is resident in the WebAssembly heap from the start. Half of it saved ~80 MiB of
+ * the process while collecting (bench memory figure, 567 → 486 MiB) with search p95 on PGlite at 34 against 31 ms;
+ * 32 MB saved only 12 MiB more there, for 43 ms. On disk, the kernel's page cache keeps the files as well.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB'];
 
 /** How `pg` (and TypeORM) reach the embedded database: `host` is the directory holding the unix socket. */
 export interface EmbeddedPostgresConnection {
@@ -37,8 +45,7 @@ export class EmbeddedPostgres {
 
   async start(): Promise<EmbeddedPostgresConnection> {
     try {
-      const fs = this.dataDir === null ? undefined : new PrivateNodeFS(resolve(this.dataDir, 'pglite'));
-      this.database = await PGlite.create({ fs, extensions: { pg_trgm, unaccent } });
+      this.database = await PGlite.create({ fs: await this.filesystem(), extensions: { pg_trgm, unaccent }, startParams: START_PARAMS });
       // mkdtemp creates the directory 0700; the system's temporary directory keeps the path within a socket's ~100 bytes.
       this.socketDirectory = await mkdtemp(join(tmpdir(), 'vigil-db-'));
       process.once('exit', this.removeSocketDirectoryNow);
@@ -65,6 +72,14 @@ export class EmbeddedPostgres {
       this.database = null;
       this.socketDirectory = null;
     }
+  }
+
+  /** The data directory's files, its cluster created first when there is none; undefined keeps everything in memory. */
+  private async filesystem(): Promise<PrivateNodeFS | undefined> {
+    if (this.dataDir === null) return undefined;
+    const directory = resolve(this.dataDir, 'pglite');
+    await initialiseClusterApart(directory);
+    return new PrivateNodeFS(directory);
   }
 
   /** A process that exits without shutting down (process.exit, a crash) leaves no socket directory behind either. */
