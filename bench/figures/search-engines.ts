@@ -75,17 +75,18 @@ export async function searchEngineFigures(context: BenchContext): Promise<Figure
     };
     // Warm both engines and the API, then measure side by side: per query, Elasticsearch, PostgreSQL and the API
     // in turn (the order rotating between repeats), so a pause of either server weighs on all three alike.
-    for (const q of queries) for (const work of [viaEngine(elasticsearch, q), viaEngine(postgres, q), viaApi(q)]) await work();
     const esSamples: number[] = [];
     const pgSamples: number[] = [];
     const apiSamples: number[] = [];
+    const turnsFor = (q: string): [() => Promise<unknown>, number[]][] => [
+      [viaEngine(elasticsearch, q), esSamples],
+      [viaEngine(postgres, q), pgSamples],
+      [viaApi(q), apiSamples],
+    ];
+    for (const q of queries) for (const [work] of turnsFor(q)) await work();
     for (let repeat = 0; repeat < repeats; repeat += 1) {
       for (const q of queries) {
-        const turns: [() => Promise<unknown>, number[]][] = [
-          [viaEngine(elasticsearch, q), esSamples],
-          [viaEngine(postgres, q), pgSamples],
-          [viaApi(q), apiSamples],
-        ];
+        const turns = turnsFor(q);
         for (let turn = 0; turn < turns.length; turn += 1) {
           const [work, samples] = turns[(turn + repeat) % turns.length]!;
           await timed(work, samples);

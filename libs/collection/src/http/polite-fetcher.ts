@@ -34,8 +34,8 @@ const DEFAULT_MAX_HOST_WAIT_MS = 50;
 
 /**
  * The fetch collection code should use: robots.txt first (the URL's, and each redirect target's before it is
- * followed), then the host's politeness budget, then the guarded client. A 429 or 503 backs the whole host off, and later fetches to it fail fast with
- * 'rate-limited' instead of holding a worker until the back-off ends. A job's fetch may also decline to wait for
+ * followed), then the host's politeness budget, then the guarded client. A 429 or 503 backs the whole host off, and
+ * later fetches to it fail fast with 'rate-limited' instead of holding a worker until the back-off ends. A job's fetch may also decline to wait for
  * its host's turn (`whenHostBusy: 'defer'`): the job is deferred instead of holding a worker.
  */
 export class PoliteFetcher {
