@@ -22,7 +22,7 @@ import {
   withItem,
 } from '@vigil/domain';
 import { ItemFlagger } from '@vigil/detection';
-import { type CentroidMerge, EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository, type SnapshotEntity, StoriesRepository } from '@vigil/persistence';
+import { type CentroidCandidate, type CentroidMerge, EvidenceRepository, type ItemEnrichment, type ItemEntity, ItemsRepository, type SnapshotEntity, StoriesRepository } from '@vigil/persistence';
 import { type JobContext, JobDeferral } from '@vigil/queue';
 import { FetchError, type FetchResult, PoliteFetcher } from '../http';
 import { buildFetchResult } from '../http/fetch-result';
@@ -169,11 +169,14 @@ export class EnrichItemProcessor {
     const copyOf = original ? (original.copyOf ?? original.id) : null;
     if (duplicate) return { storyId: await this.join(duplicate.storyId, duplicate.id, merge, item.fetchedAt), copyOf };
     if (vector.size === 0) return { storyId: null, copyOf };
-    const candidates = await this.stories.candidateCentroids(candidateTerms(vector, frequencies), new Date(item.fetchedAt.getTime() - STORY_TOPIC_WINDOW_MS), item.id);
-    const match = chooseStory(vector, candidates.map((candidate) => ({ key: candidate, centroid: candidate.terms, lastItemAt: candidate.lastItemAt })), item.fetchedAt);
-    if (match) return { storyId: await this.join(match.key.storyId, match.key.itemId!, merge, item.fetchedAt), copyOf };
-    await this.stories.addLoneCentroid(item.id, centroidOf(vector), item.fetchedAt);
-    return { storyId: null, copyOf };
+    const topic = { terms: candidateTerms(vector, frequencies), since: new Date(item.fetchedAt.getTime() - STORY_TOPIC_WINDOW_MS) };
+    const choose = (candidates: CentroidCandidate[]) =>
+      chooseStory(vector, candidates.map((candidate) => ({ key: candidate, centroid: candidate.terms, lastItemAt: candidate.lastItemAt })), item.fetchedAt)?.key ?? null;
+    // A match joins at once; an item matching nothing reads again under the lock that lets similar items meet.
+    const match =
+      choose(await this.stories.candidateCentroids(topic.terms, topic.since, item.id)) ??
+      (await this.stories.addLoneCentroidUnlessMatched(item.id, centroidOf(vector), item.fetchedAt, topic, choose));
+    return { storyId: match ? await this.join(match.storyId, match.itemId!, merge, item.fetchedAt) : null, copyOf };
   }
 
   /** Joins a story, or founds one around the lone item matched. */

@@ -42,6 +42,8 @@ export type CentroidMerge = (current: CentroidTerms | null) => CentroidTerms;
 
 // The bucket that counts documents rather than a term (term buckets are 0 and up).
 const DOCUMENTS_BUCKET = -1;
+// Taken by every lone centroid's read and insert (the other keys: migration-runner, live-events.repository).
+const LONE_CENTROID_LOCK_KEY = 7_316_003;
 
 interface CentroidRecord {
   id: string;
@@ -132,26 +134,34 @@ export class StoriesRepository {
     );
   }
 
-  /**
-   * Centroids whose latest item is at or after `since` and that share at least one of `terms` (GIN index), latest
-   * first: a bounded read per item however many stories there are.
-   */
-  async candidateCentroids(terms: string[], since: Date, exceptItemId: string, limit = 50): Promise<CentroidCandidate[]> {
-    const rows: CentroidRecord[] = await this.stories.query(
-      `SELECT id, story_id, item_id, weights, item_count, last_item_at FROM story_centroids
-        WHERE terms && $1::text[] AND last_item_at >= $2 AND item_id IS DISTINCT FROM $3
-        ORDER BY last_item_at DESC LIMIT $4`,
-      [terms, since, exceptItemId, limit],
-    );
-    return rows.map(candidateOf);
+  /** The centroids an item may join (readCandidates), read without the lone centroids' lock. */
+  candidateCentroids(terms: string[], since: Date, exceptItemId: string, limit = 50): Promise<CentroidCandidate[]> {
+    return readCandidates(this.stories.manager, terms, since, exceptItemId, limit);
   }
 
-  /** A lone item's centroid, until a story forms around it. Idempotent. */
-  async addLoneCentroid(itemId: string, centroid: CentroidTerms, at: Date): Promise<void> {
-    await this.stories.query(
-      `INSERT INTO story_centroids (item_id, terms, weights, item_count, last_item_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (item_id) DO NOTHING`,
-      [itemId, [...centroid.terms.keys()], JSON.stringify(Object.fromEntries(centroid.terms)), centroid.itemCount, at],
-    );
+  /**
+   * The candidate `choose` picks among the centroids sharing one of `terms` (as candidateCentroids reads them), or,
+   * when it picks none, the item's lone centroid added until a story forms around it (idempotent). Every lone
+   * centroid is added under one lock, read and insert together: of two similar items enriched at once, the second
+   * sees the first's centroid. Apart, each could read before the other adds, and the two would never form a story.
+   */
+  addLoneCentroidUnlessMatched(
+    itemId: string,
+    centroid: CentroidTerms,
+    at: Date,
+    topic: { terms: string[]; since: Date },
+    choose: (candidates: CentroidCandidate[]) => CentroidCandidate | null,
+  ): Promise<CentroidCandidate | null> {
+    return this.stories.manager.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [LONE_CENTROID_LOCK_KEY]);
+      const chosen = choose(await readCandidates(manager, topic.terms, topic.since, itemId));
+      if (chosen) return chosen;
+      await manager.query(
+        `INSERT INTO story_centroids (item_id, terms, weights, item_count, last_item_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (item_id) DO NOTHING`,
+        [itemId, [...centroid.terms.keys()], JSON.stringify(Object.fromEntries(centroid.terms)), centroid.itemCount, at],
+      );
+      return null;
+    });
   }
 
   /** One more item in a story's centroid (created if the story has none), under a row lock so concurrent joins each count. */
@@ -214,6 +224,20 @@ export class StoriesRepository {
       at,
     ]);
   }
+}
+
+/**
+ * Centroids whose latest item is at or after `since` and that share at least one of `terms` (GIN index), latest
+ * first: a bounded read per item however many stories there are.
+ */
+async function readCandidates(manager: EntityManager, terms: string[], since: Date, exceptItemId: string, limit = 50): Promise<CentroidCandidate[]> {
+  const rows: CentroidRecord[] = await manager.query(
+    `SELECT id, story_id, item_id, weights, item_count, last_item_at FROM story_centroids
+      WHERE terms && $1::text[] AND last_item_at >= $2 AND item_id IS DISTINCT FROM $3
+      ORDER BY last_item_at DESC LIMIT $4`,
+    [terms, since, exceptItemId, limit],
+  );
+  return rows.map(candidateOf);
 }
 
 /** False when the story already has a centroid (inserted concurrently). */
