@@ -147,6 +147,27 @@ describe('Collection: managing sources', () => {
     expect(sources.filter((source) => source.url.startsWith(feed.url))).toHaveLength(1);
   });
 
+  it('keeps one source per address when two officers add it at the same moment, and refuses an edit to another source’s address', async () => {
+    const feed = publishFeed('/cung-luc', 'nguồn thêm cùng lúc');
+    const add = (url: string) => vigil.vigil.request<SourceView & { code?: string; details?: { existingId: string } }>('POST', '/api/sources', { token: vigil.token, body: { name: 'Nguồn thêm cùng lúc', url, kind: 'rss' } });
+    // Spellings the fixture server answers alike (a fragment is never sent), so each passes detection.
+    const answers = await Promise.all([add(feed.url), add(feed.url), add(`${feed.url}#moi-nhat`)]);
+    const stored = answers.filter((answer) => answer.status === 201);
+    expect(stored).toHaveLength(1);
+    const refusals = answers.filter((answer) => answer.status !== 201).map((answer) => ({ status: answer.status, code: answer.body.code, existingId: answer.body.details?.existingId }));
+    expect(refusals).toEqual([
+      { status: 409, code: 'source_exists', existingId: stored[0]!.body.id },
+      { status: 409, code: 'source_exists', existingId: stored[0]!.body.id },
+    ]);
+
+    const other = await vigil.addSource({ name: 'Nguồn khác', url: publishFeed('/cung-luc-khac', 'nguồn khác').url, kind: 'rss' });
+    const edited = await patch(other.id, { url: `${feed.url}#moi` });
+    expect(edited).toMatchObject({ status: 409, body: { code: 'source_exists', field: 'url', details: { existingId: stored[0]!.body.id } } });
+    expect((await vigil.source(other.id)).url).toBe(other.url);
+    // Its own address, spelt another way, is no conflict.
+    expect(await patch(other.id, { url: `${other.url}#tin-moi` })).toMatchObject({ status: 200, body: { url: `${other.url}#tin-moi` } });
+  });
+
   describe('removing a source', () => {
     function remove(id: string, query = '') {
       return vigil.vigil.request<SourceRemoval & { code?: string }>('DELETE', `/api/sources/${id}${query}`, { token: vigil.token });

@@ -12,6 +12,10 @@ export class SourceEntity {
   @Column({ type: 'text' })
   url!: string;
 
+  /** `sourceUrlKey(url)`, set on every write of the URL: unique among the sources in use (null for an old copy). */
+  @Column({ name: 'url_key', type: 'text', nullable: true })
+  urlKey!: string | null;
+
   @Column({ type: 'text' })
   kind!: SourceKind;
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ListingRule, SourceFailureCode, SourceFailureParams, SourceKind } from '@vigil/contracts';
-import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
+import { sourceUrlKey } from '@vigil/domain';
+import { In, IsNull, LessThanOrEqual, QueryFailedError, Repository } from 'typeorm';
 import { SourceEntity } from '../entities/source.entity';
 
 export interface NewSource {
@@ -43,21 +44,58 @@ export interface FetchFailure {
   weight: number;
 }
 
+/** A source's address is that of a source in use (the same `sourceUrlKey`), however many asked at once. */
+export class SourceAddressTaken extends Error {
+  constructor(
+    readonly url: string,
+    readonly existingId: string,
+  ) {
+    super(`A source with the address ${url} already exists (${existingId})`);
+  }
+}
+
+const ADDRESS_IN_USE_INDEX = 'sources_url_key_in_use';
+
 @Injectable()
 export class SourcesRepository {
   constructor(@InjectRepository(SourceEntity) private readonly sources: Repository<SourceEntity>) {}
 
-  create(source: NewSource, now: Date): Promise<SourceEntity> {
-    // The interval asked for at create is the user's; polls adapt `pollIntervalSec` from it.
-    return this.sources.save(this.sources.create({ ...source, configuredPollIntervalSec: source.pollIntervalSec, nextFetchAt: now }));
+  /** Throws SourceAddressTaken for the address of a source in use. */
+  async create(source: NewSource, now: Date): Promise<SourceEntity> {
+    const urlKey = sourceUrlKey(source.url);
+    try {
+      // The interval asked for at create is the user's; polls adapt `pollIntervalSec` from it.
+      return await this.sources.save(this.sources.create({ ...source, urlKey, configuredPollIntervalSec: source.pollIntervalSec, nextFetchAt: now }));
+    } catch (error) {
+      throw await this.addressTaken(error, source.url, urlKey);
+    }
   }
 
+  /** Throws SourceAddressTaken for a new address that is another source's. */
   async update(id: string, changes: SourceChanges): Promise<SourceEntity | null> {
     // A new address, kind or listing rule reads the same document differently: the next poll reads it in full.
     const rereads = changes.url !== undefined || changes.kind !== undefined || changes.listing !== undefined;
     const forget = rereads ? { etag: null, lastModified: null, bodyHash: null } : {};
-    if (Object.keys(changes).length) await this.sources.update({ id, removedAt: IsNull() }, { ...changes, ...forget });
+    const urlKey = changes.url === undefined ? undefined : sourceUrlKey(changes.url);
+    try {
+      if (Object.keys(changes).length) await this.sources.update({ id, removedAt: IsNull() }, { ...changes, ...(urlKey === undefined ? {} : { urlKey }), ...forget });
+    } catch (error) {
+      throw await this.addressTaken(error, changes.url!, urlKey ?? null);
+    }
     return this.findById(id);
+  }
+
+  /** The sources in use at these addresses, by `sourceUrlKey`. */
+  async findIdsByUrlKeys(keys: string[]): Promise<Map<string, string>> {
+    const rows = keys.length ? await this.sources.find({ where: { urlKey: In([...new Set(keys)]), removedAt: IsNull() }, select: { id: true, urlKey: true } }) : [];
+    return new Map(rows.map((row) => [row.urlKey!, row.id]));
+  }
+
+  /** A write refused by the index of addresses in use, as the source holding the address; any other error as it is. */
+  private async addressTaken(error: unknown, url: string, urlKey: string | null): Promise<unknown> {
+    const inUse = error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === ADDRESS_IN_USE_INDEX;
+    const existingId = inUse && urlKey !== null ? (await this.findIdsByUrlKeys([urlKey])).get(urlKey) : undefined;
+    return existingId ? new SourceAddressTaken(url, existingId) : error;
   }
 
   /** Sources in use; removed ones are left out of every question below except `findNamesByIds`. */

@@ -3,7 +3,7 @@ import { collectJobId, SourceDetector } from '@vigil/collection';
 import { buildOpml, type OpmlOutline, readOpml } from '@vigil/parsing';
 import { type OpmlImportResult, type SourceRemoval, SOURCE_KINDS, type SourceKind, type SourceView, VigilError } from '@vigil/contracts';
 import { CLOCK, type Clock, defaultPollBounds, sourceUrlKey } from '@vigil/domain';
-import { type NewSource, SourceActivityRepository, type SourceEntity, SourcesRepository } from '@vigil/persistence';
+import { type NewSource, SourceActivityRepository, SourceAddressTaken, type SourceEntity, SourcesRepository } from '@vigil/persistence';
 import { JobQueue } from '@vigil/queue';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -26,14 +26,12 @@ export class SourcesService {
 
   /** Resolves `auto` (and checks the URL answers) before storing; a new source is collected at once. */
   async create(request: CreateSourceDto): Promise<SourceView> {
-    // Before detection (no fetch for a known address) and after it (a page whose advertised feed is known).
-    const known = await this.knownUrls();
-    refuseKnown(known, request.url);
+    // Before detection, no fetch for a known address; the store then refuses the feed a page advertises if known.
+    await this.refuseKnown(request.url);
     const detected = await this.detector.detect(request.url, request.kind);
     // The request's URL was checked by the DTO; a feed a page advertises is checked here.
     if (hasCredentials(detected.url)) throw new VigilError('url_has_credentials', 'The feed this page advertises has user:password@ in its URL', { field: 'url' });
-    refuseKnown(await this.knownUrls(), detected.url);
-    const source = await this.sources.create(withPollSettings({ ...request, ...detected }), this.clock.now());
+    const source = await refusingTaken(this.sources.create(withPollSettings({ ...request, ...detected }), this.clock.now()));
     if (!source.paused) await this.enqueueCollection(source.id, source.nextFetchAt);
     return this.view(source);
   }
@@ -49,7 +47,7 @@ export class SourcesService {
     checkBounds({ pollIntervalSec: configuredPollIntervalSec, ...bounds });
     const pollIntervalSec = changes.pollIntervalSec ?? Math.min(bounds.maxPollIntervalSec, Math.max(bounds.minPollIntervalSec, current.pollIntervalSec));
     const merged = { ...bounds, pollIntervalSec, configuredPollIntervalSec };
-    const updated = await this.sources.update(id, { ...changes, ...merged, name: changes.name?.trim() ?? current.name });
+    const updated = await refusingTaken(this.sources.update(id, { ...changes, ...merged, name: changes.name?.trim() ?? current.name }));
     if (current.paused && changes.paused === false) return this.view(await this.collectNow(id));
     return this.view(updated ?? current);
   }
@@ -84,7 +82,7 @@ export class SourcesService {
   async importOpml(xml: string): Promise<OpmlImportResult> {
     const { outlines, withoutUrl } = readOpml(xml);
     // The same address spelt differently (scheme, www., trailing slash, tracking parameters) is the same source.
-    const existing = await this.knownUrls();
+    const existing = await this.sources.findIdsByUrlKeys(outlines.flatMap((outline) => sourceUrlKey(outline.xmlUrl) ?? []));
     // Every outline to be added passes POST /api/sources's validation before any is stored: a refused file stores nothing.
     const requests = new Map<string, CreateSourceDto>();
     for (const outline of outlines) {
@@ -107,10 +105,17 @@ export class SourcesService {
         continue;
       }
       const request = requests.get(key)!;
-      const source = await this.sources.create(withPollSettings({ ...request, kind: request.kind as SourceKind }), this.clock.now());
-      await this.enqueueCollection(source.id, source.nextFetchAt);
-      existing.set(key, source.id);
-      result.created += 1;
+      try {
+        const source = await this.sources.create(withPollSettings({ ...request, kind: request.kind as SourceKind }), this.clock.now());
+        await this.enqueueCollection(source.id, source.nextFetchAt);
+        existing.set(key, source.id);
+        result.created += 1;
+      } catch (error) {
+        // Added by someone else since the file was read.
+        if (!(error instanceof SourceAddressTaken)) throw error;
+        existing.set(key, error.existingId);
+        result.skipped.push({ url: outline.xmlUrl, code: 'source_exists', reason: 'already a source', existingId: error.existingId });
+      }
     }
     return result;
   }
@@ -121,14 +126,10 @@ export class SourcesService {
     return buildOpml('Vigil sources', outlines, this.clock.now());
   }
 
-  /** Every source in use by the key of its URL (`sourceUrlKey`); a few hundred rows, read whole. */
-  private async knownUrls(): Promise<Map<string, string>> {
-    const known = new Map<string, string>();
-    for (const source of await this.sources.list()) {
-      const key = sourceUrlKey(source.url);
-      if (key !== null && !known.has(key)) known.set(key, source.id);
-    }
-    return known;
+  private async refuseKnown(url: string): Promise<void> {
+    const key = sourceUrlKey(url);
+    const existingId = key === null ? undefined : (await this.sources.findIdsByUrlKeys([key])).get(key);
+    if (existingId !== undefined) throw sourceExists(url, existingId);
   }
 
   private async find(id: string): Promise<SourceEntity> {
@@ -210,9 +211,15 @@ async function validOpmlSource(outline: OpmlOutline): Promise<CreateSourceDto> {
 }
 
 /** 409 with the existing source's id, so a client can point at it. */
-function refuseKnown(known: Map<string, string>, url: string): void {
-  const key = sourceUrlKey(url);
-  const existingId = key === null ? undefined : known.get(key);
-  if (existingId === undefined) return;
-  throw new VigilError('source_exists', `A source with the address ${url} already exists (${existingId})`, { field: 'url', details: { existingId, url } });
+function sourceExists(url: string, existingId: string): VigilError {
+  return new VigilError('source_exists', `A source with the address ${url} already exists (${existingId})`, { field: 'url', details: { existingId, url } });
+}
+
+/** A write the store refused because another source in use has the address, as the API's refusal. */
+async function refusingTaken<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    throw error instanceof SourceAddressTaken ? sourceExists(error.url, error.existingId) : error;
+  }
 }
