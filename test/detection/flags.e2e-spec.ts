@@ -195,6 +195,41 @@ describe('Detection: watch rules flag collected items for triage', () => {
     expect(joined[0]!.storyId).not.toBeNull();
   });
 
+  it('moves a flag into its story live when another outlet’s report that matches no rule forms the story around it', async () => {
+    const created = await api<RuleView>('POST', '/api/rules', { name: 'Cải chính lũ quét', query: '"cải chính"', severity: 'medium' });
+    expect(created.status).toBe(201);
+    const paragraphs = [
+      'Lũ quét sau trận mưa đêm qua cuốn trôi cây cầu tạm nối hai thôn ở xã Tân Lạc, nhiều hộ dân bị cô lập.',
+      'Chính quyền xã đã dựng phà tạm và cử lực lượng hỗ trợ người dân qua suối an toàn.',
+      'Huyện cho biết cầu mới sẽ được khởi công ngay khi nước rút, dự kiến trong tuần tới.',
+    ];
+    const publish = async (index: number, title: string, more: string[] = []) => {
+      const path = `/lu-quet/nguon-${index}.html`;
+      site.page(path, articlePage({ title, byline: 'Phóng viên', publishedAt: '2026-11-27T10:00:00+07:00', lang: 'vi', paragraphs: [...paragraphs, ...more] }));
+      site.feed(`/lu-quet/rss-${index}.xml`, rss2({ title: `Báo Tân Lạc ${index}`, link: site.url('/') }, [{ title, link: site.url(path), guid: `lu-quet-${index}`, summary: paragraphs[0] }]));
+      return vigil.addSource({ name: `Báo Tân Lạc ${index}`, url: site.url(`/lu-quet/rss-${index}.xml`), kind: 'rss' });
+    };
+    const flagged = await publish(1, 'Cải chính: lũ quét cuốn trôi cầu tạm ở Tân Lạc');
+    // Enriched alone first: its item is a story of one, and its flag has no story yet.
+    const [report] = await vigil.waitForArticles(flagged.id, [{ url: site.url('/lu-quet/nguon-1.html'), article: { paragraphs } }]);
+    const open = await waitFor('the report’s flag', async () => (await api<FlagPage>('GET', '/api/flags?status=open')).body.flags.find((candidate) => candidate.rule.id === created.body.id));
+    expect(open.storyId).toBeNull();
+    const heard = live.events.length;
+    // The other outlet's report of the same flood never says "cải chính": it joins the story, not the flag.
+    // (In words of its own, or it would be a copy of the first, which lists leave out.)
+    const other = await publish(2, 'Tân Lạc: lũ quét cuốn trôi cầu tạm, nhiều hộ bị cô lập', ['Trường học trong xã cho học sinh nghỉ hai ngày.']);
+    const story = await waitFor('the other report to form a story with the first', async () => {
+      const [item] = await vigil.items(other.id);
+      return item ? ((await vigil.item(item.id)).storyId ?? undefined) : undefined;
+    });
+    const pushed = await waitFor('the flag’s move into the story to be pushed', async () =>
+      live.events.slice(heard).find((event) => event.type === 'flag.updated' && (event.data as { flag: FlagView }).flag.id === open.id),
+    );
+    expect((pushed.data as { flag: FlagView }).flag).toMatchObject({ id: open.id, storyId: story, itemCount: 1 });
+    expect((await api<FlagView>('GET', `/api/flags/${open.id}`)).body).toMatchObject({ storyId: story, itemCount: 1 });
+    expect((await vigil.item(report!.id)).storyId).toBe(story);
+  });
+
   it('applies an edited rule to the next items at once, and a disabled one flags nothing', async () => {
     const edited = await api<RuleView>('PATCH', `/api/rules/${rule.id}`, { query: 'hội chợ', severity: 'low' });
     expect(edited.status).toBe(200);

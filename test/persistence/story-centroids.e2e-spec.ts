@@ -73,7 +73,7 @@ describe('Story centroids on a real database', () => {
     const lone = await lonelyItem('lone-2', new Date(NOW.getTime() - 2 * HOUR));
     const vector = terms('cat_nuoc', 'ha_dong');
     await addLone(lone.id, vector, new Date(NOW.getTime() - 2 * HOUR));
-    const founded = await Promise.all([stories.foundStoryAround(lone.id, addItem(vector), NOW), stories.foundStoryAround(lone.id, addItem(vector), NOW)]);
+    const founded = (await Promise.all([stories.foundStoryAround(lone.id, addItem(vector), NOW), stories.foundStoryAround(lone.id, addItem(vector), NOW)])).map((found) => found.storyId);
     expect(founded[0]).toBe(founded[1]);
     const story = await stories.find(founded[0]!);
     expect(story).toMatchObject({ title: 'Tin lone-2', firstSource: { id: lone.sourceId }, itemCount: 1 });

@@ -71,6 +71,20 @@ export class ItemFlagger {
   }
 
   /**
+   * A story founded around a flagged item (`found` sets its flags' story and names them) and flag.updated for each
+   * of those flags, in one transaction: an officer's row follows its flag into the story as the story forms, even
+   * when the item that formed it matches no rule.
+   */
+  async foundStory(found: (tx: Transaction) => Promise<{ storyId: string; flagIds: string[] }>): Promise<string> {
+    const { value } = await this.announced.run(async (tx) => {
+      const { storyId, flagIds } = await found(tx);
+      const joined = flagIds.map((flagId) => ({ flagId, created: false, attached: [] }));
+      return { value: storyId, events: await this.announcements(joined, this.clock.now(), tx) };
+    });
+    return value;
+  }
+
+  /**
    * flag.created and flag.updated on the live feed, each carrying the flag as it now stands (read in the transaction
    * that recorded it), and flag.attached for flags merged into a story's flag (so they leave every open list).
    */

@@ -181,7 +181,7 @@ export class EnrichItemProcessor {
 
   /** Joins a story, or founds one around the lone item matched. */
   private async join(storyId: string | null, loneItemId: string, merge: CentroidMerge, at: Date): Promise<string> {
-    if (!storyId) return this.stories.foundStoryAround(loneItemId, merge, at);
+    if (!storyId) return this.flagger.foundStory((tx) => this.stories.foundStoryAround(loneItemId, merge, at, tx));
     await this.stories.joinStory(storyId, merge, at);
     return storyId;
   }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { FlagStatus, Severity } from '@vigil/contracts';
 import { type EntityManager, Repository } from 'typeorm';
 import { StoryEntity } from '../entities/story.entity';
+import { type Transaction, within } from './transactions';
 
 export interface StoryRow {
   id: string;
@@ -173,10 +174,11 @@ export class StoriesRepository {
    * Founds a story around a lone item that a new item matched (a near duplicate or a topical match): the story takes
    * the lone item's title, source and time, the lone item and its flags join it, and its centroid becomes the
    * story's with the new item merged in. The lone item's row is locked first, so when two processes found at once
-   * the second joins the story the first founded. Returns the story's id.
+   * the second joins the story the first founded. Returns the story's id and the flags that joined it (within the
+   * caller's transaction, if given, which announces them).
    */
-  foundStoryAround(loneItemId: string, merge: CentroidMerge, at: Date): Promise<string> {
-    return this.stories.manager.transaction(async (manager) => {
+  foundStoryAround(loneItemId: string, merge: CentroidMerge, at: Date, tx?: Transaction): Promise<{ storyId: string; flagIds: string[] }> {
+    return within(tx, this.stories.manager, async (manager) => {
       const [item]: { title: string; source_id: string; fetched_at: Date; story_id: string | null }[] = await manager.query(
         `SELECT title, source_id, fetched_at, story_id FROM items WHERE id = $1 FOR UPDATE`,
         [loneItemId],
@@ -189,7 +191,7 @@ export class StoriesRepository {
       if (lone) await manager.query(`DELETE FROM story_centroids WHERE id = $1`, [lone.id]);
       if (item.story_id) {
         await this.mergeIntoStory(manager, item.story_id, merge, at);
-        return item.story_id;
+        return { storyId: item.story_id, flagIds: [] };
       }
       const [story]: { id: string }[] = await manager.query(`INSERT INTO stories (title, first_source_id, first_seen_at) VALUES ($1, $2, $3) RETURNING id`, [
         item.title,
@@ -198,10 +200,13 @@ export class StoriesRepository {
       ]);
       await manager.query(`UPDATE items SET story_id = $2 WHERE id = $1`, [loneItemId, story!.id]);
       // A flag raised on the lone item keys on the item; it now stands for the story, so the story's next items land in it.
-      await manager.query(`UPDATE flags SET story_id = $2 WHERE story_key = $1 AND story_id IS NULL`, [loneItemId, story!.id]);
+      const flags: { id: string }[] = await manager.query(
+        `WITH joined AS (UPDATE flags SET story_id = $2 WHERE story_key = $1 AND story_id IS NULL RETURNING id) SELECT id FROM joined`,
+        [loneItemId, story!.id],
+      );
       const centroid = merge(lone ? candidateOf(lone) : null);
       await insertCentroid(manager, story!.id, centroid, lone && lone.last_item_at > at ? lone.last_item_at : at);
-      return story!.id;
+      return { storyId: story!.id, flagIds: flags.map((flag) => flag.id) };
     });
   }
 
