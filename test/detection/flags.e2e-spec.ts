@@ -61,6 +61,20 @@ describe('Detection: watch rules flag collected items for triage', () => {
     await site?.stop();
   });
 
+  async function addRule(body: { name: string; query: string; severity: string }): Promise<RuleView> {
+    const created = await api<RuleView>('POST', '/api/rules', body);
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  /** One outlet's report of `topic`: its page, and a feed carrying it added as a source. */
+  function publishReport(topic: string, index: number, outlet: string, title: string, paragraphs: string[]) {
+    const path = `/${topic}/nguon-${index}.html`;
+    site.page(path, articlePage({ title, byline: 'Phóng viên', publishedAt: '2026-11-27T09:00:00+07:00', lang: 'vi', paragraphs }));
+    site.feed(`/${topic}/rss-${index}.xml`, rss2({ title: outlet, link: site.url('/') }, [{ title, link: site.url(path), guid: `${topic}-${index}`, summary: paragraphs[0] }]));
+    return vigil.addSource({ name: outlet, url: site.url(`/${topic}/rss-${index}.xml`), kind: 'rss' });
+  }
+
   it('refuses a rule whose query does not parse, saying where', async () => {
     const refused = await api<{ code: string; field: string; details: { position: number } }>('POST', '/api/rules', { name: 'Hỏng', query: '"cắt nước AND', severity: 'high' });
     expect(refused.status).toBe(400);
@@ -173,22 +187,16 @@ describe('Detection: watch rules flag collected items for triage', () => {
   });
 
   it('keeps one flag per story and rule when two outlets’ reports, flagged apart, turn out to be one story', async () => {
-    const created = await api<RuleView>('POST', '/api/rules', { name: 'Sạt lở', query: 'sạt lở', severity: 'high' });
-    expect(created.status).toBe(201);
+    const landslide = await addRule({ name: 'Sạt lở', query: 'sạt lở', severity: 'high' });
     const paragraphs = [
       'Mưa lớn kéo dài gây sạt lở đất tại tuyến đường liên xã ở huyện Hòa Sơn, hai ô tô bị kẹt lại giữa đường.',
       'Lực lượng chức năng đã phong tỏa đoạn đường, hướng dẫn người dân đi đường vòng qua xã bên cạnh.',
       'Chính quyền huyện cho biết không có thương vong, việc thông đường dự kiến hoàn tất trong ngày mai.',
     ];
-    for (const [index, outlet] of ['Báo Hòa Sơn — Miền núi', 'Đài Phát thanh Hòa Sơn'].entries()) {
-      const path = `/sat-lo/nguon-${index + 1}.html`;
-      const title = index === 0 ? 'Sạt lở đất chia cắt đường liên xã ở Hòa Sơn' : 'Hòa Sơn: sạt lở làm tắc đường liên xã';
-      site.page(path, articlePage({ title, byline: 'Phóng viên', publishedAt: '2026-11-27T09:00:00+07:00', lang: 'vi', paragraphs }));
-      site.feed(`/sat-lo/rss-${index + 1}.xml`, rss2({ title: outlet, link: site.url('/') }, [{ title, link: site.url(path), guid: `sat-lo-${index + 1}`, summary: paragraphs[0] }]));
-      await vigil.addSource({ name: outlet, url: site.url(`/sat-lo/rss-${index + 1}.xml`), kind: 'rss' });
-    }
+    await publishReport('sat-lo', 1, 'Báo Hòa Sơn — Miền núi', 'Sạt lở đất chia cắt đường liên xã ở Hòa Sơn', paragraphs);
+    await publishReport('sat-lo', 2, 'Đài Phát thanh Hòa Sơn', 'Hòa Sơn: sạt lở làm tắc đường liên xã', paragraphs);
     const joined = await waitFor('both reports to land in one flag', async () => {
-      const open = (await api<FlagPage>('GET', '/api/flags?status=open')).body.flags.filter((candidate) => candidate.rule.id === created.body.id);
+      const open = (await api<FlagPage>('GET', '/api/flags?status=open')).body.flags.filter((candidate) => candidate.rule.id === landslide.id);
       return open.length === 1 && open[0]!.itemCount === 2 ? open : undefined;
     });
     expect(joined[0]).toMatchObject({ itemCount: 2, sourceCount: 2 });
@@ -196,28 +204,21 @@ describe('Detection: watch rules flag collected items for triage', () => {
   });
 
   it('moves a flag into its story live when another outlet’s report that matches no rule forms the story around it', async () => {
-    const created = await api<RuleView>('POST', '/api/rules', { name: 'Cải chính lũ quét', query: '"cải chính"', severity: 'medium' });
-    expect(created.status).toBe(201);
+    const correction = await addRule({ name: 'Cải chính lũ quét', query: '"cải chính"', severity: 'medium' });
     const paragraphs = [
       'Lũ quét sau trận mưa đêm qua cuốn trôi cây cầu tạm nối hai thôn ở xã Tân Lạc, nhiều hộ dân bị cô lập.',
       'Chính quyền xã đã dựng phà tạm và cử lực lượng hỗ trợ người dân qua suối an toàn.',
       'Huyện cho biết cầu mới sẽ được khởi công ngay khi nước rút, dự kiến trong tuần tới.',
     ];
-    const publish = async (index: number, title: string, more: string[] = []) => {
-      const path = `/lu-quet/nguon-${index}.html`;
-      site.page(path, articlePage({ title, byline: 'Phóng viên', publishedAt: '2026-11-27T10:00:00+07:00', lang: 'vi', paragraphs: [...paragraphs, ...more] }));
-      site.feed(`/lu-quet/rss-${index}.xml`, rss2({ title: `Báo Tân Lạc ${index}`, link: site.url('/') }, [{ title, link: site.url(path), guid: `lu-quet-${index}`, summary: paragraphs[0] }]));
-      return vigil.addSource({ name: `Báo Tân Lạc ${index}`, url: site.url(`/lu-quet/rss-${index}.xml`), kind: 'rss' });
-    };
-    const flagged = await publish(1, 'Cải chính: lũ quét cuốn trôi cầu tạm ở Tân Lạc');
+    const flagged = await publishReport('lu-quet', 1, 'Báo Tân Lạc', 'Cải chính: lũ quét cuốn trôi cầu tạm ở Tân Lạc', paragraphs);
     // Enriched alone first: its item is a story of one, and its flag has no story yet.
     const [report] = await vigil.waitForArticles(flagged.id, [{ url: site.url('/lu-quet/nguon-1.html'), article: { paragraphs } }]);
-    const open = await waitFor('the report’s flag', async () => (await api<FlagPage>('GET', '/api/flags?status=open')).body.flags.find((candidate) => candidate.rule.id === created.body.id));
+    const open = await waitFor('the report’s flag', async () => (await api<FlagPage>('GET', '/api/flags?status=open')).body.flags.find((candidate) => candidate.rule.id === correction.id));
     expect(open.storyId).toBeNull();
     const heard = live.events.length;
     // The other outlet's report of the same flood never says "cải chính": it joins the story, not the flag.
     // (In words of its own, or it would be a copy of the first, which lists leave out.)
-    const other = await publish(2, 'Tân Lạc: lũ quét cuốn trôi cầu tạm, nhiều hộ bị cô lập', ['Trường học trong xã cho học sinh nghỉ hai ngày.']);
+    const other = await publishReport('lu-quet', 2, 'Đài Tân Lạc', 'Tân Lạc: lũ quét cuốn trôi cầu tạm, nhiều hộ bị cô lập', [...paragraphs, 'Trường học trong xã cho học sinh nghỉ hai ngày.']);
     const story = await waitFor('the other report to form a story with the first', async () => {
       const [item] = await vigil.items(other.id);
       return item ? ((await vigil.item(item.id)).storyId ?? undefined) : undefined;
