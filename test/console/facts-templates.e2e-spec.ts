@@ -1,5 +1,5 @@
 // The fact library and the templates page (issue 11) in the system Chromium against a whole Vigil on the test clock.
-import type { DraftTemplateList, FactPage, UserView } from '@vigil/contracts';
+import type { CaseView, DraftStarter, DraftTemplateList, FactPage, UserView } from '@vigil/contracts';
 import { officeDay } from '@vigil/domain';
 import { TEST_ADMIN_PASSWORD, waitFor } from '@vigil/testing';
 import type { Browser } from 'playwright-core';
@@ -114,5 +114,39 @@ describe('Fact library and templates in a browser', () => {
     expect(await row.getByTestId('template-row-name').textContent()).toBe('Bài đăng Facebook ngắn');
     const saved = (await vigil.request<DraftTemplateList>('GET', '/api/templates', { token })).body.templates.find((template) => template.channel === 'social_post' && template.language === 'vi');
     expect(saved?.body).toBe(`${original}\n#phongchongtingia`);
+  });
+
+  it('lets an admin add a template for a channel and language, which new drafts of them then start from', async () => {
+    const page = await signedInPage(pages, vigil.baseUrl, { username: 'admin', password: TEST_ADMIN_PASSWORD });
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('nav-templates').click();
+    const rows = page.getByTestId('template-row-talking_points-en');
+    await rows.first().waitFor();
+    const before = await page.getByTestId('templates-table').locator('tbody tr').count();
+    await page.getByTestId('template-new').click();
+    const editor = page.getByTestId('template-editor');
+    expect(await editor.getByRole('heading', { level: 2 }).textContent()).toBe('Mẫu mới');
+    await editor.getByTestId('template-name').fill('Talking points for the minister');
+    await editor.getByTestId('template-channel').selectOption('talking_points');
+    await editor.getByTestId('template-language').selectOption('en');
+    // Nothing to start a draft from: refused in place, in Vietnamese.
+    await editor.getByTestId('template-save').click();
+    expect(await editor.getByTestId('template-body-error').textContent()).toBe('Trường “Nội dung mẫu” không hợp lệ.');
+    await editor.getByTestId('template-body').fill('# {{case_title}}\n\n- {{summary}}\n\n{{facts}}\n\n{{citations}}');
+    await editor.getByTestId('template-save').click();
+    await page.getByText('Đã lưu mẫu “Talking points for the minister”.').waitFor();
+    expect(await page.getByTestId('templates-table').locator('tbody tr').count()).toBe(before + 1);
+    // The newest of its channel and language comes first, marked as the one new drafts use; the older one is not.
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).getByTestId('template-row-name').textContent()).toBe('Talking points for the minister');
+    expect(await rows.nth(0).getByTestId('template-in-use').count()).toBe(1);
+    expect(await rows.nth(1).getByTestId('template-in-use').count()).toBe(0);
+    const stored = (await vigil.request<DraftTemplateList>('GET', '/api/templates', { token })).body.templates.find((template) => template.name === 'Talking points for the minister');
+    expect(stored).toMatchObject({ channel: 'talking_points', language: 'en', body: '# {{case_title}}\n\n- {{summary}}\n\n{{facts}}\n\n{{citations}}' });
+    // "New draft" of that channel and language starts from it.
+    const opened = await vigil.request<CaseView>('POST', '/api/cases', { token, body: { title: 'Rumour of a power cut in Hoa Binh', claimSummary: 'A post says the city loses power for a week.', severity: 'medium', links: [] } });
+    expect(opened.status).toBe(201);
+    const starter = await vigil.request<DraftStarter>('POST', '/api/drafts/starter', { token, body: { caseId: opened.body.id, channel: 'talking_points', language: 'en' } });
+    expect(starter).toMatchObject({ status: 200, body: { templateId: stored!.id } });
   });
 });

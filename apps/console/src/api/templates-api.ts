@@ -1,4 +1,4 @@
-import type { DraftTemplateList, DraftTemplateView, UpdateDraftTemplateRequest } from '@vigil/contracts';
+import type { CreateDraftTemplateRequest, DraftTemplateList, DraftTemplateView, UpdateDraftTemplateRequest } from '@vigil/contracts';
 import { request } from './http';
 
 export function listTemplates(signal?: AbortSignal): Promise<DraftTemplateList> {
@@ -7,4 +7,8 @@ export function listTemplates(signal?: AbortSignal): Promise<DraftTemplateList> 
 
 export function updateTemplate(id: string, changes: UpdateDraftTemplateRequest): Promise<DraftTemplateView> {
   return request<DraftTemplateView>(`/api/templates/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes });
+}
+
+export function createTemplate(template: CreateDraftTemplateRequest): Promise<DraftTemplateView> {
+  return request<DraftTemplateView>('/api/templates', { method: 'POST', body: template });
 }

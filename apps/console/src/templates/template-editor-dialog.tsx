@@ -1,13 +1,14 @@
-import { TEMPLATE_PLACEHOLDERS, type DraftTemplateView } from '@vigil/contracts';
+import { DRAFT_CHANNELS, DRAFT_LANGUAGES, type DraftChannel, type DraftLanguage, TEMPLATE_PLACEHOLDERS, type DraftTemplateView } from '@vigil/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
-import { updateTemplate } from '../api/templates-api';
+import { createTemplate, updateTemplate } from '../api/templates-api';
 import { useErrorMessage } from '../shared/error-message';
 import { useModalDialog } from '../shared/use-modal-dialog';
 
 interface TemplateEditorDialogProps {
-  template: DraftTemplateView;
+  /** Null for a new template, whose channel and language are chosen here. */
+  template: DraftTemplateView | null;
   /** `saved` is null when the dialog was cancelled or nothing had changed. */
   onClose: (saved: DraftTemplateView | null) => void;
 }
@@ -15,13 +16,15 @@ interface TemplateEditorDialogProps {
 /** Where a refusal is shown: a problem with the body under the body, anything else above the buttons. */
 type Problem = { where: 'name' | 'body' | 'form'; text: string };
 
-/** An admin edits a template's name and body, with the placeholders listed beside it. */
+/** An admin writes a new template or edits one's name and body, with the placeholders listed beside it. */
 export function TemplateEditorDialog({ template, onClose }: TemplateEditorDialogProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const dialog = useModalDialog();
-  const [name, setName] = useState(template.name);
-  const [body, setBody] = useState(template.body);
+  const [name, setName] = useState(template?.name ?? '');
+  const [channel, setChannel] = useState<DraftChannel>(template?.channel ?? DRAFT_CHANNELS[0]);
+  const [language, setLanguage] = useState<DraftLanguage>(template?.language ?? DRAFT_LANGUAGES[0]);
+  const [body, setBody] = useState(template?.body ?? '');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -40,14 +43,14 @@ export function TemplateEditorDialog({ template, onClose }: TemplateEditorDialog
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setProblem(null);
-    const changes = { ...(name !== template.name ? { name } : {}), ...(body !== template.body ? { body } : {}) };
-    if (Object.keys(changes).length === 0) {
+    const changes = template ? { ...(name !== template.name ? { name } : {}), ...(body !== template.body ? { body } : {}) } : {};
+    if (template && Object.keys(changes).length === 0) {
       onClose(null);
       return;
     }
     setBusy(true);
     try {
-      onClose(await updateTemplate(template.id, changes));
+      onClose(template ? await updateTemplate(template.id, changes) : await createTemplate({ name, channel, language, body }));
     } catch (caught) {
       setProblem(explain(caught));
       setBusy(false);
@@ -65,13 +68,37 @@ export function TemplateEditorDialog({ template, onClose }: TemplateEditorDialog
     <dialog ref={dialog} className="dialog template-editor" aria-labelledby="template-editor-title" onClose={() => onClose(null)} data-testid="template-editor">
       <form className="form" onSubmit={handleSubmit} noValidate>
         <h2 id="template-editor-title">
-          {t('templates.editTitle', { channel: t(`drafts.channel.${template.channel}`), language: t(`languageNames.${template.language}`) })}
+          {template ? t('templates.editTitle', { channel: t(`drafts.channel.${template.channel}`), language: t(`languageNames.${template.language}`) }) : t('templates.newTitle')}
         </h2>
         <label className="field">
           <span>{t('templates.fields.name')}</span>
           <input value={name} onChange={(event) => setName(event.target.value)} maxLength={200} data-testid="template-name" />
         </label>
         {problemAt('name')}
+        {!template && (
+          <div className="form-grid">
+            <label className="field">
+              <span>{t('templates.fields.channel')}</span>
+              <select value={channel} onChange={(event) => setChannel(event.target.value as DraftChannel)} data-testid="template-channel">
+                {DRAFT_CHANNELS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`drafts.channel.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('templates.fields.language')}</span>
+              <select value={language} onChange={(event) => setLanguage(event.target.value as DraftLanguage)} data-testid="template-language">
+                {DRAFT_LANGUAGES.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`languageNames.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
         <div className="template-body-row">
           <label className="field template-body">
             <span>{t('templates.fields.body')}</span>

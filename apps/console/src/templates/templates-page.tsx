@@ -15,11 +15,18 @@ function inChannelOrder(templates: DraftTemplateView[]): DraftTemplateView[] {
   return [...templates].sort((a, b) => rank(a) - rank(b) || b.updatedAt.localeCompare(a.updatedAt));
 }
 
+/** In channel order, the first of each channel and language is the latest saved. */
+function inUse(ordered: DraftTemplateView[], index: number): boolean {
+  const previous = ordered[index - 1];
+  return !previous || previous.channel !== ordered[index]!.channel || previous.language !== ordered[index]!.language;
+}
+
 /** Admins keep the templates new drafts start from, one or more per channel and language. */
 export function TemplatesPage() {
   const { t } = useTranslation();
   const templates = useResource((signal) => listTemplates(signal), []);
-  const [editing, setEditing] = useState<DraftTemplateView | null>(null);
+  /** The template in the editor: 'new' for one being written. */
+  const [editing, setEditing] = useState<DraftTemplateView | 'new' | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
 
   return (
@@ -27,6 +34,9 @@ export function TemplatesPage() {
       <div className="page-header">
         <h1>{t('templates.title')}</h1>
         <div className="page-header-actions">
+          <button type="button" className="primary" onClick={() => setEditing('new')} data-testid="template-new">
+            {t('templates.new')}
+          </button>
           <button type="button" onClick={templates.reload} disabled={templates.loading}>
             {t('common.refresh')}
           </button>
@@ -52,11 +62,19 @@ export function TemplatesPage() {
                 </tr>
               </thead>
               <tbody>
-                {inChannelOrder(templates.data.templates).map((template) => (
+                {inChannelOrder(templates.data.templates).map((template, index, ordered) => (
                   <tr key={template.id} data-testid={`template-row-${template.channel}-${template.language}`}>
                     <td>{t(`drafts.channel.${template.channel}`)}</td>
                     <td>{t(`languageNames.${template.language}`)}</td>
-                    <td data-testid="template-row-name">{template.name}</td>
+                    <td>
+                      <span data-testid="template-row-name">{template.name}</span>
+                      {/* The latest saved of its channel and language: the one new drafts start from. */}
+                      {inUse(ordered, index) && (
+                        <span className="badge" data-testid="template-in-use">
+                          {t('templates.inUse')}
+                        </span>
+                      )}
+                    </td>
                     <td>
                       <DateTime value={template.updatedAt} fallback={t('common.notAvailable')} />
                     </td>
@@ -74,11 +92,11 @@ export function TemplatesPage() {
       </div>
       {editing && (
         <TemplateEditorDialog
-          template={editing}
+          template={editing === 'new' ? null : editing}
           onClose={(saved) => {
             setEditing(null);
             if (!saved) return;
-            if (templates.data) templates.replace({ templates: templates.data.templates.map((template) => (template.id === saved.id ? saved : template)) });
+            if (templates.data) templates.replace({ templates: [saved, ...templates.data.templates.filter((template) => template.id !== saved.id)] });
             setNotice({ kind: 'success', parts: [{ key: 'templates.saved', values: { name: saved.name } }] });
           }}
         />
