@@ -1,7 +1,8 @@
-import { DRAFT_CHANNELS, DRAFT_LANGUAGES, SOCIAL_PLATFORMS, type DraftChannel, type DraftLanguage, type DraftView, type SocialPlatform } from '@vigil/contracts';
+import { SOCIAL_PLATFORMS, type DraftChannel, type DraftLanguage, type DraftView, type SocialPlatform } from '@vigil/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buildDraftStarter, createDraft } from '../api/drafts-api';
+import { DraftChannelField, DraftLanguageField } from '../shared/draft-choice-fields';
 import { useErrorMessage } from '../shared/error-message';
 import { useModalDialog } from '../shared/use-modal-dialog';
 
@@ -74,16 +75,7 @@ export function NewDraftDialog({ caseId, onClose }: NewDraftDialogProps) {
           <input value={title} onChange={(event) => setTitle(event.target.value)} maxLength={300} placeholder={t('drafts.create.titleHint')} autoFocus data-testid="draft-create-name" />
         </label>
         <div className="form-grid">
-          <label className="field">
-            <span>{t('drafts.fields.channel')}</span>
-            <select value={channel} onChange={(event) => setChannel(event.target.value as DraftChannel)} data-testid="draft-create-channel">
-              {DRAFT_CHANNELS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`drafts.channel.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DraftChannelField label={t('drafts.fields.channel')} value={channel} onChange={setChannel} testId="draft-create-channel" />
           {channel === 'social_post' && (
             <label className="field">
               <span>{t('drafts.fields.platform')}</span>
@@ -96,16 +88,7 @@ export function NewDraftDialog({ caseId, onClose }: NewDraftDialogProps) {
               </select>
             </label>
           )}
-          <label className="field">
-            <span>{t('drafts.fields.language')}</span>
-            <select value={language} onChange={(event) => setLanguage(event.target.value as DraftLanguage)} data-testid="draft-create-language">
-              {DRAFT_LANGUAGES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`languageNames.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DraftLanguageField label={t('drafts.fields.language')} value={language} onChange={setLanguage} testId="draft-create-language" />
         </div>
         {starterFailure && (
           <div className="form-error" role="alert" data-testid="draft-create-starter-failed">

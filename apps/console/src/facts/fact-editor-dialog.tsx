@@ -1,8 +1,9 @@
-import { DRAFT_LANGUAGES, type CreateFactRequest, type DraftLanguage, type FactView, type UpdateFactRequest } from '@vigil/contracts';
+import { type CreateFactRequest, type DraftLanguage, type FactView, type UpdateFactRequest } from '@vigil/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { createFact, updateFact } from '../api/facts-api';
+import { DraftLanguageField } from '../shared/draft-choice-fields';
 import { useErrorMessage } from '../shared/error-message';
 import { useModalDialog } from '../shared/use-modal-dialog';
 
@@ -137,16 +138,7 @@ export function FactEditorDialog({ fact, onClose }: FactEditorDialogProps) {
             <span>{t('facts.fields.tags')}</span>
             <input value={draft.tags} onChange={(event) => change({ tags: event.target.value })} placeholder={t('facts.editor.tagsHint')} data-testid="fact-tags-input" />
           </label>
-          <label className="field">
-            <span>{t('facts.fields.language')}</span>
-            <select value={draft.language} onChange={(event) => change({ language: event.target.value as DraftLanguage })} data-testid="fact-language">
-              {DRAFT_LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {t(`languageNames.${language}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <DraftLanguageField label={t('facts.fields.language')} value={draft.language} onChange={(language) => change({ language })} testId="fact-language" />
         </div>
         {error && (
           <p className="form-error" role="alert" data-testid="fact-editor-error">

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/http';
 import { createTemplate, updateTemplate } from '../api/templates-api';
+import { DraftChannelField, DraftLanguageField } from '../shared/draft-choice-fields';
 import { useErrorMessage } from '../shared/error-message';
 import { useModalDialog } from '../shared/use-modal-dialog';
 
@@ -77,26 +78,8 @@ export function TemplateEditorDialog({ template, onClose }: TemplateEditorDialog
         {problemAt('name')}
         {!template && (
           <div className="form-grid">
-            <label className="field">
-              <span>{t('templates.fields.channel')}</span>
-              <select value={channel} onChange={(event) => setChannel(event.target.value as DraftChannel)} data-testid="template-channel">
-                {DRAFT_CHANNELS.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`drafts.channel.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('templates.fields.language')}</span>
-              <select value={language} onChange={(event) => setLanguage(event.target.value as DraftLanguage)} data-testid="template-language">
-                {DRAFT_LANGUAGES.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`languageNames.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DraftChannelField label={t('templates.fields.channel')} value={channel} onChange={setChannel} testId="template-channel" />
+            <DraftLanguageField label={t('templates.fields.language')} value={language} onChange={setLanguage} testId="template-language" />
           </div>
         )}
         <div className="template-body-row">
