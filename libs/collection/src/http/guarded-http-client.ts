@@ -44,7 +44,10 @@ export interface FetchOptions {
   truncate?: boolean;
   /** Extra request headers; Authorization and Cookie are dropped when a redirect leaves the origin. */
   headers?: Record<string, string>;
-  /** Runs before each redirect is followed, with the URL it leads to; a throw ends the fetch there, unrequested. */
+  /**
+   * Runs before each redirect is followed, with the URL it leads to; a throw ends the fetch there, unrequested, and
+   * the fetch rejects with that same error.
+   */
   beforeRedirect?: (url: string) => Promise<void>;
 }
 
@@ -100,7 +103,7 @@ export class GuardedHttpClient {
     try {
       return await this.follow(url, options, controller.signal);
     } catch (error) {
-      throw toFetchError(error, url, controller.signal);
+      throw error instanceof RedirectRefused ? error.reason : toFetchError(error, url, controller.signal);
     } finally {
       clearTimeout(timer);
     }
@@ -162,7 +165,9 @@ export class GuardedHttpClient {
       if (chain.length > MAX_REDIRECTS) {
         throw new FetchError('too-many-redirects', `More than ${MAX_REDIRECTS} redirects from ${startUrl}`, { failureParams: { maxRedirects: MAX_REDIRECTS } });
       }
-      await options.beforeRedirect?.(next.href);
+      await options.beforeRedirect?.(next.href).catch((reason: unknown) => {
+        throw new RedirectRefused(reason);
+      });
       if (next.origin !== current.origin) headers = withoutCredentials(headers);
       chain.push(next.href);
       current = next;
@@ -257,6 +262,11 @@ function resolveLocation(location: string, base: URL): string {
 
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name)));
+}
+
+/** What a beforeRedirect hook threw, carried past toFetchError unchanged: the hook's caller knows what it means. */
+class RedirectRefused {
+  constructor(readonly reason: unknown) {}
 }
 
 function toFetchError(error: unknown, url: string, signal: AbortSignal): FetchError {

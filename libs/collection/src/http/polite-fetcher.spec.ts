@@ -4,7 +4,7 @@ import { HostBusyError, type RunOptions } from './host-throttle';
 import { InMemoryHostThrottle } from './in-memory-host-throttle';
 import { PoliteFetcher } from './polite-fetcher';
 import { RobotsPolicy } from './robots-policy';
-import { failure, loopbackClient, startLoopbackServer, type LoopbackServer } from './test-fixtures';
+import { failure, loopbackClient, startLoopbackServer, stubResolver, type LoopbackServer } from './test-fixtures';
 
 type Route = { status: number; headers?: Record<string, string>; body?: string };
 
@@ -137,6 +137,85 @@ describe('PoliteFetcher', () => {
     expect(error).toMatchObject({ code: 'http-status', status: 404, message: `HTTP 404 from ${server.origin}/gone` });
     expect(isHalfFailure(error)).toBe(true);
     expect(await throttle.backedOffUntil(server.origin)).toBe(0);
+  });
+});
+
+// Two sites on one loopback server: 127.0.0.1 and localhost (resolved to 127.0.0.1 by a stub) have budgets of their own.
+describe('PoliteFetcher, when a redirect leads to another site', () => {
+  let server: LoopbackServer;
+  let client: GuardedHttpClient;
+  const storyArrivals: number[] = [];
+  const otherSite = () => `http://localhost:${server.port}`;
+
+  beforeEach(async () => {
+    storyArrivals.length = 0;
+    server = await startLoopbackServer((request, response) => {
+      const other = `http://localhost:${server.port}`;
+      if (request.url === '/robots.txt') response.writeHead(404).end();
+      else if (request.url === '/moved') response.writeHead(302, { location: `${other}/story` }).end();
+      else if (request.url === '/busy') response.writeHead(302, { location: `${other}/limited` }).end();
+      else if (request.url === '/limited') response.writeHead(429, { 'retry-after': '300' }).end();
+      else if (request.url === '/and-back') response.writeHead(302, { location: `${other}/return` }).end();
+      else if (request.url === '/return') response.writeHead(302, { location: `http://127.0.0.1:${server.port}/home` }).end();
+      else {
+        if (request.url === '/story') storyArrivals.push(Date.now());
+        response.writeHead(200, { 'content-type': 'text/html' }).end(`<p>${request.url}</p>`);
+      }
+    });
+    client = loopbackClient({ resolver: stubResolver({ localhost: ['127.0.0.1'] }) });
+  });
+
+  afterEach(async () => {
+    await client.close();
+    await server.close();
+  });
+
+  function fetcherWith(throttle: InMemoryHostThrottle, options: { maxRedirectWaitMs?: number } = {}): PoliteFetcher {
+    return new PoliteFetcher({ client, robots: new RobotsPolicy({ client }), throttle, ...options });
+  }
+
+  it("waits for that site's spacing before following, as if the page were asked for", async () => {
+    const fetcher = fetcherWith(new InMemoryHostThrottle({ minIntervalMs: 300 }));
+    await fetcher.fetch(`${otherSite()}/story`, { expect: 'html' });
+    const followed = await fetcher.fetch(`${server.origin}/moved`, { expect: 'html' });
+    expect(followed.finalUrl).toBe(`${otherSite()}/story`);
+    expect(storyArrivals).toHaveLength(2);
+    // Timer granularity: a turn may start a millisecond early by the wall clock.
+    expect(storyArrivals[1]! - storyArrivals[0]!).toBeGreaterThanOrEqual(290);
+  });
+
+  it("defers a job whose redirect leads to a site with no free turn, without requesting the target", async () => {
+    const fetcher = fetcherWith(new InMemoryHostThrottle({ minIntervalMs: 60_000 }));
+    await fetcher.fetch(`${otherSite()}/story`, { expect: 'html' });
+    const error: unknown = await fetcher.fetch(`${server.origin}/moved`, { expect: 'html', whenHostBusy: 'defer' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HostBusyError);
+    expect(error).toMatchObject({ host: 'localhost' });
+    expect((error as HostBusyError).retryAfterMs).toBeGreaterThan(59_000);
+    expect(server.requests.filter((request) => request.path === '/story')).toHaveLength(1);
+  });
+
+  it('gives up with rate-limited when a waiting caller would wait too long for that site', async () => {
+    const fetcher = fetcherWith(new InMemoryHostThrottle({ minIntervalMs: 60_000 }), { maxRedirectWaitMs: 100 });
+    await fetcher.fetch(`${otherSite()}/story`, { expect: 'html' });
+    const error = await failure(fetcher.fetch(`${server.origin}/moved`, { expect: 'html' }));
+    expect(error.code).toBe('rate-limited');
+    expect(error.message).toMatch(new RegExp(`^${otherSite()}/story is on localhost, which has no free turn for (59|60) s$`));
+    expect(server.requests.filter((request) => request.path === '/story')).toHaveLength(1);
+  });
+
+  it('backs off the site that answered 429, not the one that redirected to it', async () => {
+    const throttle = new InMemoryHostThrottle({ minIntervalMs: 0 });
+    const error = await failure(fetcherWith(throttle).fetch(`${server.origin}/busy`));
+    expect(error).toMatchObject({ code: 'rate-limited', status: 429, message: `HTTP 429 from ${otherSite()}/limited; Vigil waits 5 min before asking again` });
+    expect(await throttle.backedOffUntil(otherSite())).toBeGreaterThan(Date.now() + 290_000);
+    expect(await throttle.backedOffUntil(server.origin)).toBe(0);
+  });
+
+  it("comes back to the first site on the slot its fetch holds, even when that site allows one request at a time", async () => {
+    const fetcher = fetcherWith(new InMemoryHostThrottle({ minIntervalMs: 0, maxConcurrentPerHost: 1 }), { maxRedirectWaitMs: 1_000 });
+    const followed = await fetcher.fetch(`${server.origin}/and-back`, { expect: 'html' });
+    expect(followed.finalUrl).toBe(`${server.origin}/home`);
+    expect(followed.text()).toBe('<p>/home</p>');
   });
 });
 

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from './clock';
 import { FetchError, formatDuration } from './fetch-error';
 import type { FetchResult } from './fetch-result';
 import type { FetchOptions, GuardedHttpClient } from './guarded-http-client';
-import type { HostThrottle } from './host-throttle';
+import { HostBusyError, type HostThrottle, hostKey } from './host-throttle';
 import type { RobotsPolicy } from './robots-policy';
 
 export interface PoliteFetcherOptions {
@@ -16,6 +16,8 @@ export interface PoliteFetcherOptions {
   maxBackOffMs?: number;
   /** With `whenHostBusy: 'defer'`: a turn this close is waited for; a later one is HostBusyError. */
   maxHostWaitMs?: number;
+  /** With `whenHostBusy: 'wait'`: longest wait for the turn of the site a redirect leads to; a later one is 'rate-limited'. */
+  maxRedirectWaitMs?: number;
 }
 
 export interface PoliteFetchOptions extends FetchOptions {
@@ -32,9 +34,13 @@ export interface PoliteFetchOptions extends FetchOptions {
 /** Shorter than this, waiting for the turn costs less than a round trip through the queue. */
 const DEFAULT_MAX_HOST_WAIT_MS = 50;
 
+/** Within the client's deadline for the whole fetch (DEFAULT_DEADLINE_MS), so the redirected request can still run. */
+const DEFAULT_MAX_REDIRECT_WAIT_MS = 10_000;
+
 /**
  * The fetch collection code should use: robots.txt first (the URL's, and each redirect target's before it is
- * followed), then the host's politeness budget, then the guarded client. A 429 or 503 backs the whole host off, and
+ * followed), then the host's politeness budget (and the budget of each other site a redirect leads to, before it is
+ * followed), then the guarded client. A 429 or 503 backs the whole host off, and
  * later fetches to it fail fast with 'rate-limited' instead of holding a worker until the back-off ends. A job's fetch may also decline to wait for
  * its host's turn (`whenHostBusy: 'defer'`): the job is deferred instead of holding a worker.
  */
@@ -43,42 +49,74 @@ export class PoliteFetcher {
   private readonly defaultBackOffMs: number;
   private readonly maxBackOffMs: number;
   private readonly maxHostWaitMs: number;
+  private readonly maxRedirectWaitMs: number;
 
   constructor(private readonly options: PoliteFetcherOptions) {
     this.clock = options.clock ?? systemClock;
     this.defaultBackOffMs = options.defaultBackOffMs ?? 60_000;
     this.maxBackOffMs = options.maxBackOffMs ?? 24 * 3_600_000;
     this.maxHostWaitMs = options.maxHostWaitMs ?? DEFAULT_MAX_HOST_WAIT_MS;
+    this.maxRedirectWaitMs = options.maxRedirectWaitMs ?? DEFAULT_MAX_REDIRECT_WAIT_MS;
   }
 
   async fetch(url: string, { whenHostBusy = 'wait', claimsNextTurn, ...fetchOptions }: PoliteFetchOptions = {}): Promise<FetchResult> {
-    const { client, robots, throttle } = this.options;
+    const { client, throttle } = this.options;
     await this.assertRobotsAllow(url);
-    const backedOffUntil = await throttle.backedOffUntil(url);
-    if (backedOffUntil > 0) {
-      const waitMs = backedOffUntil - this.now();
-      throw new FetchError('rate-limited', `${new URL(url).host} asked Vigil to slow down; next try in ${formatDuration(waitMs)}`, {
-        retryAfterMs: waitMs,
-      });
-    }
-    const crawlDelayMs = await robots.crawlDelayMs(url);
+    await this.assertNotBackedOff(url);
+    const crawlDelayMs = await this.options.robots.crawlDelayMs(url);
+    // The URL being requested: the last one a redirect led to.
+    let current = url;
     try {
       const maxWaitMs = whenHostBusy === 'defer' ? this.maxHostWaitMs : undefined;
-      // A redirect's target obeys robots.txt too (its own site's, when it leads elsewhere), as if it were asked for.
+      // A redirect's target obeys robots.txt too (its own site's, when it leads elsewhere), as if it were asked for,
+      // and another site's target waits for that site's turn. Back on the first site, the slot held is this fetch's.
       const beforeRedirect = async (next: string) => {
         await this.assertRobotsAllow(next);
+        const site = hostKey(next);
+        if (site !== hostKey(current) && site !== hostKey(url)) await this.takeTurnAt(next, whenHostBusy);
         await fetchOptions.beforeRedirect?.(next);
+        current = next;
       };
       return await throttle.run(url, () => client.fetch(url, { ...fetchOptions, beforeRedirect }), { crawlDelayMs, maxWaitMs, claimsNextTurn });
     } catch (error) {
       if (!(error instanceof FetchError) || error.code !== 'http-status') throw error;
       if (error.status !== 429 && error.status !== 503) throw error;
       const waitMs = Math.min(error.retryAfterMs ?? this.defaultBackOffMs, this.maxBackOffMs);
-      await throttle.backOff(url, this.now() + waitMs);
-      throw new FetchError('rate-limited', `HTTP ${error.status} from ${url}; Vigil waits ${formatDuration(waitMs)} before asking again`, {
+      await throttle.backOff(current, this.now() + waitMs);
+      throw new FetchError('rate-limited', `HTTP ${error.status} from ${current}; Vigil waits ${formatDuration(waitMs)} before asking again`, {
         status: error.status,
         retryAfterMs: waitMs,
         cause: error,
+      });
+    }
+  }
+
+  /**
+   * A redirect to another site waits for that site's turn, as a request to it would: its back-off, spacing and
+   * crawl delay. The turn starts the redirected request, but the slot is not held until it ends: held while the
+   * first site's slot is, two sites redirecting to each other could each wait for the other for ever. The wait is
+   * bounded for the same reason: a job defers (HostBusyError) as for its first request; a waiting caller gives up.
+   */
+  private async takeTurnAt(url: string, whenHostBusy: 'wait' | 'defer'): Promise<void> {
+    await this.assertNotBackedOff(url);
+    const crawlDelayMs = await this.options.robots.crawlDelayMs(url);
+    const maxWaitMs = whenHostBusy === 'defer' ? this.maxHostWaitMs : this.maxRedirectWaitMs;
+    try {
+      await this.options.throttle.run(url, async () => undefined, { crawlDelayMs, maxWaitMs });
+    } catch (error) {
+      if (whenHostBusy === 'defer' || !(error instanceof HostBusyError)) throw error;
+      throw new FetchError('rate-limited', `${url} is on ${error.host}, which has no free turn for ${formatDuration(error.retryAfterMs)}`, {
+        retryAfterMs: error.retryAfterMs,
+      });
+    }
+  }
+
+  private async assertNotBackedOff(url: string): Promise<void> {
+    const backedOffUntil = await this.options.throttle.backedOffUntil(url);
+    if (backedOffUntil > 0) {
+      const waitMs = backedOffUntil - this.now();
+      throw new FetchError('rate-limited', `${new URL(url).host} asked Vigil to slow down; next try in ${formatDuration(waitMs)}`, {
+        retryAfterMs: waitMs,
       });
     }
   }
