@@ -4,7 +4,7 @@ describe('configuration', () => {
   it('selects every embedded default when nothing is configured', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ mode: 'embedded', dataDir: './data' });
+    expect(config.database).toEqual({ mode: 'embedded', dataDir: './data', maintenanceMs: 60_000 });
     expect(config.queue.redisUrl).toBeNull();
     expect(config.runsWorkers).toBe(true);
     expect(config.search.elasticsearchUrl).toBeNull();

@@ -29,6 +29,11 @@ const environmentSchema = z.object({
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   /** Where embedded data lives; `memory` keeps the embedded database in memory (tests). */
   VIGIL_DATA_DIR: z.string().default('./data'),
+  /**
+   * How often the embedded database's tables are checked against autovacuum's thresholds and vacuumed or analysed
+   * when due, in seconds (autovacuum's own naptime is a minute). PGlite has no autovacuum of its own.
+   */
+  VIGIL_EMBEDDED_MAINTENANCE_SEC: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Redis for BullMQ queues; unset → jobs run in-process. */
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   /** Key prefix of every BullMQ key, so several deployments or test runs can share one Redis. */
@@ -160,7 +165,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     host: env.HOST,
     database: env.DATABASE_URL
       ? ({ mode: 'server', url: env.DATABASE_URL } as const)
-      : ({ mode: 'embedded', dataDir: env.VIGIL_DATA_DIR === 'memory' ? null : env.VIGIL_DATA_DIR } as const),
+      : ({ mode: 'embedded', dataDir: env.VIGIL_DATA_DIR === 'memory' ? null : env.VIGIL_DATA_DIR, maintenanceMs: env.VIGIL_EMBEDDED_MAINTENANCE_SEC * 1000 } as const),
     queue: {
       redisUrl: env.REDIS_URL ?? null,
       prefix: env.VIGIL_QUEUE_PREFIX,

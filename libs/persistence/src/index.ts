@@ -2,6 +2,7 @@ export * from './persistence.module';
 export * from './entities';
 export { MIGRATIONS } from './migrations';
 export { EmbeddedPostgres } from './embedded/embedded-postgres';
+export { type MaintenancePass, TableMaintenance } from './embedded/table-maintenance';
 export { isDatabaseUnavailable } from './database-unavailable';
 export * from './repositories/evidence.repository';
 export * from './repositories/flags.repository';

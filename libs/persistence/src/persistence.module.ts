@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseServer } from './embedded/database-server';
+import { TableMaintenanceSchedule } from './embedded/table-maintenance';
 import { ENTITIES } from './entities';
 import { MigrationRunner } from './migration-runner';
 import { MIGRATIONS } from './migrations';
@@ -65,7 +66,7 @@ export class PersistenceModule {
         }),
         TypeOrmModule.forFeature(ENTITIES),
       ],
-      providers: [MigrationRunner, ...REPOSITORIES],
+      providers: [MigrationRunner, TableMaintenanceSchedule, ...REPOSITORIES],
       exports: [...REPOSITORIES],
     };
   }
