@@ -23,6 +23,15 @@ function tableStats(db: DataSource, table: string): Promise<TableStats> {
     .then(([row]: TableStats[]) => row!);
 }
 
+/** How many most common values ANALYZE kept for a column: at most the statistics target it ran with. */
+async function commonValuesKept(db: DataSource, table: string, column: string): Promise<number> {
+  const [row]: { kept: number }[] = await db.query(
+    `SELECT coalesce(array_length(most_common_vals::text::text[], 1), 0) AS kept FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 AND attname = $2`,
+    [table, column],
+  );
+  return row!.kept;
+}
+
 /**
  * Table statistics reach pg_stat_* when a session flushes them (at most once a second, when idle); this asks for the
  * next flush and waits until the rows written show.
@@ -64,6 +73,8 @@ describe('Table maintenance by autovacuum rules', () => {
     expect(items.reltuples).toBe(3_000);
     expect(items.last_vacuum).not.toBeNull();
     expect(items.last_analyze).not.toBeNull();
+    // The 20 synthetic sources, each common: the database's own target (100) keeps them all.
+    expect(await commonValuesKept(db, 'items', 'source_id')).toBe(20);
 
     // Nothing changed since: no table is due (the few rows the migrations wrote are far below every threshold).
     await db.query('SELECT pg_stat_force_next_flush()');
@@ -79,6 +90,15 @@ describe('Table maintenance by autovacuum rules', () => {
     expect(pass.vacuumed).not.toContain('public.sources');
     expect(pass.analyzed).toContain('public.items');
     await statsShow(db, 'items', (stats) => stats.n_dead_tup === 0);
+  }, 120_000);
+
+  it('analyses with the statistics target it is given (the embedded one samples less), for that statement only', async () => {
+    await db.query(`UPDATE items SET watched = NOT watched WHERE copy_of IS NULL`);
+    await statsShow(db, 'items', (stats) => stats.n_mod_since_analyze >= 3_000);
+
+    expect((await new TableMaintenance(db, 10).runPass()).analyzed).toContain('public.items');
+    expect(await commonValuesKept(db, 'items', 'source_id')).toBe(10);
+    expect(await db.query('SHOW default_statistics_target')).toEqual([{ default_statistics_target: '100' }]);
   }, 120_000);
 });
 
