@@ -40,8 +40,8 @@ const DEFAULT_MAX_REDIRECT_WAIT_MS = 10_000;
 /**
  * The fetch collection code should use: robots.txt first (the URL's, and each redirect target's before it is
  * followed), then the host's politeness budget (and the budget of each other site a redirect leads to, before it is
- * followed), then the guarded client. A 429 or 503 backs the whole host off, and
- * later fetches to it fail fast with 'rate-limited' instead of holding a worker until the back-off ends. A job's fetch may also decline to wait for
+ * followed), then the guarded client. A 429 or 503 backs the whole host off, and later fetches to it fail fast with
+ * 'rate-limited' instead of holding a worker until the back-off ends. A job's fetch may also decline to wait for
  * its host's turn (`whenHostBusy: 'defer'`): the job is deferred instead of holding a worker.
  */
 export class PoliteFetcher {
@@ -60,10 +60,10 @@ export class PoliteFetcher {
   }
 
   async fetch(url: string, { whenHostBusy = 'wait', claimsNextTurn, ...fetchOptions }: PoliteFetchOptions = {}): Promise<FetchResult> {
-    const { client, throttle } = this.options;
+    const { client, robots, throttle } = this.options;
     await this.assertRobotsAllow(url);
     await this.assertNotBackedOff(url);
-    const crawlDelayMs = await this.options.robots.crawlDelayMs(url);
+    const crawlDelayMs = await robots.crawlDelayMs(url);
     // The URL being requested: the last one a redirect led to.
     let current = url;
     try {

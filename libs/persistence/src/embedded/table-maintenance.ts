@@ -72,12 +72,13 @@ export class TableMaintenance {
   }
 
   private async analyze(table: string): Promise<void> {
-    if (this.statisticsTarget === null) {
+    const target = this.statisticsTarget;
+    if (target === null) {
       await this.db.query(`ANALYZE ${table}`);
       return;
     }
     await this.db.transaction(async (manager) => {
-      await manager.query(`SET LOCAL default_statistics_target = ${Math.trunc(this.statisticsTarget!)}`);
+      await manager.query(`SET LOCAL default_statistics_target = ${Math.trunc(target)}`);
       await manager.query(`ANALYZE ${table}`);
     });
   }
@@ -96,15 +97,13 @@ const EMBEDDED_STATISTICS_TARGET = 10;
 @Injectable()
 export class TableMaintenanceSchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TableMaintenanceSchedule.name);
-  private readonly db: DataSource;
   private readonly maintenance: TableMaintenance;
   /** Null with a PostgreSQL server. */
   private readonly intervalMs: number | null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private running: Promise<void> | null = null;
 
-  constructor(@InjectDataSource() db: DataSource, @Inject(VIGIL_CONFIG) config: VigilConfig) {
-    this.db = db;
+  constructor(@InjectDataSource() private readonly db: DataSource, @Inject(VIGIL_CONFIG) config: VigilConfig) {
     this.maintenance = new TableMaintenance(db, EMBEDDED_STATISTICS_TARGET);
     this.intervalMs = config.database.mode === 'embedded' ? config.database.maintenanceMs : null;
   }
