@@ -15,9 +15,11 @@ RUN npm run build \
 FROM ${NODE_IMAGE} AS runtime
 # A heap ceiling (the same as the npm start scripts) also makes V8 collect sooner: on a host with 16 GiB or more,
 # an unbounded heap lets it grow to 4x the live data between full collections (626 MiB RSS for ~125 MiB live while
-# collecting 100k items, against 360-375 MiB with this one). Live data stays far below it.
+# collecting 100k items, against 360-375 MiB with this one). Live data stays far below it. The young generation's
+# semi-spaces at 8 MiB instead of V8's 16 keep ~15 MiB less resident while collecting (295 → 280 MiB) at the same
+# pipeline throughput; 4 MiB kept 40 MiB less but cost ~7% of it.
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--max-old-space-size=768 \
+    NODE_OPTIONS="--max-old-space-size=768 --max-semi-space-size=8" \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app

@@ -212,17 +212,23 @@ describe('Dockerfile', () => {
   });
 
   // Without a ceiling, V8 on a large host lets the heap grow to 4x the live data between full collections.
-  it('gives both processes the heap ceiling the npm start scripts give them, and node honours it', () => {
-    const heapOption = /^\s*NODE_OPTIONS=(\S+)/m.exec(dockerfile)?.[1] ?? '';
-    expect(heapOption).toMatch(/^--max-old-space-size=\d+$/);
+  it('gives both processes the heap limits the npm start scripts give them, and node honours them', () => {
+    const heapOptions = /^\s*NODE_OPTIONS="([^"]+)"/m.exec(dockerfile)?.[1] ?? '';
+    expect(heapOptions).toMatch(/^--max-old-space-size=\d+ --max-semi-space-size=\d+$/);
     for (const name of APPLICATIONS) expect(environmentOf(name, { ADMIN_PASSWORD: 'x'.repeat(12) })).not.toHaveProperty('NODE_OPTIONS');
     const scripts = Object.values((JSON.parse(readRepoFile('package.json')) as { scripts: Record<string, string> }).scripts);
     const launches = scripts.flatMap((script) => [...script.matchAll(/\bnode (.*?) ?dist\/apps\/(?:api|ingestor)\/src\/main\.js/g)].map((match) => match[1]));
-    expect(launches).toEqual([heapOption, heapOption, heapOption]);
-    const limitMiB = Number(execFileSync(process.execPath, ['-p', 'v8.getHeapStatistics().heap_size_limit / 1048576'], { env: { ...process.env, NODE_OPTIONS: heapOption } }).toString());
-    const oldSpaceMiB = Number(heapOption.split('=')[1]);
-    expect(limitMiB).toBeGreaterThanOrEqual(oldSpaceMiB);
-    expect(limitMiB).toBeLessThan(oldSpaceMiB + 128);
+    expect(launches).toEqual([heapOptions, heapOptions, heapOptions]);
+    const [oldSpaceMiB, semiSpaceMiB] = [...heapOptions.matchAll(/=(\d+)/g)].map((match) => Number(match[1]));
+    // The young generation is two semi-spaces, measured after enough allocation to grow it to its limit.
+    const probe = `const a = []; for (let i = 0; i < 3e6; i++) a.push({ i });
+      const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;
+      console.log(JSON.stringify([v8.getHeapStatistics().heap_size_limit / 1048576, newSpace / 1048576]))`;
+    const [limitMiB, newSpaceMiB] = JSON.parse(execFileSync(process.execPath, ['-e', probe], { env: { ...process.env, NODE_OPTIONS: heapOptions } }).toString()) as number[];
+    expect(limitMiB).toBeGreaterThanOrEqual(oldSpaceMiB!);
+    expect(limitMiB).toBeLessThan(oldSpaceMiB! + 128);
+    expect(newSpaceMiB).toBeGreaterThan(0);
+    expect(newSpaceMiB).toBeLessThanOrEqual(2 * semiSpaceMiB!);
   });
 });
 
