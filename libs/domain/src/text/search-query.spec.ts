@@ -48,4 +48,11 @@ describe('searchHighlights', () => {
     expect(searchHighlights('Ministry rejects claims', parseSearchQuery('rejecting'), 'en')).toEqual([[9, 16]]);
     expect(searchHighlights('Ministry rejects claims', parseSearchQuery('rejecting'), 'vi')).toEqual([]);
   });
+
+  it('reads words as runs of letters, marks and digits, letters beyond the first plane too', () => {
+    const text = 'Số 2026: hoà-giải "HOA" 𝐇oa ho\u0300a\u0301 ñ';
+    const ranges = searchHighlights(text, parseSearchQuery('hoa 2026'), 'vi');
+    expect(ranges.map(([start, end]) => text.slice(start, end))).toEqual(['2026', 'hoà', 'HOA', 'ho\u0300a\u0301']);
+    expect(searchHighlights('𝐇oa', parseSearchQuery('𝐇oa'), 'vi').map(([start, end]) => '𝐇oa'.slice(start, end))).toEqual(['𝐇oa']);
+  });
 });
