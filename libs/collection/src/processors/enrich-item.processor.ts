@@ -125,7 +125,7 @@ export class EnrichItemProcessor {
     };
     // The whole article may match a rule the feed's summary did not; matched before the write, so a retry matches too.
     await this.flagger.flag([{ id: item.id, title, text, language, sourceId: item.sourceId, storyId: enrichment.storyId }]);
-    const indexedAt = await this.indexer.indexBeforeWrite({ ...item, ...enrichment });
+    const indexedAt = await this.indexer.indexBeforeWrite(item, enrichment);
     await this.items.enrich(item.id, enrichment, this.clock.now(), indexedAt);
   }
 

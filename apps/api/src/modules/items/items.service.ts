@@ -6,7 +6,7 @@ import { CLOCK, type Clock, parseSearchQuery, searchHighlights } from '@vigil/do
 import { EvidenceRepository, type ItemEntity, type ItemFilters, ItemsRepository, SourcesRepository } from '@vigil/persistence';
 import { decodeSearchCursor, encodeSearchCursor, newestKeyOf, postgresKeyOf, SEARCH_ENGINE, type SearchAfterKey, type SearchEngine } from '@vigil/search';
 import type { ItemQueryDto } from './item-query.dto';
-import { toItemDetail, toItemListEntry } from './item.presenter';
+import { toItemDetail, toItemListEntry, toItemSearchEntry } from './item.presenter';
 
 @Injectable()
 export class ItemsService {
@@ -46,10 +46,9 @@ export class ItemsService {
     }
     const hits = await this.search.search({ q: text, sort, ...page, after: cursor?.key ?? undefined });
     const parsed = parseSearchQuery(text);
-    const items = (await this.items.listEntriesInOrder(hits.ids)).map((row): ItemSearchEntry => ({
-      ...toItemListEntry(row),
-      highlights: { title: searchHighlights(row.title, parsed, row.language), snippet: searchHighlights(row.snippet, parsed, row.language) },
-    }));
+    const items = (await this.items.listEntriesInOrder(hits.ids)).map((row) =>
+      toItemSearchEntry(row, { title: searchHighlights(row.title, parsed, row.language), snippet: searchHighlights(row.snippet, parsed, row.language) }),
+    );
     return answer(hits.ids, hits, items);
   }
 
