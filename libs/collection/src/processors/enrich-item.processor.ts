@@ -8,6 +8,7 @@ import {
   chooseStory,
   CLOCK,
   type Clock,
+  fingerprintBands,
   fingerprintToHex,
   hammingDistance,
   minhash64,
@@ -120,7 +121,7 @@ export class EnrichItemProcessor {
       publishedAt: item.publishedAt ?? article.publishedAt,
       updatedAt: article.updatedAt ?? item.updatedAt,
       fingerprint: fingerprintToHex(fingerprint),
-      fingerprintBands: bandsOf(fingerprint),
+      fingerprintBands: fingerprintBands(fingerprint),
       ...(await this.storyFor(item, fingerprint, { title, text, language }, search.text)),
     };
     // The whole article may match a rule the feed's summary did not; matched before the write, so a retry matches too.
@@ -163,7 +164,7 @@ export class EnrichItemProcessor {
     const merge: CentroidMerge = (current) => (current ? withItem(current, vector) : centroidOf(vector));
     const since = new Date(item.fetchedAt.getTime() - STORY_WINDOW_MS);
     // Oldest first: the first exact copy found is the original (or a copy pointing to it).
-    const duplicates = await this.items.findStoryCandidates(bandsOf(fingerprint), since, item.id);
+    const duplicates = await this.items.findStoryCandidates(fingerprintBands(fingerprint), since, item.id);
     const original = duplicates.find((candidate) => candidate.enrichedAt && candidate.sourceId !== item.sourceId && candidate.searchText === searchText);
     const duplicate = original ?? duplicates.find((candidate) => candidate.fingerprint && hammingDistance(candidate.fingerprint, fingerprint) <= NEAR_DUPLICATE_DISTANCE);
     const copyOf = original ? (original.copyOf ?? original.id) : null;
@@ -222,11 +223,6 @@ async function archivedPage(snapshot: SnapshotEntity): Promise<FetchResult> {
     fetchedAt: snapshot.fetchedAt,
     previous: { etag: null, lastModified: null },
   });
-}
-
-/** Four 16-bit bands: two fingerprints within distance 3 agree on at least one band (pigeonhole). */
-function bandsOf(fingerprint: bigint): number[] {
-  return [0n, 1n, 2n, 3n].map((band) => Number((fingerprint >> (band * 16n)) & 0xffffn) + Number(band) * 65_536);
 }
 
 /** What decides whether an article was edited: its words, not its markup, ads or timestamps. */

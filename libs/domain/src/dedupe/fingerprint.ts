@@ -28,6 +28,12 @@ export function fingerprintToHex(fingerprint: Fingerprint): string {
   return toBigInt(fingerprint).toString(16).padStart(16, '0');
 }
 
+/** Four 16-bit bands, as stored for lookup: two fingerprints within distance 3 agree on at least one (pigeonhole). */
+export function fingerprintBands(fingerprint: Fingerprint): number[] {
+  const value = toBigInt(fingerprint);
+  return [0n, 1n, 2n, 3n].map((band) => Number((value >> (band * 16n)) & 0xffffn) + Number(band) * 65_536);
+}
+
 function toBigInt(fingerprint: Fingerprint): bigint {
   if (typeof fingerprint === 'bigint') return fingerprint & MASK_64;
   if (!/^[0-9a-f]{1,16}$/i.test(fingerprint)) throw new RangeError(`Not a 64-bit hex fingerprint: ${fingerprint}`);
