@@ -80,23 +80,16 @@ export interface ListEntryRecord extends SummaryRecord {
   source_removed: boolean;
 }
 
-/** One literal, not the summary spread with fields added: on this V8 each field after a spread costs ~1 µs, per row. */
+/** The summary with the list's fields assigned, not spread: on this V8 each field after a spread costs ~1 µs, per row. */
 export function toListRow(row: ListEntryRecord): ItemListRow {
-  return {
-    id: row.id,
-    sourceId: row.source_id,
-    title: row.title,
-    url: row.url,
-    publishedAt: row.published_at,
-    language: row.language,
-    snippet: row.snippet,
+  return Object.assign(toSummaryRow(row), {
     edited: row.edited,
     removed: row.removed,
     storyId: row.story_id,
     storySize: row.story_size,
     sourceName: row.source_name,
     sourceRemoved: row.source_removed,
-  };
+  });
 }
 
 /** Numbered placeholders ($1, $2, …) and their values, in the order they are added. */

@@ -14,25 +14,18 @@ export function toItemSummary(item: ItemSummaryRow): ItemSummary {
 }
 
 /**
- * One object literal rather than the summary spread and six fields added: on this V8 each field defined after a
+ * The summary with the list's fields assigned, not spread into a new literal: on this V8 each field defined after a
  * spread goes through the runtime (~1 µs each), and every listed row passes here (a page of 20 cost ~0.3 ms).
  */
 export function toItemListEntry(item: ItemListRow): ItemListEntry {
-  return {
-    id: item.id,
-    sourceId: item.sourceId,
-    title: item.title,
-    url: item.url,
-    publishedAt: item.publishedAt?.toISOString() ?? null,
-    language: item.language,
-    snippet: item.snippet,
+  return Object.assign(toItemSummary(item), {
     edited: item.edited,
     removed: item.removed,
     storyId: item.storyId,
     storySize: item.storySize,
     sourceName: item.sourceName,
     sourceRemoved: item.sourceRemoved,
-  };
+  });
 }
 
 /** A search hit: the list entry and where it matched (assigned, not spread, for the reason above). */
