@@ -18,9 +18,9 @@ module.exports = {
   // its ES modules afresh) and their PGlite instances piled up in one process until an embedded database took over
   // a minute to start, late in the run.
   workerIdleMemoryLimit: '1GB',
-  // Worker threads (the parsing pool) cannot use Jest's transform: see test/parsing-pool.global-setup.cjs.
-  globalSetup: '<rootDir>/test/parsing-pool.global-setup.cjs',
-  globalTeardown: '<rootDir>/test/parsing-pool.global-teardown.cjs',
+  // Worker threads (the parsing pool, the embedded database) cannot use Jest's transform: see test/worker-threads.global-setup.cjs.
+  globalSetup: '<rootDir>/test/worker-threads.global-setup.cjs',
+  globalTeardown: '<rootDir>/test/worker-threads.global-teardown.cjs',
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/apps/api', '<rootDir>/apps/ingestor', '<rootDir>/libs'], testMatch: ['**/*.spec.ts'] },
     { ...shared, displayName: 'e2e', roots: ['<rootDir>/test'], testMatch: ['**/*.e2e-spec.ts'] },

@@ -2,9 +2,9 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
+import { workerThreadFile } from '@vigil/config';
 import { type ExtractedArticle, type ListingRule, type ParsedFeed, type ParsedSitemap, type ParseFeedOptions } from '@vigil/parsing';
 import { type ParsingKind, type ParsingTask, type ParsingTasks, type TimedParsingOutcome, unwrapOutcome } from './parsing-tasks';
-import { parsingWorkerFile } from './worker-file';
 
 export interface ParsingPoolOptions {
   /** Threads that parse at once; default one fewer than the cores, 1 to 4, so the event loop keeps a core. */
@@ -73,7 +73,7 @@ export class ParsingPool implements OnApplicationShutdown {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS;
     this.maxQueue = options.maxQueue ?? DEFAULT_MAX_QUEUE;
     this.piscina = new Piscina({
-      filename: parsingWorkerFile().href,
+      filename: workerThreadFile(import.meta.url, 'libs/collection/src/parsing-pool/parsing.worker.js').href,
       // One thread always stays: piscina replaces a thread stopped by a time limit only up to minThreads, and
       // with none left, tasks queued behind the stopped one would wait forever. Extra threads leave when idle.
       minThreads: 1,

@@ -20,7 +20,9 @@ export class DatabaseServer implements OnApplicationShutdown {
   async connection(): Promise<DatabaseConnection> {
     const database = this.config.database;
     if (database.mode === 'server') return { url: database.url };
-    this.embedded = new EmbeddedPostgres(database.dataDir);
+    this.embedded = new EmbeddedPostgres(database.dataDir, (error) =>
+      this.logger.error(`Embedded PostgreSQL stopped on an error; the database is unavailable until Vigil restarts: ${error.message}`, error.stack),
+    );
     const connection = await this.embedded.start();
     // Where the socket is stays unsaid: the log is no place for a way into an unauthenticated database.
     this.logger.log(`Embedded PostgreSQL (PGlite) ${database.dataDir ? `in ${database.dataDir}` : 'in memory'} on a private unix socket`);

@@ -1,4 +1,4 @@
-// Removes this run's compiled libs/ (see parsing-pool.global-setup.cjs).
+// Removes this run's compiled libs/ (see worker-threads.global-setup.cjs).
 const { rmSync } = require('node:fs');
 
 module.exports = async function removeCompiledLibs() {
