@@ -157,12 +157,16 @@ describe('PoliteFetcher, when a redirect leads to another site', () => {
       else if (request.url === '/limited') response.writeHead(429, { 'retry-after': '300' }).end();
       else if (request.url === '/and-back') response.writeHead(302, { location: `${other}/return` }).end();
       else if (request.url === '/return') response.writeHead(302, { location: `http://127.0.0.1:${server.port}/home` }).end();
+      else if (request.url === '/to-slow') response.writeHead(302, { location: `${other}/slow` }).end();
+      else if (request.url === '/onwards') response.writeHead(302, { location: `${other}/onwards-again` }).end();
+      else if (request.url === '/onwards-again') response.writeHead(302, { location: `http://third.test:${server.port}/story` }).end();
+      else if (request.url === '/slow') setTimeout(() => response.writeHead(200, { 'content-type': 'text/html' }).end('<p>/slow</p>'), 400);
       else {
         if (request.url === '/story') storyArrivals.push(Date.now());
         response.writeHead(200, { 'content-type': 'text/html' }).end(`<p>${request.url}</p>`);
       }
     });
-    client = loopbackClient({ resolver: stubResolver({ localhost: ['127.0.0.1'] }) });
+    client = loopbackClient({ resolver: stubResolver({ localhost: ['127.0.0.1'], 'third.test': ['127.0.0.1'] }) });
   });
 
   afterEach(async () => {
@@ -210,6 +214,36 @@ describe('PoliteFetcher, when a redirect leads to another site', () => {
     expect(await throttle.backedOffUntil(otherSite())).toBeGreaterThan(Date.now() + 290_000);
     expect(await throttle.backedOffUntil(server.origin)).toBe(0);
   });
+
+  it('holds a slot on that site until the redirected request ends, so a site that allows one request at a time gets one', async () => {
+    const throttle = new InMemoryHostThrottle({ minIntervalMs: 0, maxConcurrentPerHost: 1 });
+    const fetcher = fetcherWith(throttle);
+    const redirected = fetcher.fetch(`${server.origin}/to-slow`, { expect: 'html' });
+    await waitForRequest('/slow');
+    const whileHeld: unknown = await fetcher.fetch(`${otherSite()}/story`, { expect: 'html', whenHostBusy: 'defer' }).catch((caught: unknown) => caught);
+    expect(whileHeld).toBeInstanceOf(HostBusyError);
+    expect(whileHeld).toMatchObject({ host: 'localhost' });
+    expect((await redirected).text()).toBe('<p>/slow</p>');
+    // Let go once the redirected request has ended.
+    expect((await fetcher.fetch(`${otherSite()}/story`, { expect: 'html', whenHostBusy: 'defer' })).text()).toBe('<p>/story</p>');
+  });
+
+  it('lets go of the slot on a site the redirect leaves for a third one', async () => {
+    const throttle = new InMemoryHostThrottle({ minIntervalMs: 0, maxConcurrentPerHost: 1 });
+    const fetcher = fetcherWith(throttle);
+    const followed = await fetcher.fetch(`${server.origin}/onwards`, { expect: 'html' });
+    expect(followed.finalUrl).toBe(`http://third.test:${server.port}/story`);
+    // Both sites a redirect passed through are free again.
+    expect((await fetcher.fetch(`${otherSite()}/story`, { expect: 'html', whenHostBusy: 'defer' })).text()).toBe('<p>/story</p>');
+    expect((await fetcher.fetch(`http://third.test:${server.port}/story`, { expect: 'html', whenHostBusy: 'defer' })).text()).toBe('<p>/story</p>');
+  });
+
+  async function waitForRequest(path: string): Promise<void> {
+    for (let waited = 0; !server.requests.some((request) => request.path === path); waited += 10) {
+      if (waited > 5_000) throw new Error(`${path} was never requested`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
 
   it("comes back to the first site on the slot its fetch holds, even when that site allows one request at a time", async () => {
     const fetcher = fetcherWith(new InMemoryHostThrottle({ minIntervalMs: 0, maxConcurrentPerHost: 1 }), { maxRedirectWaitMs: 1_000 });

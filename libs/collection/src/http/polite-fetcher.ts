@@ -66,14 +66,21 @@ export class PoliteFetcher {
     const crawlDelayMs = await robots.crawlDelayMs(url);
     // The URL being requested: the last one a redirect led to.
     let current = url;
+    // Lets go of the slot held on the site a redirect led to (none held: nothing to let go).
+    let releaseRedirectSlot = (): void => undefined;
     try {
       const maxWaitMs = whenHostBusy === 'defer' ? this.maxHostWaitMs : undefined;
       // A redirect's target obeys robots.txt too (its own site's, when it leads elsewhere), as if it were asked for,
-      // and another site's target waits for that site's turn. Back on the first site, the slot held is this fetch's.
+      // and another site's target takes a slot there for the redirected request. Back on the first site, the slot
+      // held is this fetch's. The site it leaves has answered (with the redirect), so its slot goes back at once.
       const beforeRedirect = async (next: string) => {
         await this.assertRobotsAllow(next);
         const site = hostKey(next);
-        if (site !== hostKey(current) && site !== hostKey(url)) await this.takeTurnAt(next, whenHostBusy);
+        if (site !== hostKey(current)) {
+          releaseRedirectSlot();
+          releaseRedirectSlot = () => undefined;
+          if (site !== hostKey(url)) releaseRedirectSlot = await this.holdSlotAt(next, whenHostBusy);
+        }
         await fetchOptions.beforeRedirect?.(next);
         current = next;
       };
@@ -88,27 +95,40 @@ export class PoliteFetcher {
         retryAfterMs: waitMs,
         cause: error,
       });
+    } finally {
+      releaseRedirectSlot();
     }
   }
 
   /**
-   * A redirect to another site waits for that site's turn, as a request to it would: its back-off, spacing and
-   * crawl delay. The turn starts the redirected request, but the slot is not held until it ends: held while the
-   * first site's slot is, two sites redirecting to each other could each wait for the other for ever. The wait is
-   * bounded for the same reason: a job defers (HostBusyError) as for its first request; a waiting caller gives up.
+   * A redirect to another site takes a slot there, as a request to it would: after its back-off, spacing and crawl
+   * delay, and within its concurrency, held until the returned function is called (when the redirected request ends or
+   * leads elsewhere). The wait is bounded, and a full site is never waited for: a job defers (HostBusyError) as for
+   * its first request, a waiting caller gives up. So two sites redirecting to each other, each fetch holding one and
+   * asking for the other, cannot wait for each other for ever.
    */
-  private async takeTurnAt(url: string, whenHostBusy: 'wait' | 'defer'): Promise<void> {
+  private async holdSlotAt(url: string, whenHostBusy: 'wait' | 'defer'): Promise<() => void> {
     await this.assertNotBackedOff(url);
     const crawlDelayMs = await this.options.robots.crawlDelayMs(url);
     const maxWaitMs = whenHostBusy === 'defer' ? this.maxHostWaitMs : this.maxRedirectWaitMs;
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
     try {
-      await this.options.throttle.run(url, async () => undefined, { crawlDelayMs, maxWaitMs });
+      // The run's task holds the slot: it starts when the slot is this fetch's, and ends when the fetch lets go.
+      await new Promise<void>((started, refused) => {
+        const holdSlot = async () => {
+          started();
+          await released;
+        };
+        this.options.throttle.run(url, holdSlot, { crawlDelayMs, maxWaitMs }).catch(refused);
+      });
     } catch (error) {
       if (whenHostBusy === 'defer' || !(error instanceof HostBusyError)) throw error;
       throw new FetchError('rate-limited', `${url} is on ${error.host}, which has no free turn for ${formatDuration(error.retryAfterMs)}`, {
         retryAfterMs: error.retryAfterMs,
       });
     }
+    return release;
   }
 
   private async assertNotBackedOff(url: string): Promise<void> {
