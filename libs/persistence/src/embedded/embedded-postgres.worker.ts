@@ -43,9 +43,13 @@ async function serve(): Promise<void> {
   const port = parentPort!;
   port.once('message', () => {
     void (async () => {
-      await server.stop();
-      await database.close();
-      port.close();
+      // The database closes (its last writes flushed) even if the socket server fails to stop; that error then ends the thread.
+      try {
+        await server.stop();
+      } finally {
+        await database.close();
+        port.close();
+      }
     })();
   });
   // Ready: the starter hands the socket to `pg` on this one message.
